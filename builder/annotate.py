@@ -1,0 +1,126 @@
+"""Anchoring in article text: quotes, cited passages, corrections and mentions of names.
+
+Every quote must be found verbatim (modulo typography and spacing) or it is an error; names of
+actors and places are linked wherever they occur as whole words, unless markup says otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from builder.diagnostics import Diagnostics, Origin
+from builder.structure.article import Article
+from builder.structure.site import Mention, Site, Span
+from builder.structure.text import Name, NameIndex, closest_passage, locate, sentence_around
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _name_index(site: Site) -> NameIndex:
+    names = [Name(text, "actor", actor.id) for actor in site.actors.values() for text in actor.names]
+    names += [Name(text, "place", place.id) for place in site.places.values() for text in place.names]
+    return NameIndex(names)
+
+
+def _locate_in(article: Article, passage: str) -> tuple[int, int, int] | None:
+    for index, paragraph in enumerate(article.paragraphs):
+        found = locate(passage, paragraph.text)
+        if found:
+            return index, found[0], found[1]
+    return None
+
+
+def _not_found(article: Article, passage: str) -> str:
+    message = f"quote not found in article '{article.id}': \"{_shorten(passage)}\""
+    closest = closest_passage(passage, (p.text for p in article.paragraphs))
+    if closest:
+        message += f"; the closest paragraph starts \"{_shorten(closest, 60)}\""
+    return message
+
+
+def _anchor_quotes(site: Site, spans: dict[str, list[list[Span]]], diagnostics: Diagnostics) -> None:
+    for event in site.timeline:
+        for quote in event.quotes:
+            article = site.articles.get(quote.article.id)
+            if article is None:
+                continue  # reported as an unknown article
+            found = _locate_in(article, quote.text)
+            if found is None:
+                diagnostics.error(quote.origin, _not_found(article, quote.text))
+                continue
+            paragraph, start, end = found
+            quote.anchor = quote.id
+            spans[article.id][paragraph].append(
+                Span(start, end, "quote", "event", event.id, quote.id, event.title, quote.id))
+            site.article_quotes[article.id].append(quote)
+    for relation in sorted(site.relations.values(), key=lambda r: r.id):
+        for number, citation in enumerate(relation.sources, start=1):
+            article = site.articles.get(citation.article.id)
+            if article is None or not citation.text:
+                continue
+            found = _locate_in(article, citation.text)
+            if found is None:
+                diagnostics.error(citation.origin, _not_found(article, citation.text))
+                continue
+            paragraph, start, end = found
+            citation.anchor = f"c-{relation.id}-{number}"
+            label = f"{relation.subject.id} {relation.label} {relation.object.id}"
+            spans[article.id][paragraph].append(Span(start, end, "citation", "actor", relation.subject.id,
+                                                     citation.anchor, label, f"r-{relation.id}"))
+
+
+def _mark_corrections(article: Article, spans: list[list[Span]], diagnostics: Diagnostics) -> None:
+    for correction in article.corrections:
+        pattern = re.compile(rf"(?<!\w){re.escape(correction.text)}(?!\w)")
+        hits = 0
+        for index, paragraph in enumerate(article.paragraphs):
+            for match in pattern.finditer(paragraph.text):
+                spans[index].append(Span(match.start(), match.end(), "sic", label=correction.correction))
+                hits += 1
+        if not hits:
+            diagnostics.error(correction.origin, f"correction: '{correction.text}' does not occur in article '{article.id}'")
+
+
+def _mark_mentions(site: Site, article: Article, spans: list[list[Span]], index: NameIndex,
+                   diagnostics: Diagnostics) -> None:
+    warned: set[str] = set()
+    known = {"actor": site.actors, "place": site.places}
+    for number, paragraph in enumerate(article.paragraphs):
+        found: list[tuple[int, int, str, str]] = []
+        for explicit in paragraph.explicit:
+            if explicit.ref and explicit.ref.id in known[explicit.ref.kind]:
+                found.append((explicit.start, explicit.end, explicit.ref.kind, explicit.ref.id))
+        skip = [(m.start, m.end) for m in paragraph.explicit]
+        for hit in index.find(paragraph.text, skip):
+            if len({(n.kind, n.id) for n in hit.names}) == 1:
+                found.append((hit.start, hit.end, hit.names[0].kind, hit.names[0].id))
+                continue
+            name = paragraph.text[hit.start : hit.end]
+            if name not in warned:
+                warned.add(name)
+                options = " or ".join(f"{n.kind} '{n.id}'" for n in hit.names)
+                diagnostics.warning(
+                    Origin(article.origin.path, paragraph.line),
+                    f"'{name}' could be {options}: write [{name}]({hit.names[0].kind}:{hit.names[0].id}) "
+                    f"or [{name}](-) to settle it",
+                )
+        for start, end, kind, id_ in sorted(found):
+            anchor = f"m-{number + 1}-{start}"
+            spans[number].append(Span(start, end, "mention", kind, id_, anchor))
+            sentence = sentence_around(paragraph.text, start, end)
+            site.mentions[(kind, id_)].append(Mention(article.id, anchor, sentence))
+
+
+def annotate_articles(site: Site, diagnostics: Diagnostics) -> None:
+    spans: dict[str, list[list[Span]]] = {a: [[] for _ in site.articles[a].paragraphs] for a in site.articles}
+    _anchor_quotes(site, spans, diagnostics)
+    index = _name_index(site)
+    for article_id in sorted(site.articles):
+        article = site.articles[article_id]
+        _mark_corrections(article, spans[article_id], diagnostics)
+        _mark_mentions(site, article, spans[article_id], index, diagnostics)
+    site.spans = {a: [sorted(p, key=lambda s: (s.start, -s.end, s.kind)) for p in spans[a]] for a in spans}
+

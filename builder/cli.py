@@ -1,0 +1,83 @@
+"""The command line: ``python -m builder check`` and ``python -m builder export DIR``."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from builder.diagnostics import Diagnostics
+from builder.pipeline import build_site
+from builder.render import render_site
+from builder.settings import ProjectSettings, SettingsError, read_settings
+
+
+def _report(diagnostics: Diagnostics, strict: bool) -> int:
+    for diagnostic in diagnostics:
+        print(diagnostic.format(), file=sys.stderr)
+    errors, warnings = len(diagnostics.errors), len(diagnostics.warnings)
+    failed = errors + (warnings if strict else 0)
+    summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    print(summary if diagnostics.items else "no problems found", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def check(settings: ProjectSettings, strict: bool) -> int:
+    result = build_site(settings.content_dir, root=settings.root)
+    status = _report(result.diagnostics, strict)
+    if status == 0:
+        site = result.site
+        print(f"{len(site.articles)} articles, {len(site.actors)} actors, {len(site.places)} places, "
+              f"{len(site.events)} events, {len(site.relations)} relations")
+    return status
+
+
+def export(settings: ProjectSettings, out: Path, strict: bool) -> int:
+    """Write a complete docs directory (hand-written pages plus generated ones), or nothing at all."""
+    result = build_site(settings.content_dir, root=settings.root)
+    if _report(result.diagnostics, strict):
+        return 1
+    pages = render_site(result.site, directory_urls=settings.directory_urls)
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        if settings.docs_dir.is_dir():
+            shutil.copytree(settings.docs_dir, staging, dirs_exist_ok=True)
+        for page in pages:
+            target = staging / page.src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.markdown, encoding="utf-8")
+        if out.exists():
+            shutil.rmtree(out)
+        staging.rename(out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    print(f"wrote {len(pages)} generated pages to {out}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main_parser = argparse.ArgumentParser(prog="python -m builder", description=__doc__)
+    main_parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path,
+                             help="the MkDocs configuration to read options from (default: mkdocs.yml)")
+    main_parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    commands = main_parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate everything under content/ and report every problem")
+    export_parser = commands.add_parser("export", help="write the generated Markdown pages to DIR")
+    export_parser.add_argument("dir", type=Path, help="output directory (replaced as a whole)")
+    return main_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        settings = read_settings(args.config_file)
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    if args.command == "check":
+        return check(settings, args.strict)
+    return export(settings, args.dir, args.strict)

@@ -1,0 +1,189 @@
+"""Typed reading of one YAML mapping, reporting every problem with its line.
+
+Each entity module declares the fields it accepts and reads them through :class:`Fields`; a field
+that is missing, of the wrong type or not declared at all (usually a typo) becomes a diagnostic and
+reading goes on, so one run reports everything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from builder.diagnostics import Diagnostics, Origin, did_you_mean
+from builder.loader import Located, LocatedList
+from builder.structure.dates import DateError, HonestDate, parse_date
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# ids name output files; "index" would collide with the index page of its section
+RESERVED_IDS = frozenset({"index"})
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to another entity, resolved once everything is loaded."""
+
+    kind: str  # "actor", "place", "event", "article"
+    id: str
+    origin: Origin
+
+
+def slug_problem(value: str) -> str | None:
+    if not SLUG.match(value):
+        return f"'{value}' is not a valid id: use lowercase letters, digits and single hyphens (e.g. 'bashar-al-assad')"
+    if value in RESERVED_IDS:
+        return f"'{value}' is reserved and cannot be used as an id"
+    return None
+
+
+class Fields:
+    def __init__(self, data: Located, diagnostics: Diagnostics, what: str, allowed: set[str]) -> None:
+        self.data = data
+        self.diagnostics = diagnostics
+        self.what = what
+        for key in data:
+            if key not in allowed:
+                hint = did_you_mean(key, allowed)
+                diagnostics.error(data.origin_of(key), f"unknown field '{key}' in {what}{hint}")
+
+    def origin(self, key: str) -> Origin:
+        return self.data.origin_of(key)
+
+    def _wrong(self, key: str, expected: str) -> None:
+        value = self.data[key]
+        self.diagnostics.error(self.origin(key), f"'{key}' must be {expected}, not {_describe(value)}")
+
+    def _missing(self, key: str) -> None:
+        self.diagnostics.error(self.data.origin, f"missing required field '{key}' in {self.what}")
+
+    def text(self, key: str, *, required: bool = False, default: str = "") -> str:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self._missing(key)
+            return default
+        if isinstance(value, bool) or isinstance(value, (Located, LocatedList)):
+            self._wrong(key, "text")
+            return default
+        text = str(value).strip()
+        if required and not text:
+            self.diagnostics.error(self.origin(key), f"'{key}' must not be empty")
+        return text
+
+    def slug(self, key: str, *, required: bool = False) -> str:
+        value = self.text(key, required=required)
+        if value:
+            problem = slug_problem(value)
+            if problem:
+                self.diagnostics.error(self.origin(key), f"{key}: {problem}")
+                return ""
+        return value
+
+    def choice(self, key: str, choices: tuple[str, ...], *, required: bool = False, default: str = "") -> str:
+        value = self.text(key, required=required, default=default)
+        if value and value not in choices:
+            hint = did_you_mean(value, choices)
+            self.diagnostics.error(
+                self.origin(key), f"'{key}' is '{value}'; expected one of: {', '.join(choices)}{hint}"
+            )
+            return default
+        return value
+
+    def number(self, key: str, *, required: bool = False) -> float | None:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self._missing(key)
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self._wrong(key, "a number")
+            return None
+        return float(value)
+
+    def date(self, key: str, *, required: bool = False) -> HonestDate | None:
+        value = self.text(key, required=required)
+        if not value:
+            return None
+        try:
+            return parse_date(value)
+        except DateError as exc:
+            self.diagnostics.error(self.origin(key), f"{key}: {exc}")
+            return None
+
+    def items(self, key: str) -> list[tuple[Any, Origin]]:
+        """The items of a list field with their lines; a single value counts as a list of one."""
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if isinstance(value, LocatedList):
+            return [(item, value.origin_at(i)) for i, item in enumerate(value)]
+        if isinstance(value, Located):
+            self._wrong(key, "a list")
+            return []
+        return [(value, self.origin(key))]
+
+    def texts(self, key: str) -> list[str]:
+        result = []
+        for item, origin in self.items(key):
+            if isinstance(item, (Located, LocatedList)) or item is None:
+                self.diagnostics.error(origin, f"each item of '{key}' must be text, not {_describe(item)}")
+            else:
+                result.append(str(item).strip())
+        return result
+
+    def slugs(self, key: str) -> list[tuple[str, Origin]]:
+        result = []
+        for item, origin in self.items(key):
+            if isinstance(item, (Located, LocatedList)) or item is None:
+                self.diagnostics.error(origin, f"each item of '{key}' must be an id, not {_describe(item)}")
+                continue
+            problem = slug_problem(str(item))
+            if problem:
+                self.diagnostics.error(origin, f"{key}: {problem}")
+            else:
+                result.append((str(item), origin))
+        return result
+
+    def refs(self, key: str, kind: str) -> list[Ref]:
+        return [Ref(kind, value, origin) for value, origin in self.slugs(key)]
+
+    def ref(self, key: str, kind: str, *, required: bool = False) -> Ref | None:
+        value = self.slug(key, required=required)
+        return Ref(kind, value, self.origin(key)) if value else None
+
+    def mappings(self, key: str, *, shorthand: str | None = None) -> list[Located]:
+        """A list of mappings; with ``shorthand``, a bare id stands for ``{shorthand: id}``."""
+        result = []
+        for item, origin in self.items(key):
+            if isinstance(item, Located):
+                result.append(item)
+            elif shorthand and isinstance(item, str):
+                mapping = Located(origin)
+                mapping[shorthand] = item
+                mapping.key_origins[shorthand] = origin
+                result.append(mapping)
+            else:
+                self.diagnostics.error(origin, f"each item of '{key}' must be a mapping, not {_describe(item)}")
+        return result
+
+    def mapping(self, key: str) -> Located | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, Located):
+            self._wrong(key, "a mapping")
+            return None
+        return value
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, Located):
+        return "a mapping"
+    if isinstance(value, LocatedList):
+        return "a list"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    return f"'{value}'"

@@ -1,0 +1,66 @@
+"""The MkDocs adapter: validate before MkDocs touches the output, then add the generated pages.
+
+Validation runs in ``on_pre_build``, which MkDocs calls before it cleans ``site_dir``: when the
+content has errors, the build stops there and a site built earlier stays as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from builder.config import TimelineConfig
+from builder.diagnostics import Severity
+from builder.pipeline import build_site
+from builder.render import GeneratedPage, render_site
+
+log = logging.getLogger("mkdocs.plugins.timeline")
+
+
+class TimelinePlugin(BasePlugin[TimelineConfig]):
+    def __init__(self) -> None:
+        self.pages: list[GeneratedPage] = []
+
+    def _content_dir(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).parent / self.config.content_dir
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        content_dir = self._content_dir(config)
+        result = build_site(content_dir, root=content_dir.parent)
+        for diagnostic in result.diagnostics:
+            if diagnostic.severity is Severity.ERROR or self.config.fail_on_warning:
+                log.error(diagnostic.format())
+            else:
+                log.warning(diagnostic.format())
+        errors = len(result.diagnostics.errors)
+        if self.config.fail_on_warning:
+            errors += len(result.diagnostics.warnings)
+        if errors:
+            raise PluginError(f"{errors} problem{'s' if errors != 1 else ''} in {self.config.content_dir}/: "
+                              "nothing was built")
+        self.pages = render_site(result.site, directory_urls=config.use_directory_urls)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for page in self.pages:
+            existing = files.get_file_from_path(page.src_uri)
+            if existing is not None:
+                log.warning(f"{config.docs_dir}/{page.src_uri} is replaced by the generated page of the same name")
+                files.remove(existing)
+            # Entity pages are reached from the index pages, never from the nav: Material renders
+            # the nav into every page, which would make the build quadratic.
+            in_nav = page.src_uri == "index.md" or page.src_uri.endswith("/index.md")
+            inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+        return files
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        server.watch(str(self._content_dir(config)))
+        server.watch(str(Path(__file__).parent))
+        return server

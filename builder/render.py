@@ -1,0 +1,164 @@
+"""Site → Markdown pages. Pure: the same Site always gives the same pages, byte for byte."""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+
+from builder import urls
+from builder.article_html import paragraph_html
+from builder.structure.actor import ACTOR_KINDS, KIND_LABELS, Actor
+from builder.structure.article import BLOCK_LABELS, Article
+from builder.structure.event import Event
+from builder.structure.place import Place
+from builder.structure.site import Site
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    markdown: str
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("builder", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=False,
+        keep_trailing_newline=True,
+    )
+
+
+class _Renderer:
+    def __init__(self, site: Site, directory_urls: bool) -> None:
+        self.site = site
+        self.directory_urls = directory_urls
+        self.event_counts = Counter({actor_id: len(roles) for actor_id, roles in site.actor_roles.items()})
+        self.pages = {"timeline": urls.TIMELINE, **{kind + "s": urls.section_index(kind)
+                                                     for kind in ("actor", "event", "place")},
+                      "sources": urls.section_index("article")}
+
+    def page(self, src_uri: str, template: str, **context: Any) -> GeneratedPage:
+        links = urls.Links(src_uri, self.directory_urls)
+        markdown = _environment().get_template(template).render(
+            site=self.site, url=links, pages=self.pages, **context)
+        return GeneratedPage(src_uri, markdown)
+
+    def event(self, event: Event) -> GeneratedPage:
+        previous, next_ = self.site.neighbours(event)
+        accounts: dict[str, list[Any]] = defaultdict(list)
+        for quote in event.quotes:
+            accounts[quote.by.id].append(quote)
+        return self.page(urls.entity_page("event", event.id), "event.md", event=event,
+                         accounts=list(accounts.items()), children=self.site.children.get(event.id, []),
+                         related=self.site.related.get(event.id, []), previous=previous, next=next_,
+                         timeline_page=urls.TIMELINE)
+
+    def actor(self, actor: Actor) -> GeneratedPage:
+        by_year: dict[str, list[Any]] = defaultdict(list)
+        for role in self.site.actor_roles.get(actor.id, []):
+            value = role.event.date.value
+            by_year[str(value.group()[0]) if value else "Undated"].append(role)
+        return self.page(
+            urls.entity_page("actor", actor.id), "actor.md", actor=actor, kind_label=KIND_LABELS[actor.kind],
+            index_page=urls.section_index("actor"), members=self.site.members.get(actor.id, []),
+            relations=self.site.actor_relations.get(actor.id, []), roles=list(by_year.items()),
+            quotes=self.site.actor_quotes.get(actor.id, []), articles=self.site.actor_articles.get(actor.id, []),
+            mentions=self.site.mentions.get(("actor", actor.id), []), co_actors=self.site.co_actors.get(actor.id, []))
+
+    def place(self, place: Place) -> GeneratedPage:
+        nested: list[Event] = []
+        pending = list(self.site.place_children.get(place.id, []))
+        seen = {place.id}
+        while pending:
+            child = pending.pop()
+            if child.id not in seen:
+                seen.add(child.id)
+                nested += self.site.place_events.get(child.id, [])
+                pending += self.site.place_children.get(child.id, [])
+        own = self.site.place_events.get(place.id, [])
+        own_ids = {event.id for event in own}
+        nested_ids = {event.id for event in nested} - own_ids
+        nested = sorted((self.site.events[i] for i in nested_ids), key=lambda e: self.site.position[e.id])
+        return self.page(urls.entity_page("place", place.id), "place.md", place=place,
+                         chain=self.site.place_chain(place), children=self.site.place_children.get(place.id, []),
+                         events=own, nested_events=nested, relations=self.site.place_relations.get(place.id, []),
+                         mentions=self.site.mentions.get(("place", place.id), []))
+
+    def article(self, article: Article) -> GeneratedPage:
+        src_uri = urls.entity_page("article", article.id)
+        links = urls.Links(src_uri, self.directory_urls)
+        spans = iter(self.site.spans.get(article.id, []))
+        blocks = []
+        for block in article.blocks:
+            html = [paragraph_html(p.text, next(spans, []), links, line_breaks=block.kind != "text")
+                    for p in block.paragraphs]
+            blocks.append({"kind": block.kind, "html": html, "by": block.by, "embed_type": block.embed_type,
+                           "label": BLOCK_LABELS.get(block.kind, block.kind)})
+        return self.page(src_uri, "article.md", article=article, blocks=blocks,
+                         events=self.site.article_events.get(article.id, []),
+                         citations=self.site.article_citations.get(article.id, []))
+
+    def timeline(self) -> GeneratedPage:
+        years: dict[int, dict[int, list[Event]]] = defaultdict(lambda: defaultdict(list))
+        undated = []
+        for event in self.site.timeline:
+            if event.date.value is None:
+                undated.append(event)
+                continue
+            year, month = event.date.value.group()
+            years[year][month or 0].append(event)
+        groups = [(year, [(month, f"{MONTHS[month - 1]} {year}" if month else "", events)
+                          for month, events in sorted(months.items())])
+                  for year, months in sorted(years.items())]
+        if undated:
+            groups.append(("Undated", [(0, "", undated)]))  # type: ignore[arg-type]
+        return self.page(urls.TIMELINE, "timeline.md", groups=groups, events_total=len(self.site.timeline))
+
+    def indexes(self) -> list[GeneratedPage]:
+        site = self.site
+        actor_groups = []
+        for kind in ACTOR_KINDS:
+            actors = sorted((a for a in site.actors.values() if a.kind == kind), key=lambda a: a.name.casefold())
+            if actors:
+                actor_groups.append((kind, KIND_LABELS[kind], [(a, self.event_counts[a.id]) for a in actors]))
+        by_year: dict[str, list[Event]] = defaultdict(list)
+        for event in site.timeline:
+            by_year[str(event.date.value.group()[0]) if event.date.value else "Undated"].append(event)
+        roots = sorted((p for p in site.places.values() if not (p.within and p.within.id in site.places)),
+                       key=lambda p: p.name.casefold())
+        place_counts = {place_id: len(events) for place_id, events in site.place_events.items()}
+        articles = sorted(site.articles.values(), key=lambda a: (a.published.sort_key() if a.published
+                                                                 else ((float("inf"),),), a.title), reverse=True)
+        first, last = (site.timeline[0], site.timeline[-1]) if site.timeline else (None, None)
+        span = ""
+        if first and last and first.date.value and last.date.value:
+            span = f"{first.date.value.display()} to {last.date.value.display()}"
+        return [
+            self.page(urls.HOME, "home.md", latest=list(reversed(site.timeline[-10:])), span=span,
+                      top_actors=[(site.actors[a], n) for a, n in
+                                  sorted(self.event_counts.items(), key=lambda i: (-i[1], i[0]))[:10]]),
+            self.page(self.pages["actors"], "actors_index.md", groups=actor_groups),
+            self.page(self.pages["events"], "events_index.md", groups=list(by_year.items())),
+            self.page(self.pages["places"], "places_index.md", roots=roots, counts=place_counts),
+            self.page(self.pages["sources"], "sources_index.md", articles=articles),
+        ]
+
+
+def render_site(site: Site, *, directory_urls: bool = True) -> list[GeneratedPage]:
+    renderer = _Renderer(site, directory_urls)
+    pages = [*renderer.indexes(), renderer.timeline()]
+    pages += [renderer.event(site.events[i]) for i in sorted(site.events)]
+    pages += [renderer.actor(site.actors[i]) for i in sorted(site.actors)]
+    pages += [renderer.place(site.places[i]) for i in sorted(site.places)]
+    pages += [renderer.article(site.articles[i]) for i in sorted(site.articles)]
+    return pages

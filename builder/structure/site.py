@@ -1,0 +1,88 @@
+"""The resolved site: every entity by id, plus every cross-reference in both directions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from builder.content import ProjectInfo
+from builder.structure.actor import Actor, Affiliation
+from builder.structure.article import Article
+from builder.structure.event import Event, Quote
+from builder.structure.place import Place
+from builder.structure.relation import Citation, Relation
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of one article paragraph that the article page marks up."""
+
+    start: int
+    end: int
+    kind: str  # "mention" | "quote" | "citation" | "sic"
+    target_kind: str = ""  # the page it links to: "actor", "place", "event"
+    target_id: str = ""
+    anchor: str = ""  # id of the element on the article page
+    label: str = ""  # sic: the correction; quote/citation: what it is quoted for
+    fragment: str = ""  # quote/citation: the spot on the target page
+
+
+@dataclass(frozen=True)
+class Mention:
+    article_id: str
+    anchor: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Role:
+    event: Event
+    role: str
+
+
+@dataclass(frozen=True)
+class Member:
+    actor: Actor
+    affiliation: Affiliation
+
+
+@dataclass
+class Site:
+    info: ProjectInfo
+    articles: dict[str, Article]
+    actors: dict[str, Actor]
+    places: dict[str, Place]
+    events: dict[str, Event]
+    relations: dict[str, Relation]
+    timeline: list[Event] = field(default_factory=list)
+    children: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
+    related: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
+    actor_roles: dict[str, list[Role]] = field(default_factory=lambda: defaultdict(list))
+    actor_quotes: dict[str, list[Quote]] = field(default_factory=lambda: defaultdict(list))
+    actor_relations: dict[str, list[Relation]] = field(default_factory=lambda: defaultdict(list))
+    members: dict[str, list[Member]] = field(default_factory=lambda: defaultdict(list))
+    co_actors: dict[str, list[tuple[Actor, int]]] = field(default_factory=dict)
+    actor_articles: dict[str, list[tuple[Article, str]]] = field(default_factory=lambda: defaultdict(list))
+    mentions: dict[tuple[str, str], list[Mention]] = field(default_factory=lambda: defaultdict(list))
+    place_events: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
+    place_children: dict[str, list[Place]] = field(default_factory=lambda: defaultdict(list))
+    place_relations: dict[str, list[Relation]] = field(default_factory=lambda: defaultdict(list))
+    article_events: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
+    article_quotes: dict[str, list[Quote]] = field(default_factory=lambda: defaultdict(list))
+    article_citations: dict[str, list[tuple[Relation, Citation]]] = field(default_factory=lambda: defaultdict(list))
+    spans: dict[str, list[list[Span]]] = field(default_factory=dict)  # article id → per paragraph
+    position: dict[str, int] = field(default_factory=dict)  # event id → index in the timeline
+
+    def place_chain(self, place: Place) -> list[Place]:
+        """The place and the places containing it, innermost first (cycles are errors upstream)."""
+        chain, seen = [place], {place.id}
+        while chain[-1].within and chain[-1].within.id in self.places and chain[-1].within.id not in seen:
+            chain.append(self.places[chain[-1].within.id])
+            seen.add(chain[-1].id)
+        return chain
+
+    def neighbours(self, event: Event) -> tuple[Event | None, Event | None]:
+        index = self.position[event.id]
+        before = self.timeline[index - 1] if index > 0 else None
+        after = self.timeline[index + 1] if index + 1 < len(self.timeline) else None
+        return before, after

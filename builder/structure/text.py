@@ -1,0 +1,129 @@
+"""Finding things in article text: quotes (verbatim, modulo typography), names, sentences."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# Typographic variants that sources and annotators write interchangeably.
+_EQUIVALENT = str.maketrans({"’": "'", "‘": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"',
+                             "\u00a0": " ", "–": "-", "—": "-"})
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])")
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """Text with typographic variants unified and whitespace collapsed, plus, for each character
+    of the result, its offset in the original (so a match can be mapped back)."""
+    out: list[str] = []
+    offsets: list[int] = []
+    pending_space = False
+    for index, char in enumerate(text.translate(_EQUIVALENT)):
+        if char.isspace():
+            pending_space = bool(out)
+            continue
+        if pending_space:
+            out.append(" ")
+            offsets.append(index - 1)
+            pending_space = False
+        out.append(char)
+        offsets.append(index)
+    return "".join(out), offsets
+
+
+def strip_quote_marks(text: str) -> str:
+    return text.strip().strip("\"'“”‘’").strip()
+
+
+def locate(needle: str, haystack: str) -> tuple[int, int] | None:
+    """Where ``needle`` occurs in ``haystack``, ignoring typography and spacing: (start, end)."""
+    wanted, _ = normalise(strip_quote_marks(needle))
+    if not wanted:
+        return None
+    text, offsets = normalise(haystack)
+    found = text.find(wanted)
+    if found < 0:
+        return None
+    return offsets[found], offsets[found + len(wanted) - 1] + 1
+
+
+def closest_passage(needle: str, passages: Iterable[str]) -> str:
+    """The start of the passage sharing the longest run of words with ``needle``, for hints."""
+    wanted = _WORD.findall(needle.lower())
+    best, best_score = "", 0
+    for passage in passages:
+        words = set(_WORD.findall(passage.lower()))
+        score = sum(1 for word in wanted if word in words)
+        if score > best_score:
+            best, best_score = passage, score
+    return best
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` that contains the span."""
+    begin = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.end() <= start:
+            begin = match.end()
+        elif match.start() >= end:
+            return text[begin : match.start()].strip()
+    return text[begin:].strip()
+
+
+@dataclass(frozen=True)
+class Name:
+    text: str
+    kind: str  # "actor" | "place"
+    id: str
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    names: tuple[Name, ...]  # more than one: ambiguous
+
+
+class NameIndex:
+    """Whole-word, longest-first, case-sensitive lookup of many names in one pass over a text.
+
+    Names are bucketed by their first word, so the cost grows with the words of the text, not with
+    the number of names (a site has thousands)."""
+
+    def __init__(self, names: Iterable[Name]) -> None:
+        by_text: dict[str, set[Name]] = defaultdict(set)
+        for name in names:
+            if name.text.strip():
+                by_text[name.text.strip()].add(name)
+        self._buckets: dict[str, list[tuple[str, tuple[Name, ...]]]] = defaultdict(list)
+        for text, owners in by_text.items():
+            first = _WORD.search(text)
+            if first and first.start() == 0:
+                self._buckets[first.group()].append((text, tuple(sorted(owners, key=lambda n: (n.kind, n.id)))))
+        for bucket in self._buckets.values():
+            bucket.sort(key=lambda entry: -len(entry[0]))
+
+    def find(self, text: str, skip: list[tuple[int, int]]) -> list[Found]:
+        found: list[Found] = []
+        position = 0
+        for word in _WORD.finditer(text):
+            start = word.start()
+            if start < position or any(a <= start < b for a, b in skip):
+                continue
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                continue
+            for candidate, owners in self._buckets.get(word.group(), ()):
+                end = start + len(candidate)
+                if text.startswith(candidate, start) and not (end < len(text) and _is_word_char(text[end])):
+                    if any(a < end and start < b for a, b in skip):
+                        continue
+                    found.append(Found(start, end, owners))
+                    position = end
+                    break
+        return found
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"

@@ -1,0 +1,64 @@
+"""Every page path and URL scheme in one place.
+
+Pages are named by their source path (``actors/erdogan.md``) like MkDocs files. Links the builder
+writes as raw HTML are made relative here, for either URL style, so they work under a sub-path and
+from ``file://``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+SECTIONS = {"actor": "actors", "event": "events", "place": "places", "article": "sources"}
+HOME = "index.md"
+TIMELINE = "timeline/index.md"
+ABOUT = "about.md"
+
+
+def entity_page(kind: str, id: str) -> str:
+    return f"{SECTIONS[kind]}/{id}.md"
+
+
+def section_index(kind: str) -> str:
+    return f"{SECTIONS[kind]}/index.md"
+
+
+def page_url(src_uri: str, directory_urls: bool) -> str:
+    """The page's URL relative to the site root, as MkDocs computes it."""
+    stem, _ = posixpath.splitext(src_uri)
+    if posixpath.basename(stem) == "index":
+        folder = posixpath.dirname(stem)
+        if directory_urls:
+            return f"{folder}/" if folder else ""
+        return f"{folder}/index.html" if folder else "index.html"
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def relative_url(from_src: str, to_src: str, directory_urls: bool, fragment: str = "") -> str:
+    source = page_url(from_src, directory_urls)
+    target = page_url(to_src, directory_urls)
+    suffix = f"#{fragment}" if fragment else ""
+    if source == target:
+        return suffix or "./"
+    base = source if source.endswith("/") or not source else posixpath.dirname(source) + "/"
+    base = base.rstrip("/") or "."
+    if target.endswith("/") or not target:
+        path = posixpath.relpath(target.rstrip("/") or ".", base)
+        path = "./" if path == "." else path + "/"
+    else:
+        path = posixpath.relpath(target, base)
+    return path + suffix
+
+
+class Links:
+    """URLs from one page to others; handed to templates as ``url``."""
+
+    def __init__(self, page: str, directory_urls: bool) -> None:
+        self.page = page
+        self.directory_urls = directory_urls
+
+    def to_page(self, src_uri: str, fragment: str = "") -> str:
+        return relative_url(self.page, src_uri, self.directory_urls, fragment)
+
+    def __call__(self, kind: str, id: str, fragment: str = "") -> str:
+        return self.to_page(entity_page(kind, id), fragment)
