@@ -67,7 +67,8 @@ def _anchor_quotes(site: Site, spans: dict[str, list[list[Span]]], diagnostics: 
                 continue
             paragraph, start, end = found
             citation.anchor = f"c-{relation.id}-{number}"
-            label = f"{relation.subject.id} {relation.label} {relation.object.id}"
+            names = [site.actors[r.id].name if r.id in site.actors else r.id for r in (relation.subject, relation.object)]
+            label = f"{names[0]} {relation.label} {names[1]}"
             spans[article.id][paragraph].append(Span(start, end, "citation", "actor", relation.subject.id,
                                                      citation.anchor, label, f"r-{relation.id}"))
 
