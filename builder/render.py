@@ -104,7 +104,11 @@ class _Renderer:
                     for p in block.paragraphs]
             blocks.append({"kind": block.kind, "html": html, "by": block.by, "embed_type": block.embed_type,
                            "label": BLOCK_LABELS.get(block.kind, block.kind)})
+        quotes = self.site.article_quotes.get(article.id, [])
+        speakers = sorted({q.by.id for q in quotes if q.by.id in self.site.actors},
+                          key=lambda i: self.site.actors[i].name.casefold())
         return self.page(src_uri, "article.md", article=article, blocks=blocks,
+                         speakers=[self.site.actors[i] for i in speakers],
                          events=self.site.article_events.get(article.id, []),
                          citations=self.site.article_citations.get(article.id, []))
 
@@ -142,7 +146,8 @@ class _Renderer:
         first, last = (site.timeline[0], site.timeline[-1]) if site.timeline else (None, None)
         span = ""
         if first and last and first.date.value and last.date.value:
-            span = f"{first.date.value.display()} to {last.date.value.display()}"
+            start, end = first.date.value.group()[0], last.date.value.group()[0]
+            span = str(start) if start == end else f"{start}–{end}"
         return [
             self.page(urls.HOME, "home.md", latest=list(reversed(site.timeline[-10:])), span=span,
                       top_actors=[(site.actors[a], n) for a, n in

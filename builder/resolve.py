@@ -149,6 +149,7 @@ def _link_actors_and_places(site: Site) -> None:
         credited = [(article.publisher, "publisher")] if article.publisher else []
         credited += [(ref, "author") for ref in article.authors]
         credited += [(c.actor, c.role) for c in article.contributors]
+        credited += [(block.by, f"embedded {block.embed_type or 'post'}") for block in article.blocks if block.by]
         for ref, role in credited:
             if ref and ref.id in site.actors:
                 site.actor_articles[ref.id].append((article, role))

@@ -1,0 +1,91 @@
+"""Shared fixtures: build small real projects in a temp dir from a compact file-tree spec."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+MINIMAL_MKDOCS = """\
+site_name: Test timeline
+docs_dir: content/pages
+theme:
+  name: material
+  custom_dir: {theme}
+  font: false
+plugins:
+  - search
+  - timeline
+nav:
+  - Home: index.md
+  - Timeline: timeline/index.md
+  - Actors: actors/index.md
+  - Events: events/index.md
+  - Places: places/index.md
+  - Sources: sources/index.md
+validation:
+  nav:
+    omitted_files: ignore
+  links:
+    not_found: warn
+    anchors: warn
+    absolute_links: warn
+    unrecognized_links: warn
+"""
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
+    for relative, content in files.items():
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+
+
+@pytest.fixture
+def make_project(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
+    """A project dir with mkdocs.yml and the given content files (paths relative to the project)."""
+
+    def make(files: dict[str, str | bytes]) -> Path:
+        project = tmp_path / "project"
+        project.mkdir(exist_ok=True)
+        (project / "content" / "pages").mkdir(parents=True, exist_ok=True)
+        if "mkdocs.yml" not in files:
+            (project / "mkdocs.yml").write_text(MINIMAL_MKDOCS.format(theme=ROOT / "theme"), encoding="utf-8")
+        write_tree(project, files)
+        return project
+
+    return make
+
+
+def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env, timeout=600)
+
+
+def run_cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return run([sys.executable, "-m", "builder", *args], project)
+
+
+def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    mkdocs = shutil.which("mkdocs", path=str(Path(sys.executable).parent)) or "mkdocs"
+    return run([mkdocs, "build", "--strict", "-d", str(site_dir), *extra], project)
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed project built once with ``mkdocs build --strict``."""
+    site = tmp_path_factory.mktemp("seed") / "site"
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site
