@@ -7,6 +7,7 @@ actors and places are linked wherever they occur as whole words, unless markup s
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from builder.diagnostics import Diagnostics, Origin
 from builder.structure.article import Article
@@ -67,8 +68,9 @@ def _anchor_quotes(site: Site, spans: dict[str, list[list[Span]]], diagnostics: 
                 continue
             paragraph, start, end = found
             citation.anchor = f"c-{relation.id}-{number}"
-            names = [site.actors[r.id].name if r.id in site.actors else r.id for r in (relation.subject, relation.object)]
-            label = f"{names[0]} {relation.label} {names[1]}"
+            subject, object_ = (site.actors[r.id].name if r.id in site.actors else r.id
+                                for r in (relation.subject, relation.object))
+            label = f"{subject} {relation.label} {object_}"
             spans[article.id][paragraph].append(Span(start, end, "citation", "actor", relation.subject.id,
                                                      citation.anchor, label, f"r-{relation.id}"))
 
@@ -82,13 +84,14 @@ def _mark_corrections(article: Article, spans: list[list[Span]], diagnostics: Di
                 spans[index].append(Span(match.start(), match.end(), "sic", label=correction.correction))
                 hits += 1
         if not hits:
-            diagnostics.error(correction.origin, f"correction: '{correction.text}' does not occur in article '{article.id}'")
+            diagnostics.error(correction.origin,
+                              f"correction: '{correction.text}' does not occur in article '{article.id}'")
 
 
 def _mark_mentions(site: Site, article: Article, spans: list[list[Span]], index: NameIndex,
                    diagnostics: Diagnostics) -> None:
     warned: set[str] = set()
-    known = {"actor": site.actors, "place": site.places}
+    known: dict[str, Mapping[str, object]] = {"actor": site.actors, "place": site.places}
     for number, paragraph in enumerate(article.paragraphs):
         found: list[tuple[int, int, str, str]] = []
         for explicit in paragraph.explicit:

@@ -7,6 +7,8 @@ pieces keeps its anchor on the first piece.
 
 from __future__ import annotations
 
+import itertools
+
 from markupsafe import Markup, escape
 
 from builder.structure.site import Span
@@ -26,7 +28,7 @@ def paragraph_html(text: str, spans: list[Span], url: Links, *, line_breaks: boo
         opened.add(span.anchor)
         return f' id="{span.anchor}"'
 
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in itertools.pairwise(cuts):
         covering = [s for s in spans if s.start <= start and end <= s.end]
         piece = str(escape(text[start:end]))
         for span in covering:

@@ -6,7 +6,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 
-class TimelineConfig(base.Config):
+class TimelineConfig(base.Config):  # type: ignore[no-untyped-call]
     content_dir = c.Type(str, default="content")
     """Where the articles and annotations live, relative to ``mkdocs.yml``."""
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from builder.diagnostics import Diagnostics, Origin
 from builder.fields import Fields, slug_problem
-from builder.loader import Located, SourceFile, load_markdown, load_yaml_file
+from builder.loader import Located, LocatedList, SourceFile, load_markdown, load_yaml_file
 from builder.structure.actor import Actor, read_actor
 from builder.structure.article import Article, read_article
 from builder.structure.event import Event, read_event
@@ -100,7 +100,7 @@ def _load_list(
 ) -> None:
     if source is None or source.data is None:
         return
-    items = source.data if isinstance(source.data, list) else None
+    items = source.data if isinstance(source.data, LocatedList) else None
     if items is None:
         diagnostics.error(Origin(source.path, 1), f"a {kind}s file must be a YAML list (items starting with '- ')")
         return

@@ -63,7 +63,7 @@ class Fields:
             if required:
                 self._missing(key)
             return default
-        if isinstance(value, bool) or isinstance(value, (Located, LocatedList)):
+        if isinstance(value, (bool, Located, LocatedList)):
             self._wrong(key, "text")
             return default
         text = str(value).strip()

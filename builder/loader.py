@@ -114,7 +114,8 @@ def read_text(file: Path, path: str, diagnostics: Diagnostics) -> str | None:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         diagnostics.error(
-            Origin(path, line), f"file is not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); save it as UTF-8"
+            Origin(path, line),
+            f"file is not UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); save it as UTF-8",
         )
         return None
     return text.removeprefix("\ufeff")

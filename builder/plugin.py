@@ -24,7 +24,7 @@ from builder.render import GeneratedPage, render_site
 log = logging.getLogger("mkdocs.plugins.timeline")
 
 
-class TimelinePlugin(BasePlugin[TimelineConfig]):
+class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.pages: list[GeneratedPage] = []
 

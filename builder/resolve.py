@@ -6,12 +6,12 @@ Each list is sorted by an explicit key so that output is deterministic.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from builder.annotate import annotate_articles
+from builder.content import Records
 from builder.diagnostics import Diagnostics, did_you_mean
 from builder.fields import Ref
-from builder.content import Records
 from builder.structure.event import Event
 from builder.structure.site import Member, Role, Site
 
@@ -27,7 +27,7 @@ class _Resolver:
     def __init__(self, records: Records, diagnostics: Diagnostics) -> None:
         self.records = records
         self.diagnostics = diagnostics
-        self.ids = {
+        self.ids: dict[str, Mapping[str, object]] = {
             "actor": records.actors,
             "place": records.places,
             "event": records.events,
@@ -146,13 +146,13 @@ def _link_actors_and_places(site: Site) -> None:
         if place.within and place.within.id in site.places:
             site.place_children[place.within.id].append(place)
     for article in sorted(site.articles.values(), key=lambda a: (a.title.casefold(), a.id)):
-        credited = [(article.publisher, "publisher")] if article.publisher else []
-        credited += [(ref, "author") for ref in article.authors]
+        credited: list[tuple[Ref, str]] = [(article.publisher, "publisher")] if article.publisher else []
+        credited += [(author, "author") for author in article.authors]
         credited += [(c.actor, c.role) for c in article.contributors]
-        credited += [(block.by, f"embedded {block.embed_type or 'post'}") for block in article.blocks if block.by]
-        for ref, role in credited:
-            if ref and ref.id in site.actors:
-                site.actor_articles[ref.id].append((article, role))
+        credited += [(b.by, f"embedded {b.embed_type or 'post'}") for b in article.blocks if b.by]
+        for credit, role in credited:
+            if credit.id in site.actors:
+                site.actor_articles[credit.id].append((article, role))
 
 
 def resolve(records: Records, diagnostics: Diagnostics) -> Site:

@@ -134,7 +134,7 @@ def _paragraph(lines: list[tuple[int, str]], path: str, diagnostics: Diagnostics
 
 def _paragraphs(lines: list[tuple[int, str]], path: str, diagnostics: Diagnostics) -> list[Paragraph]:
     result, current = [], []
-    for number, text in lines + [(0, "")]:
+    for number, text in [*lines, (0, "")]:
         if text.strip():
             current.append((number, text.rstrip()))
         elif current:

@@ -80,7 +80,7 @@ def read_event(id: str, data: Located, commentary: str, body_line: int, diagnost
         ref = sub.ref("actor", "actor", required=True)
         if ref:
             actors.append(Participation(ref, sub.slug("role") or "participant"))
-    quotes = []
+    quotes: list[Quote] = []
     for item in fields.mappings("quotes"):
         sub = Fields(item, diagnostics, f"a quote of event '{id}'", QUOTE_FIELDS)
         by = sub.ref("by", "actor", required=True)
