@@ -10,13 +10,14 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from builder.config import TimelineConfig
+from builder.config import TimelineConfig, option_line
 from builder.diagnostics import Severity
 from builder.pipeline import build_site
 from builder.render import GeneratedPage, render_site
@@ -27,6 +28,23 @@ log = logging.getLogger("mkdocs.plugins.timeline")
 class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.pages: list[GeneratedPage] = []
+
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[ConfigErrors, ConfigWarnings]:
+        errors, warnings = super().load_config(options, config_file_path)
+        name = Path(config_file_path).name if config_file_path else "mkdocs.yml"
+
+        def located(key: str, message: object) -> str:
+            return f"{name}:{option_line(config_file_path, key)}: {message}"
+
+        errors = [(key, ValidationError(located(key, message))) for key, message in errors]
+        warnings = [(key, located(key, message)) for key, message in warnings]
+        content_dir = Path(config_file_path or ".").parent / self.config.content_dir
+        if not errors and not content_dir.is_dir():
+            message = f"content directory '{self.config.content_dir}' does not exist"
+            errors.append(("content_dir", ValidationError(located("content_dir", message))))
+        return errors, warnings
 
     def _content_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.content_dir
