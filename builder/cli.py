@@ -65,8 +65,11 @@ def parser() -> argparse.ArgumentParser:
                              help="the MkDocs configuration to read options from (default: mkdocs.yml)")
     main_parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     commands = main_parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate everything under content/ and report every problem")
+    check_parser = commands.add_parser("check", help="validate everything under content/ and report every problem")
     export_parser = commands.add_parser("export", help="write the generated Markdown pages to DIR")
+    for sub_parser in (check_parser, export_parser):  # accept --strict after the command too
+        sub_parser.add_argument("--strict", action="store_true", default=argparse.SUPPRESS,
+                                help="treat warnings as errors")
     export_parser.add_argument("dir", type=Path, help="output directory (replaced as a whole)")
     return main_parser
 

@@ -82,7 +82,12 @@ def _to_value(node: yaml.Node, path: str, offset: int, diagnostics: Diagnostics)
         return items
     if node.tag == "tag:yaml.org,2002:timestamp":
         return node.value
-    return _constructor.construct_object(node, deep=True)
+    try:
+        return _constructor.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, TypeError) as exc:  # a bad tag, or "!!int abc"
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        diagnostics.error(origin, f"YAML error: {problem}")
+        return None
 
 
 def parse_yaml(text: str, path: str, line_offset: int, diagnostics: Diagnostics) -> Any:
@@ -100,11 +105,7 @@ def parse_yaml(text: str, path: str, line_offset: int, diagnostics: Diagnostics)
         return None
     if node is None:
         return None
-    try:
-        return _to_value(node, path, line_offset, diagnostics)
-    except yaml.YAMLError as exc:  # a bad tag or scalar that composes but does not construct
-        diagnostics.error(Origin(path, node.start_mark.line + 1 + line_offset), f"YAML error: {exc}")
-        return None
+    return _to_value(node, path, line_offset, diagnostics)
 
 
 def read_text(file: Path, path: str, diagnostics: Diagnostics) -> str | None:

@@ -50,15 +50,17 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         return Path(config.config_file_path).parent / self.config.content_dir
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        content_dir = self._content_dir(config)
-        result = build_site(content_dir, root=content_dir.parent)
+        result = build_site(self._content_dir(config), root=Path(config.config_file_path).parent)
+        # Under --strict MkDocs would fail on these warnings only at the end, after cleaning
+        # site_dir; failing here keeps the previous site.
+        warnings_fail = self.config.fail_on_warning or config.strict
         for diagnostic in result.diagnostics:
-            if diagnostic.severity is Severity.ERROR or self.config.fail_on_warning:
+            if diagnostic.severity is Severity.ERROR or warnings_fail:
                 log.error(diagnostic.format())
             else:
                 log.warning(diagnostic.format())
         errors = len(result.diagnostics.errors)
-        if self.config.fail_on_warning:
+        if warnings_fail:
             errors += len(result.diagnostics.warnings)
         if errors:
             raise PluginError(f"{errors} problem{'s' if errors != 1 else ''} in {self.config.content_dir}/: "

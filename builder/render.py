@@ -13,6 +13,7 @@ from builder import urls
 from builder.article_html import paragraph_html
 from builder.structure.actor import ACTOR_KINDS, KIND_LABELS, Actor
 from builder.structure.article import BLOCK_LABELS, Article
+from builder.structure.common import date_order
 from builder.structure.event import Event
 from builder.structure.place import Place
 from builder.structure.site import Site
@@ -141,8 +142,7 @@ class _Renderer:
         roots = sorted((p for p in site.places.values() if not (p.within and p.within.id in site.places)),
                        key=lambda p: p.name.casefold())
         place_counts = {place_id: len(events) for place_id, events in site.place_events.items()}
-        articles = sorted(site.articles.values(), key=lambda a: (a.published.sort_key() if a.published
-                                                                 else ((float("inf"),),), a.title), reverse=True)
+        articles = sorted(site.articles.values(), key=lambda a: (date_order(a.published), a.title), reverse=True)
         first, last = (site.timeline[0], site.timeline[-1]) if site.timeline else (None, None)
         span = ""
         if first and last and first.date.value and last.date.value:

@@ -12,6 +12,7 @@ from builder.annotate import annotate_articles
 from builder.content import Records
 from builder.diagnostics import Diagnostics, did_you_mean
 from builder.fields import Ref
+from builder.structure.common import date_order
 from builder.structure.event import Event
 from builder.structure.site import Member, Role, Site
 
@@ -19,8 +20,7 @@ KIND_NAMES = {"actor": "actor", "place": "place", "event": "event", "article": "
 
 
 def event_order(event: Event) -> tuple[object, ...]:
-    key = event.date.value.sort_key() if event.date.value else ((float("inf"),),)
-    return (key, event.title.casefold(), event.id)
+    return (date_order(event.date.value), event.title.casefold(), event.id)
 
 
 class _Resolver:
@@ -131,8 +131,7 @@ def _link_actors_and_places(site: Site) -> None:
         for affiliation in actor.affiliations:
             if affiliation.actor.id in site.actors:
                 site.members[affiliation.actor.id].append(Member(actor, affiliation))
-    for relation in sorted(site.relations.values(), key=lambda r: (r.date.value.sort_key() if r.date.value
-                                                                    else ((float("inf"),),), r.id)):
+    for relation in sorted(site.relations.values(), key=lambda r: (date_order(r.date.value), r.id)):
         for ref in {relation.subject.id, relation.object.id}:
             if ref in site.actors:
                 site.actor_relations[ref].append(relation)

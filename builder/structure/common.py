@@ -23,6 +23,11 @@ class DateInfo:
         return self.value.display() if self.value else ""
 
 
+def date_order(value: HonestDate | None) -> tuple[object, ...]:
+    """Sort key: dated things in date order, undated ones after them all."""
+    return (0, *value.sort_key()) if value else (1,)
+
+
 def read_date_info(fields: Fields, *, required: bool = False) -> DateInfo:
     return DateInfo(
         fields.date("date", required=required),

@@ -103,6 +103,6 @@ def read_event(id: str, data: Located, commentary: str, body_line: int, diagnost
         quotes=quotes,
         commentary=fields.text("commentary") or commentary,
     )
-    if not event.source_ids and "sources" not in data and "quotes" not in data:
+    if not fields.items("sources") and not fields.items("quotes"):
         diagnostics.error(data.origin, f"event '{id}' cites no source: add 'sources' or 'quotes'")
     return event

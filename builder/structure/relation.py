@@ -74,7 +74,7 @@ def read_relation(id: str, data: Located, note: str, body_line: int, diagnostics
     type_ = fields.slug("type", required=True)
     date = read_date_info(fields)
     sources = read_citations(fields, "sources", diagnostics)
-    if not sources and "sources" not in data:
+    if not fields.items("sources"):
         diagnostics.error(data.origin, f"relation '{id}' cites no source: add 'sources' with at least one article")
     if subject is None or object_ is None or not type_:
         return None
