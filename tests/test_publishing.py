@@ -1,0 +1,114 @@
+"""Publishing: reproducible builds and a site that works when served under a sub-path."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import pytest
+
+from tests.conftest import ROOT, mkdocs_build
+from tests.htmlsite import _Collector
+
+EPOCH = "1581465600"  # 12 Feb 2020
+
+
+def build(target: Path, site_url: str = "") -> Path:
+    env = {"SOURCE_DATE_EPOCH": EPOCH, "SITE_URL": site_url}
+    saved = {key: os.environ.get(key) for key in env}
+    os.environ.update(env)
+    try:
+        result = mkdocs_build(ROOT, target)
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+def snapshot(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    first = snapshot(build(tmp_path / "a", "https://example.org/timeline/"))
+    second = snapshot(build(tmp_path / "b", "https://example.org/timeline/"))
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+    assert "sitemap.xml" in first and "search/search_index.json" in first
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """The site built for and served at http://127.0.0.1:PORT/repo/, as GitHub Pages serves a project."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path / "root"))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    base = f"http://127.0.0.1:{server.server_address[1]}/repo/"
+    site = build(tmp_path / "root" / "repo", base)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield base, site
+    finally:
+        server.shutdown()
+        shutil.rmtree(tmp_path / "root", ignore_errors=True)
+
+
+def fetch(url: str) -> tuple[int, str, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.headers.get_content_type(), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, "", b""
+
+
+def test_crawl_under_a_sub_path_finds_no_broken_link_asset_or_anchor(served: tuple[str, Path]) -> None:
+    base, _ = served
+    pending = [base, urljoin(base, "404.html")]
+    seen: set[str] = set()
+    ids: dict[str, set[str]] = {}
+    fragments: list[tuple[str, str, str]] = []
+    broken: list[str] = []
+    while pending:
+        url = pending.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        status, kind, body = fetch(url)
+        if status != 200:
+            broken.append(f"{url}: HTTP {status}")
+            continue
+        if kind != "text/html":
+            continue
+        collector = _Collector()
+        collector.feed(body.decode("utf-8"))
+        ids[url] = collector.info.ids
+        for href in collector.info.links:
+            target, fragment = urldefrag(urljoin(url, href))
+            if urlsplit(target).netloc != urlsplit(base).netloc:
+                continue
+            if not target.startswith(base):
+                broken.append(f"{url}: {href} leaves the sub-path")
+                continue
+            if fragment:
+                fragments.append((url, target, fragment))
+            pending.append(target)
+    for page, target, fragment in fragments:
+        if target in ids and fragment not in ids[target]:
+            broken.append(f"{page}: #{fragment} missing on {target}")
+    assert broken == []
+    pages = [url for url in ids]
+    assert len(pages) > 100, "the crawl reached every generated page"
+    print(f"crawled {len(seen)} URLs, {len(pages)} HTML pages")
