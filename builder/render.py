@@ -9,7 +9,7 @@ from typing import Any
 
 import jinja2
 
-from builder import urls
+from builder import jsonld, urls
 from builder.article_html import paragraph_html
 from builder.structure.actor import ACTOR_KINDS, KIND_LABELS, Actor
 from builder.structure.article import BLOCK_LABELS, Article
@@ -60,6 +60,7 @@ class _Renderer:
         for quote in event.quotes:
             accounts[quote.by.id].append(quote)
         return self.page(urls.entity_page("event", event.id), "event.md", event=event,
+                         jsonld=jsonld.event_jsonld(self.site, event),
                          accounts=list(accounts.items()), children=self.site.children.get(event.id, []),
                          related=self.site.related.get(event.id, []), previous=previous, next=next_,
                          timeline_page=urls.TIMELINE)
@@ -71,6 +72,7 @@ class _Renderer:
             by_year[str(value.group()[0]) if value else "Undated"].append(role)
         return self.page(
             urls.entity_page("actor", actor.id), "actor.md", actor=actor, kind_label=KIND_LABELS[actor.kind],
+            jsonld=jsonld.actor_jsonld(self.site, actor),
             index_page=urls.section_index("actor"), members=self.site.members.get(actor.id, []),
             relations=self.site.actor_relations.get(actor.id, []), roles=list(by_year.items()),
             quotes=self.site.actor_quotes.get(actor.id, []), articles=self.site.actor_articles.get(actor.id, []),
@@ -91,6 +93,7 @@ class _Renderer:
         nested_ids = {event.id for event in nested} - own_ids
         nested = sorted((self.site.events[i] for i in nested_ids), key=lambda e: self.site.position[e.id])
         return self.page(urls.entity_page("place", place.id), "place.md", place=place,
+                         jsonld=jsonld.place_jsonld(self.site, place),
                          chain=self.site.place_chain(place), children=self.site.place_children.get(place.id, []),
                          events=own, nested_events=nested, relations=self.site.place_relations.get(place.id, []),
                          mentions=self.site.mentions.get(("place", place.id), []))
@@ -109,6 +112,7 @@ class _Renderer:
         speakers = sorted({q.by.id for q in quotes if q.by.id in self.site.actors},
                           key=lambda i: self.site.actors[i].name.casefold())
         return self.page(src_uri, "article.md", article=article, blocks=blocks,
+                         jsonld=jsonld.article_jsonld(self.site, article),
                          speakers=[self.site.actors[i] for i in speakers],
                          events=self.site.article_events.get(article.id, []),
                          citations=self.site.article_citations.get(article.id, []))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
+import re
 import shutil
 import threading
 import urllib.error
@@ -112,3 +114,27 @@ def test_crawl_under_a_sub_path_finds_no_broken_link_asset_or_anchor(served: tup
     pages = [url for url in ids]
     assert len(pages) > 100, "the crawl reached every generated page"
     print(f"crawled {len(seen)} URLs, {len(pages)} HTML pages")
+
+
+@pytest.mark.parametrize(
+    ("page", "schema_type", "field", "value"),
+    [
+        ("events/qamishli-checkpoint-clash", "Event", "startDate", "2020-02-12"),
+        ("actors/recep-tayyip-erdogan", "Person", "name", "Recep Tayyip Erdoğan"),
+        ("actors/the-guardian", "NewsMediaOrganization", "name", "The Guardian"),
+        ("places/khirbet-ammu", "Place", "containedInPlace", {"@type": "Place", "name": "Qamishli"}),
+        ("sources/guardian-checkpoint-clash", "NewsArticle", "datePublished", "2020-02-12"),
+    ],
+)
+def test_entity_pages_carry_json_ld_and_open_graph(
+    seed_site: Path, page: str, schema_type: str, field: str, value: object
+) -> None:
+    html = (seed_site / page / "index.html").read_text(encoding="utf-8")
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert match, "JSON-LD block"
+    data = json.loads(match.group(1))
+    assert data["@context"] == "https://schema.org" and data["@type"] == schema_type
+    assert data[field] == value
+    assert '<meta property="og:type" content="article">' in html
+    assert re.search(r'<meta property="og:title" content="[^"]+">', html)
+    assert re.search(r'<meta name="description" content="[^"]+">', html)
