@@ -8,6 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from builder.bundle import BundleError, build_bundle
 from builder.diagnostics import Diagnostics
 from builder.pipeline import build_site
 from builder.render import render_site
@@ -59,6 +60,20 @@ def export(settings: ProjectSettings, out: Path, strict: bool) -> int:
     return 0
 
 
+def bundle(settings: ProjectSettings, config_file: Path, out: Path, strict: bool) -> int:
+    """Validate first (same report as check), then build the offline archive."""
+    result = build_site(settings.content_dir, root=settings.root)
+    if _report(result.diagnostics, strict):
+        return 1
+    try:
+        size = build_bundle(config_file, out)
+    except BundleError as exc:
+        print(f"bundle: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {out} ({size / 1024:.0f} KiB): unzip it and open {out.stem}/index.html")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(prog="python -m builder", description=__doc__)
     main_parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path,
@@ -67,10 +82,12 @@ def parser() -> argparse.ArgumentParser:
     commands = main_parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="validate everything under content/ and report every problem")
     export_parser = commands.add_parser("export", help="write the generated Markdown pages to DIR")
-    for sub_parser in (check_parser, export_parser):  # accept --strict after the command too
+    export_parser.add_argument("dir", type=Path, help="output directory (replaced as a whole)")
+    bundle_parser = commands.add_parser("bundle", help="build an offline copy of the site as a .zip")
+    bundle_parser.add_argument("--out", type=Path, required=True, help="the archive to write, e.g. timeline.zip")
+    for sub_parser in (check_parser, export_parser, bundle_parser):  # accept --strict after the command too
         sub_parser.add_argument("--strict", action="store_true", default=argparse.SUPPRESS,
                                 help="treat warnings as errors")
-    export_parser.add_argument("dir", type=Path, help="output directory (replaced as a whole)")
     return main_parser
 
 
@@ -83,4 +100,6 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "check":
         return check(settings, args.strict)
+    if args.command == "bundle":
+        return bundle(settings, args.config_file, args.out, args.strict)
     return export(settings, args.dir, args.strict)
