@@ -16,6 +16,7 @@ import time
 import zipfile
 from pathlib import Path
 
+from material.plugins.offline.plugin import OfflinePlugin
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
@@ -59,8 +60,6 @@ def build_bundle(config_file: Path, out: Path) -> int:
             site = Path(temp) / "site"
             try:
                 config = load_config(str(config_file), site_dir=str(site), strict=True)
-                from material.plugins.offline.plugin import OfflinePlugin
-
                 offline = OfflinePlugin()
                 offline.load_config({"enabled": True})
                 config.plugins["material/offline"] = offline
