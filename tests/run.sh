@@ -20,6 +20,8 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e '.[test]'
+# Test-only JavaScript/Java tools (the Nu HTML validator), pinned in package-lock.json.
+npm ci --no-audit --no-fund --loglevel=error
 echo "== ruff"; .venv/bin/ruff check builder tests
 echo "== mypy"; .venv/bin/mypy
 echo "== pytest"; .venv/bin/python -m pytest "$@"
