@@ -61,3 +61,14 @@ def test_bundle_works_from_file_url_with_no_network(bundle: Path, browser: Any) 
     assert results.count() > 0
     assert external == []
     context.close()
+
+
+def test_bundle_is_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1581465600")
+    archives = []
+    for name in ("one", "two"):
+        out = tmp_path / name / "timeline.zip"
+        result = run_cli(ROOT, "bundle", "--out", str(out))
+        assert result.returncode == 0, result.stderr
+        archives.append(out.read_bytes())
+    assert archives[0] == archives[1]

@@ -138,3 +138,11 @@ def test_entity_pages_carry_json_ld_and_open_graph(
     assert '<meta property="og:type" content="article">' in html
     assert re.search(r'<meta property="og:title" content="[^"]+">', html)
     assert re.search(r'<meta name="description" content="[^"]+">', html)
+
+
+def test_404_page_helps_the_reader(served: tuple[str, Path]) -> None:
+    base, _ = served
+    status, _, body = fetch(urljoin(base, "404.html"))
+    page = body.decode("utf-8")
+    assert status == 200 and "Page not found" in page
+    assert f'href="{urlsplit(base).path}timeline/"' in page
