@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT, run_cli
+from tests.htmlsite import broken_links
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +73,8 @@ def test_bundle_is_reproducible(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         assert result.returncode == 0, result.stderr
         archives.append(out.read_bytes())
     assert archives[0] == archives[1]
+
+
+def test_bundle_has_no_broken_links_or_anchors(bundle: Path) -> None:
+    assert broken_links(bundle) == []
+    assert len(list(bundle.rglob("*.html"))) > 100
