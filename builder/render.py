@@ -11,15 +11,13 @@ import jinja2
 
 from builder import jsonld, urls
 from builder.article_html import paragraph_html
+from builder.paging import MONTHS, plan_timeline
 from builder.structure.actor import ACTOR_KINDS, KIND_LABELS, Actor
 from builder.structure.article import BLOCK_LABELS, Article
 from builder.structure.common import date_order
 from builder.structure.event import Event
 from builder.structure.place import Place
 from builder.structure.site import Site
-
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
 
 
 @dataclass(frozen=True)
@@ -43,6 +41,7 @@ class _Renderer:
     def __init__(self, site: Site, directory_urls: bool) -> None:
         self.site = site
         self.directory_urls = directory_urls
+        self.plan = plan_timeline(site.timeline)
         self.event_counts = Counter({actor_id: len(roles) for actor_id, roles in site.actor_roles.items()})
         self.pages = {"timeline": urls.TIMELINE, **{kind + "s": urls.section_index(kind)
                                                      for kind in ("actor", "event", "place")},
@@ -63,7 +62,7 @@ class _Renderer:
                          jsonld=jsonld.event_jsonld(self.site, event),
                          accounts=list(accounts.items()), children=self.site.children.get(event.id, []),
                          related=self.site.related.get(event.id, []), previous=previous, next=next_,
-                         timeline_page=urls.TIMELINE)
+                         timeline_page=self.plan.page_of.get(event.id, urls.TIMELINE))
 
     def actor(self, actor: Actor) -> GeneratedPage:
         by_year: dict[str, list[Any]] = defaultdict(list)
@@ -117,21 +116,18 @@ class _Renderer:
                          events=self.site.article_events.get(article.id, []),
                          citations=self.site.article_citations.get(article.id, []))
 
-    def timeline(self) -> GeneratedPage:
-        years: dict[int, dict[int, list[Event]]] = defaultdict(lambda: defaultdict(list))
-        undated = []
-        for event in self.site.timeline:
-            if event.date.value is None:
-                undated.append(event)
-                continue
-            year, month = event.date.value.group()
-            years[year][month or 0].append(event)
-        groups = [(year, [(month, f"{MONTHS[month - 1]} {year}" if month else "", events)
-                          for month, events in sorted(months.items())])
-                  for year, months in sorted(years.items())]
-        if undated:
-            groups.append(("Undated", [(0, "", undated)]))  # type: ignore[arg-type]
-        return self.page(urls.TIMELINE, "timeline.md", groups=groups, events_total=len(self.site.timeline))
+    def timeline(self) -> list[GeneratedPage]:
+        plan = self.plan
+        counts = {page.src_uri: len(page.events) + sum(len(c.events) for c in page.children)
+                  for page in plan.pages}
+        generated = []
+        for position, page in enumerate(plan.all_pages):
+            previous = plan.pages[position - 2] if position >= 2 else None
+            next_ = plan.pages[position] if 0 < position < len(plan.pages) else None
+            generated.append(self.page(page.src_uri, "timeline.md", page=page, groups=_groups(page.events),
+                                       total=len(self.site.timeline), is_index=page is plan.index, counts=counts,
+                                       previous=previous, next=next_, index_page=urls.TIMELINE))
+        return generated
 
     def indexes(self) -> list[GeneratedPage]:
         site = self.site
@@ -157,15 +153,30 @@ class _Renderer:
                       top_actors=[(site.actors[a], n) for a, n in
                                   sorted(self.event_counts.items(), key=lambda i: (-i[1], i[0]))[:10]]),
             self.page(self.pages["actors"], "actors_index.md", groups=actor_groups),
-            self.page(self.pages["events"], "events_index.md", groups=list(by_year.items())),
+            self.page(self.pages["events"], "events_index.md", groups=list(by_year.items()),
+                      periods=self.plan.index.children),
             self.page(self.pages["places"], "places_index.md", roots=roots, counts=place_counts),
             self.page(self.pages["sources"], "sources_index.md", articles=articles),
         ]
 
 
+def _groups(events: list[Event]) -> list[tuple[int | str, list[tuple[int, str, list[Event]]]]]:
+    """Events by year, then month (0: dated to the year or less precisely), in timeline order."""
+    years: dict[int | str, dict[int, list[Event]]] = defaultdict(lambda: defaultdict(list))
+    for event in events:
+        if event.date.value is None:
+            years["Undated"][0].append(event)
+            continue
+        year, month = event.date.value.group()
+        years[year][month or 0].append(event)
+    return [(year, [(month, f"{MONTHS[month - 1]} {year}" if month else "", listed)
+                    for month, listed in sorted(months.items())])
+            for year, months in years.items()]
+
+
 def render_site(site: Site, *, directory_urls: bool = True) -> list[GeneratedPage]:
     renderer = _Renderer(site, directory_urls)
-    pages = [*renderer.indexes(), renderer.timeline()]
+    pages = [*renderer.indexes(), *renderer.timeline()]
     pages += [renderer.event(site.events[i]) for i in sorted(site.events)]
     pages += [renderer.actor(site.actors[i]) for i in sorted(site.actors)]
     pages += [renderer.place(site.places[i]) for i in sorted(site.places)]
