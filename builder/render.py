@@ -10,6 +10,7 @@ from typing import Any
 import jinja2
 
 from builder import jsonld, urls
+from builder.actor_pages import TOP_CO_ACTORS, split_by_year
 from builder.article_html import paragraph_html
 from builder.paging import MONTHS, plan_timeline
 from builder.structure.actor import ACTOR_KINDS, KIND_LABELS, Actor
@@ -64,18 +65,27 @@ class _Renderer:
                          related=self.site.related.get(event.id, []), previous=previous, next=next_,
                          timeline_page=self.plan.page_of.get(event.id, urls.TIMELINE))
 
-    def actor(self, actor: Actor) -> GeneratedPage:
+    def actor(self, actor: Actor) -> list[GeneratedPage]:
+        years = split_by_year(self.site, actor)
+        pages = []
+        for position, year in enumerate(years or []):
+            pages.append(self.page(year.src_uri, "actor_year.md", actor=actor, year=year,
+                                   previous=years[position - 1] if position and years else None,
+                                   next=years[position + 1] if years and position + 1 < len(years) else None))
+        co_actors = self.site.co_actors.get(actor.id, [])
         by_year: dict[str, list[Any]] = defaultdict(list)
         for role in self.site.actor_roles.get(actor.id, []):
             value = role.event.date.value
             by_year[str(value.group()[0]) if value else "Undated"].append(role)
-        return self.page(
+        pages.insert(0, self.page(
             urls.entity_page("actor", actor.id), "actor.md", actor=actor, kind_label=KIND_LABELS[actor.kind],
             jsonld=jsonld.actor_jsonld(self.site, actor),
             index_page=urls.section_index("actor"), members=self.site.members.get(actor.id, []),
             relations=self.site.actor_relations.get(actor.id, []), roles=list(by_year.items()),
             quotes=self.site.actor_quotes.get(actor.id, []), articles=self.site.actor_articles.get(actor.id, []),
-            mentions=self.site.mentions.get(("actor", actor.id), []), co_actors=self.site.co_actors.get(actor.id, []))
+            mentions=self.site.mentions.get(("actor", actor.id), []), years=years,
+            co_actors=co_actors[:TOP_CO_ACTORS] if years else co_actors, co_actors_total=len(co_actors)))
+        return pages
 
     def place(self, place: Place) -> GeneratedPage:
         nested: list[Event] = []
@@ -178,7 +188,7 @@ def render_site(site: Site, *, directory_urls: bool = True) -> list[GeneratedPag
     renderer = _Renderer(site, directory_urls)
     pages = [*renderer.indexes(), *renderer.timeline()]
     pages += [renderer.event(site.events[i]) for i in sorted(site.events)]
-    pages += [renderer.actor(site.actors[i]) for i in sorted(site.actors)]
+    pages += [page for i in sorted(site.actors) for page in renderer.actor(site.actors[i])]
     pages += [renderer.place(site.places[i]) for i in sorted(site.places)]
     pages += [renderer.article(site.articles[i]) for i in sorted(site.articles)]
     return pages
