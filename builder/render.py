@@ -12,7 +12,7 @@ import jinja2
 from builder import jsonld, urls
 from builder.actor_pages import TOP_CO_ACTORS, split_by_year
 from builder.article_html import paragraph_html
-from builder.paging import MONTHS, plan_timeline
+from builder.paging import MONTHS, PAGE_LIMIT, plan_timeline
 from builder.structure.actor import ACTOR_KINDS, KIND_LABELS, Actor
 from builder.structure.article import BLOCK_LABELS, Article
 from builder.structure.common import date_order
@@ -166,8 +166,25 @@ class _Renderer:
             self.page(self.pages["events"], "events_index.md", groups=list(by_year.items()),
                       periods=self.plan.index.children),
             self.page(self.pages["places"], "places_index.md", roots=roots, counts=place_counts),
-            self.page(self.pages["sources"], "sources_index.md", articles=articles),
+            *self.sources_index(articles),
         ]
+
+    def sources_index(self, articles: list[Article]) -> list[GeneratedPage]:
+        """One list, or past PAGE_LIMIT a list of years with a page each (under by-year/, which no
+        article id can collide with: an article 'by-year' is sources/by-year.md)."""
+        if len(articles) <= PAGE_LIMIT:
+            return [self.page(self.pages["sources"], "sources_index.md", title="Sources", articles=articles,
+                              years=[], year="")]
+        by_year: dict[str, list[Article]] = defaultdict(list)
+        for article in articles:
+            by_year[str(article.published.group()[0]) if article.published else "undated"].append(article)
+        years = [(year, f"sources/by-year/{year}.md", len(listed)) for year, listed in by_year.items()]
+        pages = [self.page(self.pages["sources"], "sources_index.md", title="Sources", articles=articles,
+                           years=years, year="")]
+        for year, uri, _ in years:
+            pages.append(self.page(uri, "sources_index.md", title=f"Sources published in {year}",
+                                   articles=by_year[year], years=[], year=year))
+        return pages
 
 
 def _groups(events: list[Event]) -> list[tuple[int | str, list[tuple[int, str, list[Event]]]]]:
