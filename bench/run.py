@@ -1,0 +1,134 @@
+"""Measure the builder against plain MkDocs on one generated project.
+
+    python bench/run.py --size S|M [--dir DIR] [--keep]
+
+Generates the project (bench/generate.py), then measures, each stage in a fresh process (time and
+peak memory): ``python -m builder check``; load + render alone; the full ``mkdocs build`` with the
+plugin; ``python -m builder export`` and a baseline ``mkdocs build`` of the exported Markdown with the
+plugin removed. Prints the figures, the ratios, and a last line of JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZES = {"S": (1000, 200, 500), "M": (10000, 2000, 5000)}
+RENDER_ONLY = """
+import time, sys
+from pathlib import Path
+from builder.pipeline import build_site
+from builder.render import render_site
+start = time.perf_counter()
+result = build_site(Path("content"), Path("."))
+loaded = time.perf_counter()
+pages = render_site(result.site, directory_urls=True)
+done = time.perf_counter()
+print(f"{loaded - start:.3f} {done - loaded:.3f} {len(pages)} {len(result.diagnostics.errors)}")
+"""
+
+
+def run_tracked(args: list[str], cwd: Path) -> tuple[float, float, str]:
+    """Like ``measure`` but reaping the child ourselves so its own peak memory is known."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(args, cwd=cwd, env=env, stdout=out, stderr=err, text=True)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if process.returncode:
+            sys.exit(f"{' '.join(args)} failed:\n{err.read()[-3000:]}")
+        return elapsed, usage.ru_maxrss / 1024, out.read()
+
+
+def baseline_config(project: Path, export_dir: Path) -> Path:
+    """The project's mkdocs.yml without the timeline plugin, building the exported Markdown."""
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    config["plugins"] = [p for p in config.get("plugins", []) if not (p == "timeline" or
+                                                                     (isinstance(p, dict) and "timeline" in p))]
+    config["docs_dir"] = str(export_dir)
+    config.pop("site_url", None)
+    path = project / "mkdocs-baseline.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def site_figures(site: Path) -> dict[str, Any]:
+    pages = sorted(site.rglob("*.html"))
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    timeline = sorted(site.glob("timeline/**/*.html"), key=lambda p: p.stat().st_size)
+    return {
+        "pages": len(pages),
+        "largest_page": largest.relative_to(site).as_posix(),
+        "largest_page_kb": round(largest.stat().st_size / 1024, 1),
+        "timeline_index_kb": round((site / "timeline" / "index.html").stat().st_size / 1024, 1),
+        "largest_timeline_page_kb": round(timeline[-1].stat().st_size / 1024, 1) if timeline else 0,
+        "search_index_mb": round((site / "search" / "search_index.json").stat().st_size / 2**20, 2),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", choices=sorted(SIZES), required=True)
+    parser.add_argument("--dir", type=Path, help="where to generate (default: a temporary directory)")
+    parser.add_argument("--keep", action="store_true", help="keep the generated project and sites")
+    args = parser.parse_args()
+    events, actors, articles = SIZES[args.size]
+    work = args.dir or Path(tempfile.mkdtemp(prefix=f"timeline-bench-{args.size}-"))
+    project = work / "project"
+    python = sys.executable
+    try:
+        generate = [python, str(ROOT / "bench" / "generate.py"), "--events", str(events), "--actors", str(actors),
+                    "--articles", str(articles), "--out", str(project), "--force"]
+        gen_time, _, _ = run_tracked(generate, ROOT)
+        check_time, check_mem, _ = run_tracked([python, "-m", "builder", "check"], project)
+        _, render_mem, render_out = run_tracked([python, "-c", RENDER_ONLY], project)
+        load_time, render_time, page_count, errors = render_out.split()
+        mkdocs = [python, "-m", "mkdocs", "build", "--strict", "--quiet"]
+        build_time, build_mem, _ = run_tracked([*mkdocs, "-d", str(work / "site")], project)
+        export_time, _, _ = run_tracked([python, "-m", "builder", "export", str(work / "export")], project)
+        config = baseline_config(project, work / "export")
+        base_time, base_mem, _ = run_tracked([*mkdocs, "-f", str(config), "-d", str(work / "site-baseline")],
+                                             project)
+        figures = {
+            "size": args.size, "events": events, "actors": actors, "articles": articles,
+            "generate_s": round(gen_time, 2), "check_s": round(check_time, 2),
+            "load_s": float(load_time), "render_s": float(render_time),
+            "builder_stage_s": round(float(load_time) + float(render_time), 2),
+            "generated_pages": int(page_count), "errors": int(errors),
+            "build_s": round(build_time, 2), "baseline_s": round(base_time, 2), "export_s": round(export_time, 2),
+            "build_over_baseline": round(build_time / base_time, 3),
+            "peak_mb_check": round(check_mem), "peak_mb_render": round(render_mem),
+            "peak_mb_build": round(build_mem), "peak_mb_baseline": round(base_mem),
+            **site_figures(work / "site"),
+        }
+    finally:
+        if not args.keep and not args.dir:
+            shutil.rmtree(work, ignore_errors=True)
+    width = max(map(len, figures))
+    for key, value in figures.items():
+        print(f"{key:<{width}}  {value}")
+    print(json.dumps(figures, sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
