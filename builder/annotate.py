@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from builder.diagnostics import Diagnostics, Origin
 from builder.structure.article import Article
 from builder.structure.site import Mention, Site, Span
-from builder.structure.text import Name, NameIndex, closest_passage, locate, sentence_around
+from builder.structure.text import Name, NameIndex, closest_passage, flatten, locate, sentence_around
 
 
 def _shorten(text: str, limit: int = 80) -> str:
@@ -26,12 +26,20 @@ def _name_index(site: Site) -> NameIndex:
     return NameIndex(names)
 
 
-def _locate_in(article: Article, passage: str) -> tuple[int, int, int] | None:
-    for index, paragraph in enumerate(article.paragraphs):
-        found = locate(passage, paragraph.text)
-        if found:
-            return index, found[0], found[1]
-    return None
+class _Flattened:
+    """Each article's paragraphs flattened once, however many quotes are looked for in them."""
+
+    def __init__(self) -> None:
+        self._texts: dict[str, list[str]] = {}
+
+    def locate_in(self, article: Article, passage: str) -> tuple[int, int, int] | None:
+        if article.id not in self._texts:
+            self._texts[article.id] = [flatten(p.text) for p in article.paragraphs]
+        for index, (paragraph, flat) in enumerate(zip(article.paragraphs, self._texts[article.id], strict=True)):
+            found = locate(passage, paragraph.text, flat)
+            if found:
+                return index, found[0], found[1]
+        return None
 
 
 def _not_found(article: Article, passage: str) -> str:
@@ -43,12 +51,13 @@ def _not_found(article: Article, passage: str) -> str:
 
 
 def _anchor_quotes(site: Site, spans: dict[str, list[list[Span]]], diagnostics: Diagnostics) -> None:
+    flattened = _Flattened()
     for event in site.timeline:
         for quote in event.quotes:
             article = site.articles.get(quote.article.id)
             if article is None:
                 continue  # reported as an unknown article
-            found = _locate_in(article, quote.text)
+            found = flattened.locate_in(article, quote.text)
             if found is None:
                 diagnostics.error(quote.origin, _not_found(article, quote.text))
                 continue
@@ -62,7 +71,7 @@ def _anchor_quotes(site: Site, spans: dict[str, list[list[Span]]], diagnostics: 
             article = site.articles.get(citation.article.id)
             if article is None or not citation.text:
                 continue
-            found = _locate_in(article, citation.text)
+            found = flattened.locate_in(article, citation.text)
             if found is None:
                 diagnostics.error(citation.origin, _not_found(article, citation.text))
                 continue

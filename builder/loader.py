@@ -23,6 +23,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 _constructor = yaml.constructor.SafeConstructor()
+_VERBATIM_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"})
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
 
@@ -80,8 +81,8 @@ def _to_value(node: yaml.Node, path: str, offset: int, diagnostics: Diagnostics)
             items.append(_to_value(item, path, offset, diagnostics))
             items.item_origins.append(Origin(path, item.start_mark.line + 1 + offset))
         return items
-    if node.tag == "tag:yaml.org,2002:timestamp":
-        return node.value
+    if node.tag in _VERBATIM_TAGS:
+        return node.value  # strings need no construction; timestamps stay as written
     try:
         return _constructor.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, TypeError) as exc:  # a bad tag, or "!!int abc"

@@ -206,3 +206,25 @@ def test_sort_order() -> None:
 )
 def test_sort_pairs(earlier: str, later: str) -> None:
     assert parse_date(earlier).sort_key() < parse_date(later).sort_key()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2020", "2020-02", "2020-02-12", "2011~", "2011?", "2011%", "2020-02-12?", "2020-02~", "2020-02%",
+     "2011/..", "../2020-02-29", "../2020", "2011/", "/2020", "2020-02-10/2020-02-12", "2019-12~/2020-02-12",
+     "2018-09/2018-10", "2011/2020", "2020-02/2020-02-12", "0001", "9999-12-31", "2019-12-30/2020-01-02?"],
+)
+def test_fast_path_agrees_with_the_edtf_library(text: str) -> None:
+    """Plain forms skip the slow library parser; both must give the same result."""
+    from builder.structure.dates import _analyse_with_library, _plain
+
+    fast = _plain(text)
+    assert fast is not None, "this form should take the fast path"
+    assert fast == _analyse_with_library(text)
+
+
+@pytest.mark.parametrize("text", ["2020-02-30", "2020-13", "2020-03/2020-02", "0000", "../..", "201X", "2020-21"])
+def test_fast_path_leaves_the_rest_to_the_library(text: str) -> None:
+    from builder.structure.dates import _plain
+
+    assert _plain(text) is None

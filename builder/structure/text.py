@@ -11,6 +11,7 @@ from dataclasses import dataclass
 _EQUIVALENT = str.maketrans({"’": "'", "‘": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"',
                              "\u00a0": " ", "–": "-", "—": "-"})
 _WORD = re.compile(r"\w+")
+_NON_SPACE = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])")
 
 
@@ -33,20 +34,40 @@ def normalise(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
+def flatten(text: str) -> str:
+    """What ``normalise`` returns, without the offsets: cheap enough to run on every paragraph."""
+    return " ".join(text.translate(_EQUIVALENT).split())
+
+
 def strip_quote_marks(text: str) -> str:
     return text.strip().strip("\"'“”‘’").strip()
 
 
-def locate(needle: str, haystack: str) -> tuple[int, int] | None:
-    """Where ``needle`` occurs in ``haystack``, ignoring typography and spacing: (start, end)."""
-    wanted, _ = normalise(strip_quote_marks(needle))
+def locate(needle: str, haystack: str, flat_haystack: str | None = None) -> tuple[int, int] | None:
+    """Where ``needle`` occurs in ``haystack``, ignoring typography and spacing: (start, end).
+
+    ``flat_haystack`` (``flatten(haystack)``) may be passed when searching one text many times."""
+    wanted = flatten(strip_quote_marks(needle))
     if not wanted:
         return None
-    text, offsets = normalise(haystack)
-    found = text.find(wanted)
+    found = (flat_haystack if flat_haystack is not None else flatten(haystack)).find(wanted)
     if found < 0:
         return None
-    return offsets[found], offsets[found + len(wanted) - 1] + 1
+    return _original_offset(haystack, found), _original_offset(haystack, found + len(wanted) - 1) + 1
+
+
+def _original_offset(text: str, flat_index: int) -> int:
+    """The offset in ``text`` of the character at ``flat_index`` of ``flatten(text)``: flattening
+    keeps every non-space character and puts one space between runs of them."""
+    position = 0
+    for run in _NON_SPACE.finditer(text):
+        length = run.end() - run.start()
+        if flat_index < position + length:
+            return run.start() + flat_index - position
+        if flat_index == position + length:
+            return run.end()  # the single space standing for the whitespace after this run
+        position += length + 1
+    return len(text)
 
 
 def closest_passage(needle: str, passages: Iterable[str]) -> str:
@@ -108,16 +129,18 @@ class NameIndex:
     def find(self, text: str, skip: list[tuple[int, int]]) -> list[Found]:
         found: list[Found] = []
         position = 0
+        buckets = self._buckets
         for word in _WORD.finditer(text):
+            candidates = buckets.get(word.group())
+            if not candidates:
+                continue
             start = word.start()
-            if start < position or any(a <= start < b for a, b in skip):
+            if start < position or (skip and any(a <= start < b for a, b in skip)):
                 continue
-            if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
-                continue
-            for candidate, owners in self._buckets.get(word.group(), ()):
+            for candidate, owners in candidates:
                 end = start + len(candidate)
                 if text.startswith(candidate, start) and not (end < len(text) and _is_word_char(text[end])):
-                    if any(a < end and start < b for a, b in skip):
+                    if skip and any(a < end and start < b for a, b in skip):
                         continue
                     found.append(Found(start, end, owners))
                     position = end

@@ -1,0 +1,39 @@
+"""Finding quotes and names in article text."""
+
+from __future__ import annotations
+
+import pytest
+
+from builder.structure.text import Name, NameIndex, locate, sentence_around
+
+
+@pytest.mark.parametrize(
+    ("needle", "haystack", "expected"),
+    [
+        ("We're determined", "“We’re determined to drive away”", "We’re determined"),
+        ("drive  away\nregime", "to drive away   regime forces", "drive away   regime"),
+        ("“anywhere”", "threatened to hit Syrian targets “anywhere” if", "anywhere"),
+        ("back off!", "tells the man to “back off!”", "back off!"),
+        ("not there", "something else entirely", None),
+        ("a", "  a  ", "a"),
+    ],
+)
+def test_locate_ignores_typography_and_spacing(needle: str, haystack: str, expected: str | None) -> None:
+    found = locate(needle, haystack)
+    assert (haystack[found[0] : found[1]] if found else None) == expected
+
+
+def test_names_whole_words_longest_first_and_ambiguity() -> None:
+    index = NameIndex([Name("Assad", "actor", "assad"), Name("Assad regime", "actor", "regime"),
+                       Name("U.S.", "actor", "us"), Name("Idlib", "place", "idlib"),
+                       Name("Idlib", "actor", "idlib-gov")])
+    text = "The Assad regime and Assad’s allies; the U.S. envoy; Assadist; in Idlib."
+    found = [(text[f.start:f.end], [n.id for n in f.names]) for f in index.find(text, [])]
+    assert found == [("Assad regime", ["regime"]), ("Assad", ["assad"]), ("U.S.", ["us"]),
+                     ("Idlib", ["idlib-gov", "idlib"])]
+
+
+def test_sentence_around() -> None:
+    text = "Erdogan spoke on Wednesday. Jeffrey met officials in Ankara. The U.S. envoy left."
+    start = text.index("Ankara")
+    assert sentence_around(text, start, start + 6) == "Jeffrey met officials in Ankara."
