@@ -125,26 +125,34 @@ class NameIndex:
                 self._buckets[first.group()].append((text, tuple(sorted(owners, key=lambda n: (n.kind, n.id)))))
         for bucket in self._buckets.values():
             bucket.sort(key=lambda entry: -len(entry[0]))
+        self._first_words = frozenset(self._buckets)
 
     def find(self, text: str, skip: list[tuple[int, int]]) -> list[Found]:
+        """Whole-word matches, leftmost first and longest at each start, none overlapping ``skip``.
+
+        The words of the text are collected in C (``findall``) and only the first words that
+        start some name are followed up, with ``str.find``: most words start no name."""
+        present = self._first_words.intersection(_WORD.findall(text))
+        if not present:
+            return []
+        hits: list[tuple[int, int, tuple[Name, ...]]] = []
+        for first in present:
+            for candidate, owners in self._buckets[first]:
+                start = text.find(candidate)
+                while start >= 0:
+                    end = start + len(candidate)
+                    if (start == 0 or not _is_word_char(text[start - 1])) and not (
+                            end < len(text) and _is_word_char(text[end])):
+                        hits.append((start, end, owners))
+                    start = text.find(candidate, start + 1)
+        hits.sort(key=lambda hit: (hit[0], -hit[1]))
         found: list[Found] = []
         position = 0
-        buckets = self._buckets
-        for word in _WORD.finditer(text):
-            candidates = buckets.get(word.group())
-            if not candidates:
+        for start, end, owners in hits:
+            if start < position or (skip and any(a < end and start < b for a, b in skip)):
                 continue
-            start = word.start()
-            if start < position or (skip and any(a <= start < b for a, b in skip)):
-                continue
-            for candidate, owners in candidates:
-                end = start + len(candidate)
-                if text.startswith(candidate, start) and not (end < len(text) and _is_word_char(text[end])):
-                    if skip and any(a < end and start < b for a, b in skip):
-                        continue
-                    found.append(Found(start, end, owners))
-                    position = end
-                    break
+            found.append(Found(start, end, owners))
+            position = end
         return found
 
 
