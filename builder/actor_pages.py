@@ -29,7 +29,7 @@ class ActorYear:
     co_actors: list[tuple[Actor, int]] = field(default_factory=list)
 
 
-def _year_of(value: object) -> str:
+def year_of(value: object) -> str:
     group = getattr(value, "group", None)
     return str(group()[0]) if group else "undated"
 
@@ -51,19 +51,19 @@ def split_by_year(site: Site, actor: Actor, limit: int = ITEM_LIMIT) -> list[Act
 
     co_counts: dict[str, Counter[str]] = defaultdict(Counter)
     for role in roles:
-        key = _year_of(role.event.date.value)
+        key = year_of(role.event.date.value)
         year(key).roles.append(role)
         for other in role.event.actors:
             if other.actor.id != actor.id and other.actor.id in site.actors:
                 co_counts[key][other.actor.id] += 1
     for quote in quotes:
         event = site.events.get(quote.event_id)
-        year(_year_of(event.date.value if event else None)).quotes.append(quote)
+        year(year_of(event.date.value if event else None)).quotes.append(quote)
     for mention in mentions:
         article = site.articles.get(mention.article_id)
-        year(_year_of(article.published if article else None)).mentions.append(mention)
+        year(year_of(article.published if article else None)).mentions.append(mention)
     for article, credit in articles:
-        year(_year_of(article.published)).articles.append((article, credit))
+        year(year_of(article.published)).articles.append((article, credit))
     for key, counts in co_counts.items():
         ranked = sorted(counts.items(), key=lambda item: (-item[1], site.actors[item[0]].name.casefold()))
         years[key].co_actors = [(site.actors[other], count) for other, count in ranked]

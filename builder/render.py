@@ -13,6 +13,7 @@ from builder import jsonld, urls
 from builder.actor_pages import TOP_CO_ACTORS, split_by_year
 from builder.article_html import paragraph_html
 from builder.paging import MONTHS, PAGE_LIMIT, plan_timeline
+from builder.place_pages import split_place_by_year
 from builder.structure.actor import ACTOR_KINDS, KIND_LABELS, Actor
 from builder.structure.article import BLOCK_LABELS, Article
 from builder.structure.common import date_order
@@ -87,7 +88,7 @@ class _Renderer:
             co_actors=co_actors[:TOP_CO_ACTORS] if years else co_actors, co_actors_total=len(co_actors)))
         return pages
 
-    def place(self, place: Place) -> GeneratedPage:
+    def place(self, place: Place) -> list[GeneratedPage]:
         nested: list[Event] = []
         pending = list(self.site.place_children.get(place.id, []))
         seen = {place.id}
@@ -101,11 +102,16 @@ class _Renderer:
         own_ids = {event.id for event in own}
         nested_ids = {event.id for event in nested} - own_ids
         nested = sorted((self.site.events[i] for i in nested_ids), key=lambda e: self.site.position[e.id])
-        return self.page(urls.entity_page("place", place.id), "place.md", place=place,
+        years = split_place_by_year(self.site, place, own, nested)
+        pages = [self.page(year.src_uri, "place_year.md", place=place, year=year,
+                           previous=years[i - 1] if i and years else None,
+                           next=years[i + 1] if years and i + 1 < len(years) else None)
+                 for i, year in enumerate(years or [])]
+        return [self.page(urls.entity_page("place", place.id), "place.md", place=place, years=years,
                          jsonld=jsonld.place_jsonld(self.site, place),
                          chain=self.site.place_chain(place), children=self.site.place_children.get(place.id, []),
                          events=own, nested_events=nested, relations=self.site.place_relations.get(place.id, []),
-                         mentions=self.site.mentions.get(("place", place.id), []))
+                         mentions=self.site.mentions.get(("place", place.id), [])), *pages]
 
     def article(self, article: Article) -> GeneratedPage:
         src_uri = urls.entity_page("article", article.id)
@@ -206,6 +212,6 @@ def render_site(site: Site, *, directory_urls: bool = True) -> list[GeneratedPag
     pages = [*renderer.indexes(), *renderer.timeline()]
     pages += [renderer.event(site.events[i]) for i in sorted(site.events)]
     pages += [page for i in sorted(site.actors) for page in renderer.actor(site.actors[i])]
-    pages += [renderer.place(site.places[i]) for i in sorted(site.places)]
+    pages += [page for i in sorted(site.places) for page in renderer.place(site.places[i])]
     pages += [renderer.article(site.articles[i]) for i in sorted(site.articles)]
     return pages
