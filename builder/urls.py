@@ -7,6 +7,7 @@ from ``file://``.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 SECTIONS = {"actor": "actors", "event": "events", "place": "places", "article": "sources"}
@@ -23,6 +24,7 @@ def section_index(kind: str) -> str:
     return f"{SECTIONS[kind]}/index.md"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def page_url(src_uri: str, directory_urls: bool) -> str:
     """The page's URL relative to the site root, as MkDocs computes it."""
     stem, _ = posixpath.splitext(src_uri)
@@ -40,14 +42,15 @@ def relative_url(from_src: str, to_src: str, directory_urls: bool, fragment: str
     suffix = f"#{fragment}" if fragment else ""
     if source == target:
         return suffix or "./"
-    base = source if source.endswith("/") or not source else posixpath.dirname(source) + "/"
-    base = base.rstrip("/") or "."
-    if target.endswith("/") or not target:
-        path = posixpath.relpath(target.rstrip("/") or ".", base)
-        path = "./" if path == "." else path + "/"
-    else:
-        path = posixpath.relpath(target, base)
-    return path + suffix
+    # Both are root-relative, so the relative path is plain string work (posixpath.relpath would
+    # consult the working directory for each of the hundreds of thousands of links of a big site).
+    base = source.split("/")[:-1]  # the folder the page is served from
+    parts = target.split("/")
+    common = 0
+    while common < len(base) and common < len(parts) - 1 and base[common] == parts[common]:
+        common += 1
+    path = "../" * (len(base) - common) + "/".join(parts[common:])
+    return (path or "./") + suffix
 
 
 class Links:
