@@ -44,15 +44,21 @@ class _Renderer:
         self.site = site
         self.directory_urls = directory_urls
         self.plan = plan_timeline(site.timeline)
+        self.tables: dict[str, dict[str, Any]] = {"actor": site.actors, "place": site.places, "event": site.events,
+                                                  "article": site.articles}
         self.event_counts = Counter({actor_id: len(roles) for actor_id, roles in site.actor_roles.items()})
         self.pages = {"timeline": urls.TIMELINE, **{kind + "s": urls.section_index(kind)
                                                      for kind in ("actor", "event", "place")},
                       "sources": urls.section_index("article")}
 
+    def find(self, kind: str, id: str) -> Any:
+        """The entity of that kind and id, or None: templates link what exists, print the rest."""
+        return self.tables[kind].get(id)
+
     def page(self, src_uri: str, template: str, **context: Any) -> GeneratedPage:
         links = urls.Links(src_uri, self.directory_urls)
         markdown = _environment().get_template(template).render(
-            site=self.site, url=links, pages=self.pages, **context)
+            site=self.site, url=links, pages=self.pages, find=self.find, **context)
         return GeneratedPage(src_uri, markdown)
 
     def event(self, event: Event) -> GeneratedPage:
