@@ -1,0 +1,53 @@
+"""axe-core in Chromium on every page kind, in the light and the dark palette: zero violations."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PAGES = {
+    "home": "",
+    "timeline": "timeline/",
+    "actor": "actors/recep-tayyip-erdogan/",
+    "event": "events/qamishli-checkpoint-clash/",
+    "place": "places/khirbet-ammu/",
+    "article": "sources/guardian-checkpoint-clash/",
+}
+
+
+@pytest.fixture(scope="module")
+def server(seed_site: Path) -> Iterator[str]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(seed_site))
+    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+def violations(browser: Any, url: str, scheme: str) -> list[str]:
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(url)
+    page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+    result = page.evaluate("async () => (await axe.run(document)).violations.map("
+                           "v => `${v.impact} ${v.id}: ${v.nodes.length} × ${v.nodes[0].target.join(' ')}`)")
+    context.close()
+    return list(result)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", sorted(PAGES))
+def test_no_axe_violations(browser: Any, server: str, kind: str, scheme: str) -> None:
+    assert AXE.is_file(), "run `npm ci` (tests/run.sh does)"
+    assert violations(browser, server + PAGES[kind], scheme) == []
