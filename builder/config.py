@@ -11,6 +11,10 @@ class TimelineConfig(base.Config):  # type: ignore[no-untyped-call]
     content_dir = c.Type(str, default="content")
     """Where the articles and annotations live, relative to ``mkdocs.yml``."""
 
+    parallel = c.Type(bool, default=True)
+    """Render the generated pages in a second process while MkDocs works (where ``fork`` exists and
+    no other thread runs, as in ``mkdocs build``); off renders them inline."""
+
     fail_on_warning = c.Type(bool, default=False)
     """Treat content warnings (such as an ambiguous name in an article) as errors, even without
     ``mkdocs build --strict``."""

@@ -16,18 +16,21 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from builder.config import TimelineConfig, option_line
 from builder.diagnostics import Severity
+from builder.parallel import PageSupply, RenderError
 from builder.pipeline import build_site
-from builder.render import GeneratedPage, render_site
+from builder.render import plan_site
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
-        self.pages: list[GeneratedPage] = []
+        self.pages: list[str] = []
+        self.supply: PageSupply | None = None
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -65,20 +68,43 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         if errors:
             raise PluginError(f"{errors} problem{'s' if errors != 1 else ''} in {self.config.content_dir}/: "
                               "nothing was built")
-        self.pages = render_site(result.site, directory_urls=config.use_directory_urls)
+        self.close()
+        pending = plan_site(result.site, directory_urls=config.use_directory_urls)
+        self.pages = [page.src_uri for page in pending]
+        self.supply = PageSupply(pending, parallel=self.config.parallel)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        for page in self.pages:
-            existing = files.get_file_from_path(page.src_uri)
+        for src_uri in self.pages:
+            existing = files.get_file_from_path(src_uri)
             if existing is not None:
-                log.warning(f"{config.docs_dir}/{page.src_uri} is replaced by the generated page of the same name")
+                log.warning(f"{config.docs_dir}/{src_uri} is replaced by the generated page of the same name")
                 files.remove(existing)
             # Entity pages are reached from the index pages, never from the nav: Material renders
             # the nav into every page, which would make the build quadratic.
-            in_nav = page.src_uri == "index.md" or page.src_uri.endswith("/index.md")
+            in_nav = src_uri == "index.md" or src_uri.endswith("/index.md")
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion))
+            # The content arrives in on_page_read_source, rendered meanwhile on the other core.
+            files.append(File.generated(config, src_uri, content="", inclusion=inclusion))
         return files
+
+    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.supply is None:
+            return None
+        try:
+            return self.supply.markdown(page.file.src_uri)
+        except RenderError as exc:
+            raise PluginError(str(exc)) from None
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.close()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.supply is not None:
+            self.supply.close()
+            self.supply = None
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(self._content_dir(config)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,6 +27,18 @@ from builder.structure.site import Site
 class GeneratedPage:
     src_uri: str
     markdown: str
+
+
+@dataclass(frozen=True)
+class PendingPage:
+    """A page whose path is known and whose Markdown is made on demand, so that rendering can run
+    beside MkDocs (see builder/parallel.py) instead of before it."""
+
+    src_uri: str
+    make: Callable[[], str]
+
+    def render(self) -> GeneratedPage:
+        return GeneratedPage(self.src_uri, self.make())
 
 
 @functools.cache
@@ -55,13 +68,19 @@ class _Renderer:
         """The entity of that kind and id, or None: templates link what exists, print the rest."""
         return self.tables[kind].get(id)
 
-    def page(self, src_uri: str, template: str, **context: Any) -> GeneratedPage:
-        links = urls.Links(src_uri, self.directory_urls)
-        markdown = _environment().get_template(template).render(
-            site=self.site, url=links, pages=self.pages, find=self.find, **context)
-        return GeneratedPage(src_uri, markdown)
+    def page(self, src_uri: str, template: str, later: Callable[[], dict[str, Any]] | None = None,
+             **context: Any) -> PendingPage:
+        """``later`` supplies context that is costly to compute, at render time."""
 
-    def event(self, event: Event) -> GeneratedPage:
+        def make() -> str:
+            links = urls.Links(src_uri, self.directory_urls)
+            extra = later() if later else {}
+            return _environment().get_template(template).render(
+                site=self.site, url=links, pages=self.pages, find=self.find, **context, **extra)
+
+        return PendingPage(src_uri, make)
+
+    def event(self, event: Event) -> PendingPage:
         previous, next_ = self.site.neighbours(event)
         accounts: dict[str, list[Any]] = defaultdict(list)
         for quote in event.quotes:
@@ -72,7 +91,7 @@ class _Renderer:
                          related=self.site.related.get(event.id, []), previous=previous, next=next_,
                          timeline_page=self.plan.page_of.get(event.id, urls.TIMELINE))
 
-    def actor(self, actor: Actor) -> list[GeneratedPage]:
+    def actor(self, actor: Actor) -> list[PendingPage]:
         years = split_by_year(self.site, actor)
         pages = []
         for position, year in enumerate(years or []):
@@ -94,7 +113,7 @@ class _Renderer:
             co_actors=co_actors[:TOP_CO_ACTORS] if years else co_actors, co_actors_total=len(co_actors)))
         return pages
 
-    def place(self, place: Place) -> list[GeneratedPage]:
+    def place(self, place: Place) -> list[PendingPage]:
         nested: list[Event] = []
         pending = list(self.site.place_children.get(place.id, []))
         seen = {place.id}
@@ -119,26 +138,30 @@ class _Renderer:
                          events=own, nested_events=nested, relations=self.site.place_relations.get(place.id, []),
                          mentions=self.site.mentions.get(("place", place.id), [])), *pages]
 
-    def article(self, article: Article) -> GeneratedPage:
+    def article(self, article: Article) -> PendingPage:
         src_uri = urls.entity_page("article", article.id)
-        links = urls.Links(src_uri, self.directory_urls)
-        spans = iter(self.site.spans.get(article.id, []))
-        blocks = []
-        for block in article.blocks:
-            html = [paragraph_html(p.text, next(spans, []), links, line_breaks=block.kind != "text")
-                    for p in block.paragraphs]
-            blocks.append({"kind": block.kind, "html": html, "by": block.by, "embed_type": block.embed_type,
-                           "label": BLOCK_LABELS.get(block.kind, block.kind)})
+
+        def blocks() -> dict[str, Any]:
+            links = urls.Links(src_uri, self.directory_urls)
+            spans = iter(self.site.spans.get(article.id, []))
+            made = []
+            for block in article.blocks:
+                html = [paragraph_html(p.text, next(spans, []), links, line_breaks=block.kind != "text")
+                        for p in block.paragraphs]
+                made.append({"kind": block.kind, "html": html, "by": block.by, "embed_type": block.embed_type,
+                             "label": BLOCK_LABELS.get(block.kind, block.kind)})
+            return {"blocks": made}
+
         quotes = self.site.article_quotes.get(article.id, [])
         speakers = sorted({q.by.id for q in quotes if q.by.id in self.site.actors},
                           key=lambda i: self.site.actors[i].name.casefold())
-        return self.page(src_uri, "article.md", article=article, blocks=blocks,
+        return self.page(src_uri, "article.md", later=blocks, article=article,
                          jsonld=jsonld.article_jsonld(self.site, article),
                          speakers=[self.site.actors[i] for i in speakers],
                          events=self.site.article_events.get(article.id, []),
                          citations=self.site.article_citations.get(article.id, []))
 
-    def timeline(self) -> list[GeneratedPage]:
+    def timeline(self) -> list[PendingPage]:
         plan = self.plan
         counts = {page.src_uri: len(page.events) + sum(len(c.events) for c in page.children)
                   for page in plan.pages}
@@ -151,7 +174,7 @@ class _Renderer:
                                        previous=previous, next=next_, index_page=urls.TIMELINE))
         return generated
 
-    def indexes(self) -> list[GeneratedPage]:
+    def indexes(self) -> list[PendingPage]:
         site = self.site
         actor_groups = []
         for kind in ACTOR_KINDS:
@@ -181,7 +204,7 @@ class _Renderer:
             *self.sources_index(articles),
         ]
 
-    def sources_index(self, articles: list[Article]) -> list[GeneratedPage]:
+    def sources_index(self, articles: list[Article]) -> list[PendingPage]:
         """One list, or past PAGE_LIMIT a list of years with a page each (under by-year/, which no
         article id can collide with: an article 'by-year' is sources/by-year.md)."""
         if len(articles) <= PAGE_LIMIT:
@@ -213,7 +236,8 @@ def _groups(events: list[Event]) -> list[tuple[int | str, list[tuple[int, str, l
             for year, months in years.items()]
 
 
-def render_site(site: Site, *, directory_urls: bool = True) -> list[GeneratedPage]:
+def plan_site(site: Site, *, directory_urls: bool = True) -> list[PendingPage]:
+    """Every page of the site, not yet rendered, in a deterministic order."""
     renderer = _Renderer(site, directory_urls)
     pages = [*renderer.indexes(), *renderer.timeline()]
     pages += [renderer.event(site.events[i]) for i in sorted(site.events)]
@@ -221,3 +245,7 @@ def render_site(site: Site, *, directory_urls: bool = True) -> list[GeneratedPag
     pages += [page for i in sorted(site.places) for page in renderer.place(site.places[i])]
     pages += [renderer.article(site.articles[i]) for i in sorted(site.articles)]
     return pages
+
+
+def render_site(site: Site, *, directory_urls: bool = True) -> list[GeneratedPage]:
+    return [page.render() for page in plan_site(site, directory_urls=directory_urls)]
