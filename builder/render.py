@@ -11,7 +11,7 @@ from typing import Any
 import jinja2
 
 from builder import jsonld, urls
-from builder.actor_pages import TOP_CO_ACTORS, split_by_year
+from builder.actor_pages import TOP_CO_ACTORS, all_periods, split_by_year
 from builder.article_html import paragraph_html
 from builder.paging import MONTHS, PAGE_LIMIT, plan_timeline
 from builder.place_pages import split_place_by_year
@@ -93,11 +93,11 @@ class _Renderer:
 
     def actor(self, actor: Actor) -> list[PendingPage]:
         years = split_by_year(self.site, actor)
-        pages = []
-        for position, year in enumerate(years or []):
-            pages.append(self.page(year.src_uri, "actor_year.md", actor=actor, year=year,
-                                   previous=years[position - 1] if position and years else None,
-                                   next=years[position + 1] if years and position + 1 < len(years) else None))
+        periods = all_periods(years or [])
+        pages = [self.page(period.src_uri, "actor_year.md", actor=actor, year=period,
+                           previous=periods[i - 1] if i else None,
+                           next=periods[i + 1] if i + 1 < len(periods) else None)
+                 for i, period in enumerate(periods)]
         co_actors = self.site.co_actors.get(actor.id, [])
         by_year: dict[str, list[Any]] = defaultdict(list)
         for role in self.site.actor_roles.get(actor.id, []):
