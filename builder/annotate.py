@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from builder.diagnostics import Diagnostics, Origin
 from builder.structure.article import Article
 from builder.structure.site import Mention, Site, Span
-from builder.structure.text import Name, NameIndex, closest_passage, flatten, locate, sentence_around
+from builder.structure.text import Name, NameIndex, Sentences, closest_passage, flatten, locate
 
 
 def _shorten(text: str, limit: int = 80) -> str:
@@ -120,10 +120,11 @@ def _mark_mentions(site: Site, article: Article, spans: list[list[Span]], index:
                     f"'{name}' could be {options}: write [{name}]({hit.names[0].kind}:{hit.names[0].id}) "
                     f"or [{name}](-) to settle it",
                 )
+        sentences = Sentences(paragraph.text) if found else None
         for start, end, kind, id_ in sorted(found):
             anchor = f"m-{number + 1}-{start}"
             spans[number].append(Span(start, end, "mention", kind, id_, anchor))
-            sentence = sentence_around(paragraph.text, start, end)
+            sentence = sentences.around(start, end) if sentences else ""
             site.mentions[(kind, id_)].append(Mention(article.id, anchor, sentence))
 
 

@@ -110,7 +110,7 @@ def _load_list(
             diagnostics.error(origin, f"each item of a {kind}s file must be a mapping of fields")
             continue
         raw_id = item.pop("id", None)
-        item.key_origins.pop("id", None)
+        item.key_lines.pop("id", None)
         if raw_id is None and id_optional is not None:
             raw_id = id_optional(item)
         if raw_id is None:

@@ -161,7 +161,7 @@ class Fields:
             elif shorthand and isinstance(item, str):
                 mapping = Located(origin)
                 mapping[shorthand] = item
-                mapping.key_origins[shorthand] = origin
+                mapping.key_lines[shorthand] = origin.line
                 result.append(mapping)
             else:
                 self.diagnostics.error(origin, f"each item of '{key}' must be a mapping, not {_describe(item)}")

@@ -33,10 +33,11 @@ class Located(dict[str, Any]):
     def __init__(self, origin: Origin) -> None:
         super().__init__()
         self.origin = origin
-        self.key_origins: dict[str, Origin] = {}
+        self.key_lines: dict[str, int] = {}  # lines only: an Origin is made when a problem needs one
 
     def origin_of(self, key: str) -> Origin:
-        return self.key_origins.get(key, self.origin)
+        line = self.key_lines.get(key)
+        return Origin(self.origin.path, line) if line is not None else self.origin
 
 
 class LocatedList(list[Any]):
@@ -45,10 +46,10 @@ class LocatedList(list[Any]):
     def __init__(self, origin: Origin) -> None:
         super().__init__()
         self.origin = origin
-        self.item_origins: list[Origin] = []
+        self.item_lines: list[int] = []
 
     def origin_at(self, index: int) -> Origin:
-        return self.item_origins[index] if index < len(self.item_origins) else self.origin
+        return Origin(self.origin.path, self.item_lines[index]) if index < len(self.item_lines) else self.origin
 
 
 @dataclass(frozen=True)
@@ -62,27 +63,27 @@ class SourceFile:
 
 
 def _to_value(node: yaml.Node, path: str, offset: int, diagnostics: Diagnostics) -> Any:
+    if node.tag in _VERBATIM_TAGS and isinstance(node, yaml.ScalarNode):
+        return node.value  # the common case first: strings need no construction, timestamps stay as written
     origin = Origin(path, node.start_mark.line + 1 + offset)
     if isinstance(node, yaml.MappingNode):
         mapping = Located(origin)
         for key_node, value_node in node.value:
             key = _to_value(key_node, path, offset, diagnostics)
-            key_origin = Origin(path, key_node.start_mark.line + 1 + offset)
+            line = key_node.start_mark.line + 1 + offset
             if not isinstance(key, str):
                 key = str(key)
             if key in mapping:
-                diagnostics.error(key_origin, f"duplicate key '{key}'")
+                diagnostics.error(Origin(path, line), f"duplicate key '{key}'")
             mapping[key] = _to_value(value_node, path, offset, diagnostics)
-            mapping.key_origins[key] = key_origin
+            mapping.key_lines[key] = line
         return mapping
     if isinstance(node, yaml.SequenceNode):
         items = LocatedList(origin)
         for item in node.value:
             items.append(_to_value(item, path, offset, diagnostics))
-            items.item_origins.append(Origin(path, item.start_mark.line + 1 + offset))
+            items.item_lines.append(item.start_mark.line + 1 + offset)
         return items
-    if node.tag in _VERBATIM_TAGS:
-        return node.value  # strings need no construction; timestamps stay as written
     try:
         return _constructor.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, TypeError) as exc:  # a bad tag, or "!!int abc"

@@ -84,13 +84,24 @@ def closest_passage(needle: str, passages: Iterable[str]) -> str:
 
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence of ``text`` that contains the span."""
-    begin = 0
-    for match in _SENTENCE_END.finditer(text):
-        if match.end() <= start:
-            begin = match.end()
-        elif match.start() >= end:
-            return text[begin : match.start()].strip()
-    return text[begin:].strip()
+    return Sentences(text).around(start, end)
+
+
+class Sentences:
+    """A paragraph's sentence boundaries, found once for all the names mentioned in it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+
+    def around(self, start: int, end: int) -> str:
+        begin = 0
+        for stop, resume in self.breaks:
+            if resume <= start:
+                begin = resume
+            elif stop >= end:
+                return self.text[begin:stop].strip()
+        return self.text[begin:].strip()
 
 
 @dataclass(frozen=True)
@@ -126,6 +137,16 @@ class NameIndex:
         for bucket in self._buckets.values():
             bucket.sort(key=lambda entry: -len(entry[0]))
         self._first_words = frozenset(self._buckets)
+        self._patterns: dict[str, tuple[re.Pattern[str], dict[str, tuple[Name, ...]]]] = {}
+
+    def _pattern(self, first: str) -> tuple[re.Pattern[str], dict[str, tuple[Name, ...]]]:
+        """One regex for all the names starting with ``first`` (longest first, whole words),
+        compiled when a text first contains that word."""
+        if first not in self._patterns:
+            bucket = self._buckets[first]
+            alternatives = "|".join(re.escape(candidate) for candidate, _ in bucket)
+            self._patterns[first] = (re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), dict(bucket))
+        return self._patterns[first]
 
     def find(self, text: str, skip: list[tuple[int, int]]) -> list[Found]:
         """Whole-word matches, leftmost first and longest at each start, none overlapping ``skip``.
@@ -137,14 +158,8 @@ class NameIndex:
             return []
         hits: list[tuple[int, int, tuple[Name, ...]]] = []
         for first in present:
-            for candidate, owners in self._buckets[first]:
-                start = text.find(candidate)
-                while start >= 0:
-                    end = start + len(candidate)
-                    if (start == 0 or not _is_word_char(text[start - 1])) and not (
-                            end < len(text) and _is_word_char(text[end])):
-                        hits.append((start, end, owners))
-                    start = text.find(candidate, start + 1)
+            pattern, owners_of = self._pattern(first)
+            hits += [(m.start(), m.end(), owners_of[m.group()]) for m in pattern.finditer(text)]
         hits.sort(key=lambda hit: (hit[0], -hit[1]))
         found: list[Found] = []
         position = 0
@@ -154,7 +169,3 @@ class NameIndex:
             found.append(Found(start, end, owners))
             position = end
         return found
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
