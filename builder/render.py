@@ -13,6 +13,7 @@ import jinja2
 from builder import jsonld, urls
 from builder.actor_pages import TOP_CO_ACTORS, all_periods, split_by_year
 from builder.article_html import paragraph_html
+from builder.overview import overview
 from builder.paging import MONTHS, PAGE_LIMIT, plan_timeline
 from builder.place_pages import split_place_by_year
 from builder.structure.actor import ACTOR_KINDS, KIND_LABELS, Actor
@@ -64,6 +65,9 @@ class _Renderer:
                                                      for kind in ("actor", "event", "place")},
                       "sources": urls.section_index("article")}
 
+    def timeline_page_of(self, event_id: str) -> str:
+        return self.plan.page_of.get(event_id, urls.TIMELINE)
+
     def find(self, kind: str, id: str) -> Any:
         """The entity of that kind and id, or None: templates link what exists, print the rest."""
         return self.tables[kind].get(id)
@@ -76,7 +80,8 @@ class _Renderer:
             links = urls.Links(src_uri, self.directory_urls)
             extra = later() if later else {}
             return _environment().get_template(template).render(
-                site=self.site, url=links, pages=self.pages, find=self.find, **context, **extra)
+                site=self.site, url=links, pages=self.pages, find=self.find,
+                timeline_page_of=self.timeline_page_of, **context, **extra)
 
         return PendingPage(src_uri, make)
 
@@ -110,7 +115,8 @@ class _Renderer:
             relations=self.site.actor_relations.get(actor.id, []), roles=list(by_year.items()),
             quotes=self.site.actor_quotes.get(actor.id, []), articles=self.site.actor_articles.get(actor.id, []),
             mentions=self.site.mentions.get(("actor", actor.id), []), years=years,
-            co_actors=co_actors[:TOP_CO_ACTORS] if years else co_actors, co_actors_total=len(co_actors)))
+            co_actors=co_actors[:TOP_CO_ACTORS] if years else co_actors, co_actors_total=len(co_actors),
+            later=lambda: {"chart": overview([role.event for role in self.site.actor_roles.get(actor.id, [])])}))
         return pages
 
     def place(self, place: Place) -> list[PendingPage]:
@@ -133,6 +139,7 @@ class _Renderer:
                            next=years[i + 1] if years and i + 1 < len(years) else None)
                  for i, year in enumerate(years or [])]
         return [self.page(urls.entity_page("place", place.id), "place.md", place=place, years=years,
+                          later=lambda: {"chart": overview([*own, *nested])},
                          jsonld=jsonld.place_jsonld(self.site, place),
                          chain=self.site.place_chain(place), children=self.site.place_children.get(place.id, []),
                          events=own, nested_events=nested, relations=self.site.place_relations.get(place.id, []),
@@ -169,7 +176,8 @@ class _Renderer:
         for position, page in enumerate(plan.all_pages):
             previous = plan.pages[position - 2] if position >= 2 else None
             next_ = plan.pages[position] if 0 < position < len(plan.pages) else None
-            generated.append(self.page(page.src_uri, "timeline.md", page=page, groups=_groups(page.events),
+            chart = overview(self.site.timeline) if page is plan.index else None
+            generated.append(self.page(page.src_uri, "timeline.md", page=page, groups=_groups(page.events), chart=chart,
                                        total=len(self.site.timeline), is_index=page is plan.index, counts=counts,
                                        previous=previous, next=next_, index_page=urls.TIMELINE))
         return generated
