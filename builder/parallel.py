@@ -9,6 +9,7 @@ defaults) or with other threads running (``mkdocs serve``), pages are rendered i
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import threading
 import traceback
@@ -23,6 +24,9 @@ class RenderError(Exception):
 
 
 def _work(pending: list[PendingPage], sender: Connection) -> None:
+    # Everything inherited from the parent is long-lived: keep the collector from walking (and
+    # copy-on-write copying) it again and again.
+    gc.freeze()
     try:
         for index, page in enumerate(pending):
             sender.send((index, page.make()))
@@ -54,6 +58,9 @@ class PageSupply:
             self.process.start()
             sender.close()
             threading.Thread(target=self._drain, args=(receiver,), daemon=True).start()
+            # The worker has its own copy; without these references the Site can be freed here, so
+            # MkDocs' garbage collections no longer walk hundreds of MB of objects it never uses.
+            self.pending = []
 
     def _drain(self, receiver: Connection) -> None:
         try:
