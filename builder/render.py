@@ -13,6 +13,7 @@ import jinja2
 from builder import jsonld, urls
 from builder.actor_pages import TOP_CO_ACTORS, all_periods, split_by_year
 from builder.article_html import paragraph_html
+from builder.filters import facets
 from builder.overview import overview
 from builder.paging import MONTHS, PAGE_LIMIT, plan_timeline
 from builder.place_pages import split_place_by_year
@@ -177,7 +178,9 @@ class _Renderer:
             previous = plan.pages[position - 2] if position >= 2 else None
             next_ = plan.pages[position] if 0 < position < len(plan.pages) else None
             chart = overview(self.site.timeline) if page is plan.index else None
+            filters = facets(self.site, [e for e in page.events]) if page.events else []
             generated.append(self.page(page.src_uri, "timeline.md", page=page, groups=_groups(page.events), chart=chart,
+                                       filters=filters,
                                        total=len(self.site.timeline), is_index=page is plan.index, counts=counts,
                                        previous=previous, next=next_, index_page=urls.TIMELINE))
         return generated

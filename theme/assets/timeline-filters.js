@@ -1,0 +1,81 @@
+// Timeline filters: AND across groups, OR within a group, state in the URL (shareable; back and
+// forward restore it). Without JavaScript the form stays hidden and the whole list shows.
+(function () {
+  "use strict";
+  var form = document.getElementById("tl-filters");
+  if (!form) return;
+  var items = Array.prototype.slice.call(document.querySelectorAll("li.tl-event[data-actors]"));
+  var groups = { actor: "actors", type: "type", tag: "tags", place: "places" };
+  var status = form.querySelector(".tl-filter-status");
+
+  function wanted() {
+    var params = new URLSearchParams(window.location.search);
+    var state = {};
+    Object.keys(groups).forEach(function (name) { state[name] = params.getAll(name); });
+    state.from = params.get("from") || "";
+    state.to = params.get("to") || "";
+    return state;
+  }
+
+  function matches(item, state) {
+    for (var name in groups) {
+      var chosen = state[name];
+      if (!chosen.length) continue;
+      var values = (item.getAttribute("data-" + groups[name]) || "").split(" ");
+      if (!chosen.some(function (value) { return values.indexOf(value) >= 0; })) return false;
+    }
+    var time = item.querySelector("time");
+    var when = time ? time.getAttribute("datetime") : "";
+    if (state.from && (!when || when.slice(0, 7) < state.from)) return false;
+    if (state.to && (!when || when.slice(0, 7) > state.to)) return false;
+    return true;
+  }
+
+  function apply() {
+    var state = wanted();
+    Array.prototype.forEach.call(form.elements, function (input) {
+      if (input.type === "checkbox") input.checked = state[input.name].indexOf(input.value) >= 0;
+      if (input.type === "month") input.value = state[input.name];
+    });
+    var shown = 0;
+    items.forEach(function (item) {
+      var show = matches(item, state);
+      item.hidden = !show;
+      if (show) shown += 1;
+    });
+    // Hide the headings and lists of periods left empty.
+    document.querySelectorAll("ol.tl-events").forEach(function (list) {
+      var empty = !list.querySelector("li.tl-event:not([hidden])");
+      list.hidden = empty;
+      var heading = list.previousElementSibling;
+      if (heading && heading.tagName === "H3") heading.hidden = empty;
+    });
+    document.querySelectorAll(".md-content h2[id]").forEach(function (heading) {
+      var node = heading.nextElementSibling, any = false;
+      while (node && node.tagName !== "H2") {
+        if (node.matches("ol.tl-events") && !node.hidden) any = true;
+        node = node.nextElementSibling;
+      }
+      heading.hidden = !any;
+    });
+    status.textContent = shown === items.length ? items.length + " events" : shown + " of " + items.length + " events shown";
+  }
+
+  function save() {
+    var params = new URLSearchParams();
+    Array.prototype.forEach.call(form.elements, function (input) {
+      if (input.type === "checkbox" && input.checked) params.append(input.name, input.value);
+      if (input.type === "month" && input.value) params.set(input.name, input.value);
+    });
+    var query = params.toString();
+    window.history.pushState(null, "", query ? "?" + query : window.location.pathname);
+    apply();
+  }
+
+  form.addEventListener("change", save);
+  form.addEventListener("submit", function (event) { event.preventDefault(); save(); });
+  form.addEventListener("reset", function () { window.setTimeout(save, 0); });
+  window.addEventListener("popstate", apply);
+  form.hidden = false;
+  apply();
+})();
