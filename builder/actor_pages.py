@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from builder.paging import MONTHS
 from builder.structure.actor import Actor
 from builder.structure.article import Article
 from builder.structure.event import Quote
@@ -18,8 +19,6 @@ from builder.structure.site import Mention, Role, Site
 
 ITEM_LIMIT = 300
 TOP_CO_ACTORS = 20
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
 
 
 @dataclass

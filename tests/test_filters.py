@@ -2,33 +2,28 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.conftest import serve
+
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def timeline(seed_site: Path) -> Iterator[tuple[str, dict[str, dict[str, set[str]]]]]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(seed_site))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
     html = (seed_site / "timeline" / "index.html").read_text(encoding="utf-8")
     facets = {
         match[0]: {"actors": set(match[1].split()), "type": {match[2]}}
         for match in re.findall(r'<li class="tl-event" id="([^"]+)" data-actors="([^"]*)" data-places="[^"]*" '
                                 r'data-type="([^"]*)"', html)
     }
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/timeline/", facets
-    httpd.shutdown()
+    with serve(seed_site) as url:
+        yield url + "timeline/", facets
 
 
 def visible(page: Any) -> set[str]:

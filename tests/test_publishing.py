@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import re
-import shutil
-import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -17,7 +13,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import ROOT, mkdocs_build, serve
 from tests.htmlsite import _Collector
 
 EPOCH = "1581465600"  # 12 Feb 2020
@@ -53,19 +49,13 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    """The site built for and served at http://127.0.0.1:PORT/repo/, as GitHub Pages serves a project."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path / "root"))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    base = f"http://127.0.0.1:{server.server_address[1]}/repo/"
-    site = build(tmp_path / "root" / "repo", base)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield base, site
-    finally:
-        server.shutdown()
-        shutil.rmtree(tmp_path / "root", ignore_errors=True)
+    """The site built for and served at http://127.0.0.1:PORT/repo/, as GitHub Pages serves a project.
+
+    The port must be known before the build (site_url holds it), so the server starts first."""
+    (tmp_path / "root").mkdir()
+    with serve(tmp_path / "root") as root_url:
+        base = root_url + "repo/"
+        yield base, build(tmp_path / "root" / "repo", base)
 
 
 def fetch(url: str) -> tuple[int, str, bytes]:
