@@ -16,10 +16,6 @@ class Result:
     site: Site
     diagnostics: Diagnostics
 
-    @property
-    def ok(self) -> bool:
-        return not self.diagnostics.errors
-
 
 def build_site(content_dir: Path, root: Path | None = None) -> Result:
     """Load and resolve everything under ``content_dir``; paths in diagnostics are relative to

@@ -178,7 +178,7 @@ class _Renderer:
             previous = plan.pages[position - 2] if position >= 2 else None
             next_ = plan.pages[position] if 0 < position < len(plan.pages) else None
             chart = overview(self.site.timeline) if page is plan.index else None
-            filters = facets(self.site, [e for e in page.events]) if page.events else []
+            filters = facets(self.site, page.events) if page.events else []
             generated.append(self.page(page.src_uri, "timeline.md", page=page, groups=_groups(page.events), chart=chart,
                                        filters=filters,
                                        total=len(self.site.timeline), is_index=page is plan.index, counts=counts,

@@ -16,8 +16,6 @@ from builder.structure.common import date_order
 from builder.structure.event import Event
 from builder.structure.site import Member, Role, Site
 
-KIND_NAMES = {"actor": "actor", "place": "place", "event": "event", "article": "article"}
-
 
 def event_order(event: Event) -> tuple[object, ...]:
     return (date_order(event.date.value), event.title.casefold(), event.id)
@@ -42,7 +40,7 @@ class _Resolver:
         if ref.id in known:
             return True
         hint = did_you_mean(ref.id, known)
-        self.diagnostics.error(ref.origin, f"unknown {KIND_NAMES[ref.kind]} '{ref.id}'{hint}")
+        self.diagnostics.error(ref.origin, f"unknown {ref.kind} '{ref.id}'{hint}")
         return False
 
     def all_ok(self, refs: Iterable[Ref | None]) -> None:

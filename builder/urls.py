@@ -13,7 +13,6 @@ import posixpath
 SECTIONS = {"actor": "actors", "event": "events", "place": "places", "article": "sources"}
 HOME = "index.md"
 TIMELINE = "timeline/index.md"
-ABOUT = "about.md"
 
 
 def entity_page(kind: str, id: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from builder.structure.text import Name, NameIndex, locate, sentence_around
+from builder.structure.text import Name, NameIndex, Sentences, locate
 
 
 @pytest.mark.parametrize(
@@ -36,4 +36,4 @@ def test_names_whole_words_longest_first_and_ambiguity() -> None:
 def test_sentence_around() -> None:
     text = "Erdogan spoke on Wednesday. Jeffrey met officials in Ankara. The U.S. envoy left."
     start = text.index("Ankara")
-    assert sentence_around(text, start, start + 6) == "Jeffrey met officials in Ankara."
+    assert Sentences(text).around(start, start + 6) == "Jeffrey met officials in Ankara."

@@ -193,9 +193,7 @@ def _plain_end(text: str) -> _End | None:
             upper, precision = _month_end(year, int(month_text)), "month"
         else:
             lower, upper, precision = datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year"
-    except ValueError:
-        return None
-    if year == 0:
+    except ValueError:  # impossible days, and year 0: the library words the error
         return None
     return _End(lower, upper, precision, qualifier in ("~", "%"), qualifier in ("?", "%"))
 

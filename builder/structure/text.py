@@ -15,27 +15,8 @@ _NON_SPACE = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])")
 
 
-def normalise(text: str) -> tuple[str, list[int]]:
-    """Text with typographic variants unified and whitespace collapsed, plus, for each character
-    of the result, its offset in the original (so a match can be mapped back)."""
-    out: list[str] = []
-    offsets: list[int] = []
-    pending_space = False
-    for index, char in enumerate(text.translate(_EQUIVALENT)):
-        if char.isspace():
-            pending_space = bool(out)
-            continue
-        if pending_space:
-            out.append(" ")
-            offsets.append(index - 1)
-            pending_space = False
-        out.append(char)
-        offsets.append(index)
-    return "".join(out), offsets
-
-
 def flatten(text: str) -> str:
-    """What ``normalise`` returns, without the offsets: cheap enough to run on every paragraph."""
+    """Typographic variants unified and whitespace runs collapsed to one space, trimmed."""
     return " ".join(text.translate(_EQUIVALENT).split())
 
 
@@ -80,11 +61,6 @@ def closest_passage(needle: str, passages: Iterable[str]) -> str:
         if score > best_score:
             best, best_score = passage, score
     return best
-
-
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` that contains the span."""
-    return Sentences(text).around(start, end)
 
 
 class Sentences:
