@@ -8,10 +8,12 @@ import sys
 import tempfile
 from pathlib import Path
 
+from builder import scaffold
 from builder.bundle import BundleError, build_bundle
 from builder.diagnostics import Diagnostics
 from builder.pipeline import build_site
 from builder.render import render_site
+from builder.schema import SCHEMA_DIR, stale_files, write_schemas
 from builder.settings import ProjectSettings, SettingsError, read_settings
 
 
@@ -74,6 +76,18 @@ def bundle(settings: ProjectSettings, config_file: Path, out: Path, strict: bool
     return 0
 
 
+def schemas(out: Path, check_only: bool) -> int:
+    """Write the content files' JSON Schemas; with ``--check``, only report the stale ones."""
+    stale = stale_files(out)
+    if check_only:
+        for name in stale:
+            print(f"{out / name}: out of date (regenerate with: python -m builder schemas)", file=sys.stderr)
+        return 1 if stale else 0
+    write_schemas(out)
+    print(f"{len(stale)} of the schemas in {out} rewritten" if stale else f"the schemas in {out} are up to date")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(prog="python -m builder", description=__doc__)
     main_parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path,
@@ -85,6 +99,11 @@ def parser() -> argparse.ArgumentParser:
     export_parser.add_argument("dir", type=Path, help="output directory (replaced as a whole)")
     bundle_parser = commands.add_parser("bundle", help="build an offline copy of the site as a .zip")
     bundle_parser.add_argument("--out", type=Path, required=True, help="the archive to write, e.g. timeline.zip")
+    schemas_parser = commands.add_parser("schemas", help="write the JSON Schemas of content files (for editors)")
+    schemas_parser.add_argument("--out", type=Path, default=SCHEMA_DIR, help="where to write them "
+                                "(default: the package's own copy, builder/schemas/)")
+    schemas_parser.add_argument("--check", action="store_true", help="change nothing; fail if any is out of date")
+    scaffold.add_parser(commands)
     for sub_parser in (check_parser, export_parser, bundle_parser):  # accept --strict after the command too
         sub_parser.add_argument("--strict", action="store_true", default=argparse.SUPPRESS,
                                 help="treat warnings as errors")
@@ -93,6 +112,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "schemas":  # needs no project
+        return schemas(args.out, args.check)
     try:
         settings = read_settings(args.config_file)
     except SettingsError as exc:
@@ -102,4 +123,6 @@ def main(argv: list[str] | None = None) -> int:
         return check(settings, args.strict)
     if args.command == "bundle":
         return bundle(settings, args.config_file, args.out, args.strict)
+    if args.command == "new":
+        return scaffold.run(args, settings)
     return export(settings, args.dir, args.strict)
