@@ -1,5 +1,7 @@
 // Timeline filters: AND across groups, OR within a group, state in the URL (shareable; back and
 // forward restore it). Without JavaScript the form stays hidden and the whole list shows.
+// A deep link (#event-id) wins over the filters: the linked entry stays shown, so a shared link with
+// both a filter and an anchor still lands on what it points at.
 (function () {
   "use strict";
   var form = document.getElementById("tl-filters");
@@ -37,11 +39,12 @@
       if (input.type === "checkbox") input.checked = state[input.name].indexOf(input.value) >= 0;
       if (input.type === "month") input.value = state[input.name];
     });
-    var shown = 0;
+    var shown = 0, linked = linkedItem(), yielded = false;
     items.forEach(function (item) {
       var show = matches(item, state);
-      item.hidden = !show;
       if (show) shown += 1;
+      if (!show && item === linked) yielded = true;
+      item.hidden = !show && item !== linked;
     });
     // Hide the headings and lists of periods left empty.
     document.querySelectorAll("ol.tl-events").forEach(function (list) {
@@ -59,6 +62,18 @@
       heading.hidden = !any;
     });
     status.textContent = shown === items.length ? items.length + " events" : shown + " of " + items.length + " events shown";
+    if (yielded) status.textContent += ", and the linked event, which the filters leave out";
+    return yielded;
+  }
+
+  function linkedItem() {
+    var item = window.location.hash ? document.getElementById(window.location.hash.slice(1)) : null;
+    return item && items.indexOf(item) >= 0 ? item : null;
+  }
+
+  // The browser looked for the anchor while the entry was still hidden, so scroll to it ourselves.
+  function revealLinked() {
+    if (apply()) linkedItem().scrollIntoView();
   }
 
   function save() {
@@ -68,7 +83,8 @@
       if (input.type === "month" && input.value) params.set(input.name, input.value);
     });
     var query = params.toString();
-    window.history.pushState(null, "", query ? "?" + query : window.location.pathname);
+    // Keep the anchor: the URL must still reproduce what the reader sees, linked entry included.
+    window.history.pushState(null, "", (query ? "?" + query : window.location.pathname) + window.location.hash);
     apply();
   }
 
@@ -76,6 +92,7 @@
   form.addEventListener("submit", function (event) { event.preventDefault(); save(); });
   form.addEventListener("reset", function () { window.setTimeout(save, 0); });
   window.addEventListener("popstate", apply);
+  window.addEventListener("hashchange", revealLinked);
   form.hidden = false;
-  apply();
+  revealLinked();
 })();
