@@ -17,6 +17,8 @@ from builder.filters import facets
 from builder.overview import overview
 from builder.paging import MONTHS, PAGE_LIMIT, plan_timeline
 from builder.place_pages import split_place_by_year
+from builder.relations_chart import ACTOR_LIMIT, RELATIONS_INDEX, plan_relations, relations_chart
+from builder.relations_chart import PAGE_LIMIT as RELATIONS_LIMIT
 from builder.structure.actor import ACTOR_KINDS, KIND_LABELS, Actor
 from builder.structure.article import BLOCK_LABELS, Article
 from builder.structure.common import date_order
@@ -64,7 +66,7 @@ class _Renderer:
         self.event_counts = Counter({actor_id: len(roles) for actor_id, roles in site.actor_roles.items()})
         self.pages = {"timeline": urls.TIMELINE, **{kind + "s": urls.section_index(kind)
                                                      for kind in ("actor", "event", "place")},
-                      "sources": urls.section_index("article")}
+                      "sources": urls.section_index("article"), "relations": RELATIONS_INDEX}
 
     def timeline_page_of(self, event_id: str) -> str:
         return self.plan.page_of.get(event_id, urls.TIMELINE)
@@ -117,7 +119,9 @@ class _Renderer:
             quotes=self.site.actor_quotes.get(actor.id, []), articles=self.site.actor_articles.get(actor.id, []),
             mentions=self.site.mentions.get(("actor", actor.id), []), years=years,
             co_actors=co_actors[:TOP_CO_ACTORS] if years else co_actors, co_actors_total=len(co_actors),
-            later=lambda: {"chart": overview([role.event for role in self.site.actor_roles.get(actor.id, [])])}))
+            later=lambda: {"chart": overview([role.event for role in self.site.actor_roles.get(actor.id, [])]),
+                           "relation_chart": relations_chart(self.site.actor_relations.get(actor.id, []),
+                                                             limit=ACTOR_LIMIT)}))
         return pages
 
     def place(self, place: Place) -> list[PendingPage]:
@@ -185,6 +189,15 @@ class _Renderer:
                                        previous=previous, next=next_, index_page=urls.TIMELINE))
         return generated
 
+    def relations(self) -> list[PendingPage]:
+        planned = plan_relations(self.site.relations.values())
+        paged = planned[1:]
+        return [self.page(page.src_uri, "relations.md", page=page, total=len(self.site.relations),
+                          limit=RELATIONS_LIMIT, index_page=RELATIONS_INDEX,
+                          previous=paged[i - 2] if i >= 2 else None, next=paged[i] if 0 < i < len(paged) else None,
+                          later=functools.partial(lambda listed: {"chart": relations_chart(listed)}, page.relations))
+                for i, page in enumerate(planned)]
+
     def indexes(self) -> list[PendingPage]:
         site = self.site
         actor_groups = []
@@ -250,7 +263,7 @@ def _groups(events: list[Event]) -> list[tuple[int | str, list[tuple[int, str, l
 def plan_site(site: Site, *, directory_urls: bool = True) -> list[PendingPage]:
     """Every page of the site, not yet rendered, in a deterministic order."""
     renderer = _Renderer(site, directory_urls)
-    pages = [*renderer.indexes(), *renderer.timeline()]
+    pages = [*renderer.indexes(), *renderer.timeline(), *renderer.relations()]
     pages += [renderer.event(site.events[i]) for i in sorted(site.events)]
     pages += [page for i in sorted(site.actors) for page in renderer.actor(site.actors[i])]
     pages += [page for i in sorted(site.places) for page in renderer.place(site.places[i])]

@@ -18,6 +18,7 @@ PAGES = {
     "event": "events/qamishli-checkpoint-clash/",
     "place": "places/khirbet-ammu/",
     "article": "sources/guardian-checkpoint-clash/",
+    "relations": "relations/",
 }
 
 

@@ -1,0 +1,240 @@
+"""The relations picture: who backs or opposes whom, over time, laid out at build time.
+
+Each relation becomes a row of text (subject, relation, object, when) with a bar on a shared time
+axis. The bar is drawn with HTML and CSS rather than SVG so that the text stays real text: it
+reflows at 360 px and at 200% zoom, its links are ordinary links, and a screen reader reads a list.
+The bar repeats what the text says and is hidden from assistive technology; its shape (arrow,
+fade, hatching, round mark) repeats the wording, so colour is never the only cue.
+
+Everything a reader sees is decided here; the templates only turn it into markup.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from builder.structure.common import date_order
+from builder.structure.dates import DateError, HonestDate, parse_date
+from builder.structure.relation import Relation
+
+RELATIONS_INDEX = "relations/index.md"
+PAGE_LIMIT = 200  # rows on one relations page; past it each kind gets pages of this many
+ACTOR_LIMIT = 20  # rows in an actor page's picture: hubs can have hundreds of relations
+
+# Relation types are free slugs; these decide which group a type is drawn in. Anything else is
+# "other" (member of, commands …), which is honest rather than a guess.
+SUPPORT_TYPES = frozenset({"backs", "supports", "allied-with", "partners-with", "works-with", "loyal-to", "funds",
+                           "arms", "trains", "aids", "protects", "endorses", "cooperates-with", "sponsors"})
+OPPOSITION_TYPES = frozenset({"opposes", "fights", "disputes-with", "attacks", "sanctions", "at-war-with",
+                              "condemns", "threatens", "rivals", "targets", "blockades", "besieges"})
+KINDS = (("support", "Backs and supports"), ("opposition", "Opposes"), ("other", "Other relations"))
+KIND_COUNTED = {"support": "of support", "opposition": "of opposition", "other": "other"}
+# The order the legend explains the marks in; only marks the picture uses are explained.
+FEATURES = ("span", "point", "open-start", "open-end", "unknown-start", "unknown-end", "vague")
+
+
+def relation_kind(relation: Relation) -> str:
+    if relation.type in SUPPORT_TYPES:
+        return "support"
+    if relation.type in OPPOSITION_TYPES:
+        return "opposition"
+    return "other"
+
+
+@dataclass(frozen=True)
+class Bar:
+    """Where a row's bar sits, in percent of the axis, and which marks it carries."""
+
+    left: float
+    width: float
+    features: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Row:
+    """Reads "subject type object" on actor pages too: inverse wordings of free-slug types
+    ("disputes with (object)") read badly."""
+
+    relation: Relation
+    kind: str
+    start: str  # "since 2011" reads as start "2011", end "open"; a single date has no end text
+    end: str
+    bar: Bar | None  # None when undated
+
+
+@dataclass(frozen=True)
+class Group:
+    kind: str
+    title: str
+    rows: list[Row]
+
+
+@dataclass(frozen=True)
+class Tick:
+    left: float
+    label: str
+    align: str  # "start", "middle" or "end", so labels at the edges stay inside the axis
+
+
+@dataclass(frozen=True)
+class Chart:
+    groups: list[Group]  # dated rows by kind; kinds without rows are left out
+    undated: list[Row]
+    ticks: list[Tick]
+    legend: list[str]  # the FEATURES used
+    summary: str
+    total: int  # relations, drawn or not (an actor page draws at most ACTOR_LIMIT)
+
+
+@dataclass(frozen=True)
+class PageLink:
+    src_uri: str
+    period: str  # "2011 to 2014"
+    count: int
+
+
+@dataclass(frozen=True)
+class RelationsPage:
+    src_uri: str
+    title: str
+    relations: list[Relation]
+    kind: str = ""  # one kind per page once the relations are paged
+    parts: tuple[tuple[str, tuple[PageLink, ...]], ...] = ()  # the paged index: kind title, its pages
+
+
+def _ends(date: HonestDate) -> tuple[str, str]:
+    """Start and end as words: a date, "open" (written ..) or "unknown" (written empty)."""
+    if not date.is_range:
+        return date.display(), ""
+    texts = []
+    for part in date.edtf.split("/", 1):
+        if part == "..":
+            texts.append("open")
+        elif not part:
+            texts.append("unknown")
+        else:
+            try:
+                texts.append(parse_date(part).display())
+            except DateError:  # unreachable for a date that parsed whole; never hide the value
+                texts.append(part)
+    return texts[0], texts[1]
+
+
+def _features(date: HonestDate) -> tuple[str, ...]:
+    features = []
+    if date.is_range:
+        start_text, _, end_text = date.edtf.partition("/")
+        features.append("span")
+        features += {"..": ["open-start"], "": ["unknown-start"]}.get(start_text, [])
+        features += {"..": ["open-end"], "": ["unknown-end"]}.get(end_text, [])
+    else:
+        features.append("point")
+    if date.approximate or date.uncertain:
+        features.append("vague")
+    return tuple(features)
+
+
+@dataclass(frozen=True)
+class _Axis:
+    first_year: int
+    last_year: int
+
+    @property
+    def start(self) -> int:
+        return datetime.date(self.first_year, 1, 1).toordinal()
+
+    @property
+    def end(self) -> int:
+        return datetime.date(self.last_year + 1, 1, 1).toordinal()
+
+    def percent(self, day: int) -> float:
+        return round(100 * (day - self.start) / (self.end - self.start), 2)
+
+    def bar(self, date: HonestDate) -> Bar:
+        left = self.percent(date.lower.toordinal()) if date.lower else 0.0
+        right = self.percent(date.upper.toordinal() + 1) if date.upper else 100.0
+        return Bar(left, round(right - left, 2), _features(date))
+
+    def ticks(self) -> list[Tick]:
+        span = self.last_year + 1 - self.first_year
+        step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000, 10000) if span / s <= 6)
+        first = -(-self.first_year // step) * step
+        ticks = []
+        for year in range(first, self.last_year + 2, step):
+            left = self.percent(datetime.date(year, 1, 1).toordinal())
+            ticks.append(Tick(left, str(year), "start" if left < 8 else "end" if left > 92 else "middle"))
+        return ticks
+
+
+def _axis(dates: Iterable[HonestDate]) -> _Axis | None:
+    years = [day.year for date in dates for day in (date.lower, date.upper) if day is not None]
+    return _Axis(min(years), max(years)) if years else None
+
+
+def _row(relation: Relation, axis: _Axis | None) -> Row:
+    date = relation.date.value
+    start, end = _ends(date) if date else ("", "")
+    return Row(relation, relation_kind(relation), start, end, axis.bar(date) if axis and date else None)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def relations_chart(relations: list[Relation], *, limit: int | None = None) -> Chart | None:
+    """The picture of these relations (None if there are none). With ``limit``, only the most
+    recent that many dated relations are drawn."""
+    if not relations:
+        return None
+    ordered = sorted(relations, key=lambda r: (date_order(r.date.value), r.id))
+    dated = [r for r in ordered if r.date.value]
+    undated = [r for r in ordered if not r.date.value]
+    if limit is not None and len(dated) > limit:
+        dated = dated[-limit:]
+    axis = _axis(r.date.value for r in dated if r.date.value)
+    rows = [_row(relation, axis) for relation in dated]
+    groups = [Group(kind, title, [row for row in rows if row.kind == kind]) for kind, title in KINDS]
+    groups = [group for group in groups if group.rows]
+    used = {feature for row in rows if row.bar for feature in row.bar.features}
+    counts = [f"{len(group.rows)} {KIND_COUNTED[group.kind]}" for group in groups]
+    summary = _plural(len(relations), "relation")
+    if limit is not None and len(rows) < len(relations) - len(undated):
+        summary += f"; the {len(rows)} most recent are drawn"
+    if axis:
+        summary += f"; drawn from {axis.first_year} to {axis.last_year}: " + ", ".join(counts)
+    if undated:
+        summary += f"; {len(undated)} undated"
+    return Chart(groups, [_row(r, None) for r in undated], axis.ticks() if axis else [],
+                 [feature for feature in FEATURES if feature in used], summary + ".", len(relations))
+
+
+def _years(relations: list[Relation]) -> str:
+    """"2011 to 2014", "2020", "2023 to 2024 and undated" or "undated": what a page covers."""
+    years = sorted({r.date.value.group()[0] for r in relations if r.date.value})
+    text = "" if not years else str(years[0]) if len(years) == 1 else f"{years[0]} to {years[-1]}"
+    if len(years) and any(not r.date.value for r in relations):
+        return text + " and undated"
+    return text or "undated"
+
+
+def plan_relations(relations: Iterable[Relation], limit: int = PAGE_LIMIT) -> list[RelationsPage]:
+    """The relations index, holding everything, or past ``limit`` an index of per-kind pages, each
+    at most ``limit`` relations in date order (the undated at the end of their kind)."""
+    ordered = sorted(relations, key=lambda r: (date_order(r.date.value), r.id))
+    if len(ordered) <= limit:
+        return [RelationsPage(RELATIONS_INDEX, "Relations", ordered)]
+    pages = []
+    parts = []
+    for kind, title in KINDS:
+        listed = [r for r in ordered if relation_kind(r) == kind]
+        links = []
+        for number, first in enumerate(range(0, len(listed), limit), start=1):
+            chunk = listed[first:first + limit]
+            page = RelationsPage(f"relations/{kind}-{number}.md", f"{title}: {_years(chunk)}", chunk, kind)
+            pages.append(page)
+            links.append(PageLink(page.src_uri, _years(chunk), len(chunk)))
+        if links:
+            parts.append((title, tuple(links)))
+    return [RelationsPage(RELATIONS_INDEX, "Relations", [], parts=tuple(parts)), *pages]
