@@ -11,6 +11,7 @@ from pathlib import Path
 from builder import scaffold
 from builder.bundle import BundleError, build_bundle
 from builder.diagnostics import Diagnostics
+from builder.importing import command as import_command
 from builder.pipeline import build_site
 from builder.render import render_site
 from builder.schema import SCHEMA_DIR, stale_files, write_schemas
@@ -104,6 +105,8 @@ def parser() -> argparse.ArgumentParser:
                                 "(default: the package's own copy, builder/schemas/)")
     schemas_parser.add_argument("--check", action="store_true", help="change nothing; fail if any is out of date")
     scaffold.add_parser(commands)
+    import_command.add_arguments(commands.add_parser(
+        "import", help="turn plain-text or saved HTML news pages into article files (never overwrites)"))
     for sub_parser in (check_parser, export_parser, bundle_parser):  # accept --strict after the command too
         sub_parser.add_argument("--strict", action="store_true", default=argparse.SUPPRESS,
                                 help="treat warnings as errors")
@@ -125,4 +128,6 @@ def main(argv: list[str] | None = None) -> int:
         return bundle(settings, args.config_file, args.out, args.strict)
     if args.command == "new":
         return scaffold.run(args, settings)
+    if args.command == "import":
+        return import_command.run(settings, args)
     return export(settings, args.dir, args.strict)
