@@ -66,7 +66,7 @@ def _date_fields(what: str, *, required: bool = False) -> dict[str, Field]:
 def _id(*, required: bool) -> Field:
     generated = "" if required else " Without one, the id is SUBJECT-TYPE-OBJECT."
     return slug("The id other files use to refer to this one: lowercase letters, digits and single hyphens; "
-                f"unique among its kind.{generated}", required=required, examples=["bashar-al-assad"])
+                f"unique among its kind.{generated}", required=required, blank=False, examples=["bashar-al-assad"])
 
 
 ACTOR = _matching({

@@ -20,7 +20,7 @@ JsonSchema = dict[str, Any]
 EDTF_URL = "https://www.loc.gov/standards/datetime/"
 # Only the characters EDTF uses: it catches "12 Feb 2020" or "last week" as you type; whether the date
 # is a real one (2020-02-30 is not) only `check` can tell.
-EDTF_CHARACTERS = r"^[0-9XYESTZ~?%/.:+,\[\]{} -]+$"
+EDTF_CHARACTERS = r"^\s*[0-9XYESTZ~?%/.:+,\[\]{}-]+\s*$"
 CROSS_FILE = "That it names an existing {kind} is checked by `python -m builder check`, not by this schema."
 
 _TEXT_TYPES = ["string", "number"]
@@ -41,11 +41,15 @@ def _described(schema: JsonSchema, description: str, examples: Iterable[Any]) ->
     return described
 
 
-def _optional(schema: JsonSchema, required: bool) -> JsonSchema:
-    """`check` reads an empty optional field (``key:``) as absent; a required one must have a value."""
+def _optional(schema: JsonSchema, required: bool, *, blank: bool = False) -> JsonSchema:
+    """`check` reads an empty optional field (``key:``) as absent, and with ``blank`` also one of only
+    spaces (``key: ""``), as it does for every field read as text; a required one must have a value."""
     if required:
         return schema
-    return {"anyOf": [schema, {"type": "null"}]}
+    absent: list[JsonSchema] = [{"type": "null"}]
+    if blank:
+        absent.append({"type": "string", "pattern": r"^\s*$"})
+    return {"anyOf": [schema, *absent]}
 
 
 def _slug_value(*, numbers: bool = True) -> JsonSchema:
@@ -66,8 +70,9 @@ def text(description: str, *, required: bool = False, examples: Iterable[Any] = 
     return Field(_described(_optional(schema, required), description, examples), required)
 
 
-def slug(description: str, *, required: bool = False, examples: Iterable[Any] = ()) -> Field:
-    return Field(_described(_optional(_slug_value(), required), description, examples), required)
+def slug(description: str, *, required: bool = False, blank: bool = True, examples: Iterable[Any] = ()) -> Field:
+    """An id; ``blank=False`` where `check` reads the value as an id even when it is blank (a list item's id)."""
+    return Field(_described(_optional(_slug_value(), required, blank=blank), description, examples), required)
 
 
 def ref(kind: str, description: str, *, required: bool = False, examples: Iterable[Any] = ()) -> Field:
@@ -75,7 +80,7 @@ def ref(kind: str, description: str, *, required: bool = False, examples: Iterab
 
 
 def choice(values: Iterable[str], description: str, *, required: bool = False) -> Field:
-    return Field(_described(_optional({"enum": list(values)}, required), description, ()), required)
+    return Field(_described(_optional({"enum": list(values)}, required, blank=True), description, ()), required)
 
 
 def date(description: str, *, required: bool = False, examples: Iterable[str] = ()) -> Field:
@@ -85,7 +90,7 @@ def date(description: str, *, required: bool = False, examples: Iterable[str] = 
     ]}
     full = f"{description} An EDTF date ({EDTF_URL}): 2020-02-12, 2020-02, 2011~ (about), 2011? (uncertain), " \
            "2018-09/2018-10 (range), 2011/.. (since), ../2020-02-29 (by), 201X (decade)."
-    return Field(_described(_optional(value, required), full, examples), required)
+    return Field(_described(_optional(value, required, blank=True), full, examples), required)
 
 
 def number(description: str, *, required: bool = False, low: float, high: float,
