@@ -53,6 +53,10 @@ def read_page(data: bytes, source: str, rules: Rules) -> Draft:
     units = list(_units(main, rules)) if main else []
     drafts = assemble(units, source, dataclasses.replace(rules, one=True, title_from_first_line=False))
     draft = drafts[0] if drafts else Draft(source, 1, Metadata())
+    if main is not None and main.name not in ("body", "[document]"):
+        outside = Unit([f"everything outside <{main.name}>: the site's header, menus, footer …"],
+                       main.sourceline or 1, DROP, "not the article")
+        draft.dropped.insert(0, outside)
     found = draft.metadata
     found.title, draft.title_from = (page.title, page.title_from) if page.title else (found.title, draft.title_from)
     found.authors = [*page.metadata.authors, *(name for name in found.authors if name not in page.metadata.authors)]
