@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import MINIMAL_MKDOCS, ROOT, mkdocs_build, serve, write_tree
+from tests.test_accessibility import violations
 
 pytestmark = pytest.mark.browser
 
@@ -115,15 +116,33 @@ def assert_landed(landing: dict[str, Any]) -> None:
     assert landing["style"].startswith("solid") and landing["style"] != landing["peerStyle"], landing
 
 
-@pytest.mark.parametrize("width", [1280, 360])
-def test_deep_link_lands_on_and_highlights_its_timeline_entry(browser: Any, server: str, width: int) -> None:
-    page = browser.new_page(viewport={"width": width, "height": 700})
-    page.goto(server + "timeline/#jeffrey-arrives-in-ankara")
-    landing = page.evaluate(LANDING, "jeffrey-arrives-in-ankara")
+SCREENS = {"desktop": ({"width": 1280, "height": 700}, 1), **NARROW}
+DEEP_LINKS = {
+    "timeline entry": ("timeline/", "jeffrey-arrives-in-ankara"),
+    "quote on an event page": (PAGES["event"], f"q-{CLASH}-3"),
+    "relation on an actor page": ("actors/turkey/", "r-turkey-member-of-nato"),
+}
+
+
+@pytest.mark.parametrize("screen", sorted(SCREENS))
+@pytest.mark.parametrize("link", sorted(DEEP_LINKS))
+def test_deep_link_lands_on_and_highlights_its_entry(browser: Any, server: str, link: str, screen: str) -> None:
+    viewport, scale = SCREENS[screen]
+    path, anchor = DEEP_LINKS[link]
+    context = browser.new_context(viewport=viewport, device_scale_factor=scale)
+    page = context.new_page()
+    page.goto(server + path + "#" + anchor)
+    landing = page.evaluate(LANDING, anchor)
     assert_landed(landing)
-    assert landing["hash"] == "#jeffrey-arrives-in-ankara"  # the filters script leaves the anchor alone
+    assert landing["hash"] == "#" + anchor  # no script rewrites the anchor away
     assert page.evaluate("scrollY") > 0
-    page.close()
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_highlighted_entries_keep_their_contrast(browser: Any, server: str, scheme: str) -> None:
+    for path, anchor in DEEP_LINKS.values():
+        assert violations(browser, f"{server}{path}#{anchor}", scheme) == [], (path, anchor)
 
 
 def test_quote_link_on_an_event_page_lands_on_the_quote_in_its_article(browser: Any, server: str) -> None:
