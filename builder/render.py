@@ -14,6 +14,7 @@ from builder import jsonld, urls
 from builder.actor_pages import TOP_CO_ACTORS, all_periods, split_by_year
 from builder.article_html import paragraph_html
 from builder.filters import facets
+from builder.maps import event_map, place_map, place_page_map
 from builder.overview import overview
 from builder.paging import MONTHS, PAGE_LIMIT, plan_timeline
 from builder.place_pages import split_place_by_year
@@ -95,6 +96,7 @@ class _Renderer:
             accounts[quote.by.id].append(quote)
         return self.page(urls.entity_page("event", event.id), "event.md", event=event,
                          jsonld=jsonld.event_jsonld(self.site, event),
+                         later=lambda: {"place_map": event_map(self.site, event)},
                          accounts=list(accounts.items()), children=self.site.children.get(event.id, []),
                          related=self.site.related.get(event.id, []), previous=previous, next=next_,
                          timeline_page=self.plan.page_of.get(event.id, urls.TIMELINE))
@@ -144,7 +146,8 @@ class _Renderer:
                            next=years[i + 1] if years and i + 1 < len(years) else None)
                  for i, year in enumerate(years or [])]
         return [self.page(urls.entity_page("place", place.id), "place.md", place=place, years=years,
-                          later=lambda: {"chart": overview([*own, *nested])},
+                          later=lambda: {"chart": overview([*own, *nested]),
+                                         "place_map": place_page_map(self.site, place)},
                          jsonld=jsonld.place_jsonld(self.site, place),
                          chain=self.site.place_chain(place), children=self.site.place_children.get(place.id, []),
                          events=own, nested_events=nested, relations=self.site.place_relations.get(place.id, []),
@@ -224,7 +227,8 @@ class _Renderer:
             self.page(self.pages["actors"], "actors_index.md", groups=actor_groups),
             self.page(self.pages["events"], "events_index.md", groups=list(by_year.items()),
                       periods=self.plan.index.children),
-            self.page(self.pages["places"], "places_index.md", roots=roots, counts=place_counts),
+            self.page(self.pages["places"], "places_index.md", roots=roots, counts=place_counts,
+                      later=lambda: {"place_map": place_map(site.places.values())}),
             *self.sources_index(articles),
         ]
 

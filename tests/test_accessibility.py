@@ -17,6 +17,8 @@ PAGES = {
     "actor": "actors/recep-tayyip-erdogan/",
     "event": "events/qamishli-checkpoint-clash/",
     "place": "places/khirbet-ammu/",
+    "places": "places/",  # the map of every place
+    "country": "places/syria/",  # a map with the page's own place among links
     "article": "sources/guardian-checkpoint-clash/",
     "relations": "relations/",
 }
