@@ -1,0 +1,78 @@
+"""``python -m builder suggest ARTICLE... [--out DIR]``: print or write the draft annotations."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from builder.diagnostics import Diagnostics
+from builder.pipeline import build_site
+from builder.settings import ProjectSettings
+from builder.suggesting.draft import suggest
+from builder.suggesting.output import render_files
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "suggest", help="draft actors, places, dated events and quotes for articles, to review",
+        description="Find known actors and places by name, propose new ones (with coordinates from an offline "
+                    "gazetteer), date events against the publication day and attribute quotes. Articles may "
+                    "live outside content/.")
+    parser.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE", help="article .md files")
+    parser.add_argument("--out", type=Path, metavar="DIR",
+                        help="write actors/, places/ and events/ list files under DIR (e.g. content); "
+                             "existing files are never overwritten. Default: print the draft")
+    parser.add_argument("--name", help="file name for the draft files (default: suggested-<first article>)")
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def run(args: argparse.Namespace, settings: ProjectSettings) -> int:
+    diagnostics = Diagnostics()
+    project = build_site(settings.content_dir, root=settings.root)
+    if project.diagnostics.errors:
+        print(f"warning: the project has {len(project.diagnostics.errors)} problem(s) ('python -m builder check' "
+              "lists them); names are matched against what could be read", file=sys.stderr)
+    files = [(path, _shown(path, settings.root)) for path in args.articles]
+    for path, shown in files:
+        if not path.is_file():
+            print(f"{shown}: no such file", file=sys.stderr)
+            return 1
+    try:
+        draft = suggest(files, project.site, diagnostics)
+    except ModuleNotFoundError as missing:  # the gazetteer is an optional extra: sites build without it
+        print(f"suggest needs the offline gazetteer ({missing.name} is not installed): "
+              "pip install -e '.[authoring]'", file=sys.stderr)
+        return 1
+    for diagnostic in diagnostics:
+        print(diagnostic.format(), file=sys.stderr)
+    if draft is None:
+        return 1
+    name = args.name or f"suggested-{args.articles[0].stem}"
+    rendered = render_files(draft, set(project.site.events), name)
+    summary = (f"{len(draft.new_actors)} new actors, {len(draft.new_places)} new places, "
+               f"{len(draft.events)} events, {sum(q.speaker is not None for q in draft.quotes)} attributed quotes")
+    if args.out is None:
+        for relative, text in rendered.items():
+            print(f"# ==== {relative} ====\n{text}")
+        print(summary, file=sys.stderr)
+        return 0
+    targets = {args.out / relative: text for relative, text in rendered.items()}
+    existing = [path for path in targets if path.exists()]
+    if existing:
+        for path in existing:
+            print(f"{path}: already exists; not overwritten (use --name to choose another file name)",
+                  file=sys.stderr)
+        return 1
+    for path, text in targets.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path}")
+    print(summary, file=sys.stderr)
+    return 0

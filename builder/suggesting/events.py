@@ -1,0 +1,92 @@
+"""Candidate events: sentences that say when something happened, dated against the publication day.
+
+- Each date expression ("on Wednesday", "until the end of February", "in September 2018") gives
+  an event, resolved by :mod:`builder.structure.relative_dates`, with the words as written and how
+  they were resolved.
+- A sentence without one but in the present perfect ("Moscow has demanded …") happened by
+  publication: ``../<published>``.
+- Reported speech with no date (a quote with its speaker, or a name next to "said", "posted",
+  "according to" …) is dated to the publication day, marked uncertain (``?``): news reports what
+  was said that day or the day before, and the draft says it assumed so.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from builder.structure.dates import parse_date
+from builder.structure.relative_dates import find_date_expressions, resolve_relative
+from builder.suggesting.names import Candidate
+from builder.suggesting.passages import ArticleText, Sentence
+from builder.suggesting.quotes import REPORTING, Mention, QuoteCandidate
+
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:so far|already|now|also|been|long)\s+)*(\w+(?:ed|en|wn|ne|t))\b")
+_TITLE_WORDS = 14
+_REPORTED = re.compile(rf"\b{REPORTING}\b")
+
+
+@dataclass
+class EventCandidate:
+    article: str
+    sentence: Sentence
+    line: int
+    date: str
+    date_text: str
+    date_note: str
+    actors: list[Candidate] = field(default_factory=list)
+    places: list[Candidate] = field(default_factory=list)
+    quotes: list[QuoteCandidate] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        words = " ".join(self.sentence.text.split()).strip("“”\"' ").split()
+        short = " ".join(words[:_TITLE_WORDS]).rstrip(",;:")
+        return short + ("…" if len(words) > _TITLE_WORDS else "")
+
+
+def _weekday_date(day: datetime.date) -> str:
+    return f"{day.strftime('%a')} {parse_date(day.isoformat()).display()}"
+
+
+def find_events(text: ArticleText, mentions: list[Mention], quotes: list[QuoteCandidate]) -> list[EventCandidate]:
+    published = text.article.published
+    if published is None or published.lower is None:
+        return []
+    day = published.lower
+    events: list[EventCandidate] = []
+    for sentence in text.sentences:
+        passage = text.passages[sentence.passage]
+        line = passage.line + passage.text[: sentence.start].count("\n")
+        inside = [m for m in mentions if m.passage == sentence.passage and sentence.start <= m.start < sentence.end]
+        said = [q for q in quotes if q.passage == sentence.passage and sentence.start <= q.start < sentence.end]
+        found = []
+        for expression in find_date_expressions(sentence.text):
+            resolution = resolve_relative(expression, day)
+            if resolution:
+                found.append((resolution.edtf, expression, resolution.note))
+        if not found and (perfect := _PRESENT_PERFECT.search(sentence.text)) and inside:
+            note = f"'{perfect.group()}': present perfect, so by publication ({_weekday_date(day)}); no date given"
+            found.append((f"../{day.isoformat()}", perfect.group(), note))
+        reported = any(q.speaker for q in said) or (_REPORTED.search(sentence.text) and
+                                                     any(m.candidate.kind != "place" for m in inside))
+        if not found and reported:
+            note = (f"Not dated in the text: said in an article published {_weekday_date(day)}, "
+                    "assumed that day (check)")
+            found.append((f"{day.isoformat()}?", "(reported speech, no date)", note))
+        for date, date_text, note in found:
+            event = EventCandidate(text.article.id, sentence, line, date, date_text, note)
+            event.actors = _unique(m.candidate for m in inside if m.candidate.kind != "place")
+            event.places = _unique(m.candidate for m in inside if m.candidate.kind == "place" or m.candidate.place)
+            event.quotes = [q for q in said if q.speaker]
+            events.append(event)
+    return events
+
+
+def _unique(candidates: Iterable[Candidate]) -> list[Candidate]:
+    seen: dict[int, Candidate] = {}
+    for candidate in candidates:
+        seen.setdefault(id(candidate), candidate)
+    return list(seen.values())

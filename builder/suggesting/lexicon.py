@@ -1,0 +1,109 @@
+"""Word lists the name rules rely on: titles, the nouns that say what kind of body a name is."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that make the capitalised words after them a person's title, not their name.
+TITLE_WORDS = _words(
+    """
+    president vice prime minister secretary spokesman spokeswoman spokesperson envoy ambassador general
+    gen col colonel lt lieutenant maj major capt captain sgt sergeant adm admiral sen senator rep
+    representative governor mayor king queen prince princess sheikh emir chancellor commander chief
+    director chairman chairwoman leader pope judge justice dr mr mrs ms prof professor deputy premier
+    officer correspondent reporter editor photographer analyst foreign defense defence interior press
+    spokesperson special negotiator
+    """
+)
+# A lower-case title just before a name: "Kremlin spokesman Dmitry Peskov".
+LOWER_TITLES = _words(
+    """
+    spokesman spokeswoman spokesperson envoy ambassador minister secretary president leader commander
+    chief general colonel official adviser advisor
+    """
+)
+# Offices written "Secretary of State": the title runs on over "of" and one more word.
+TITLE_OF = _words(
+    """
+    state defense defence the interior
+    """
+)
+CONNECTORS = _words(
+    """
+    of for the de al bin ibn von van der
+    """
+)
+WEEKDAYS = _words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday
+    """
+)
+MONTH_NAMES = _words(
+    """
+    january february march april may june july august september october november december jan feb mar
+    apr jun jul aug sep sept oct nov dec
+    """
+)
+# Capitalised at a sentence start more often than as a name.
+SENTENCE_STARTERS = _words(
+    """
+    a an the in on at but and or it he she they we i you this that these those there here one some many
+    hundreds thousands dozens after before when while as if upon since during replying photographs
+    photograph photographer read more also however meanwhile earlier later walking what who why how our
+    his her their its too so now then still even just only yet perhaps instead again
+    """
+)
+
+# The last word of a body's name (or a word in it) says what kind of body it is.
+KIND_WORDS = {
+    "armed-force": _words(
+        """
+        forces force army military navy troops guard corps brigade division marines
+        """
+    ),
+    "government-agency": _words(
+        """
+        ministry department agency office pentagon service services bureau commission
+        """
+    ),
+    "government": _words(
+        """
+        government administration kremlin cabinet parliament congress senate regime
+        """
+    ),
+    "media-outlet": _words(
+        """
+        news television tv times post press media images radio broadcasting guardian journal herald
+        telegraph reuters gazette tribune channel
+        """
+    ),
+    "international-organisation": _words("coalition alliance nations union nato"),
+    "organisation": _words(
+        """
+        observatory organization organisation council committee foundation institute party front
+        movement association society court university bank company group corporation inc ltd rights
+        watch fund centre center
+        """
+    ),
+}
+WORD_KIND = {word: kind for kind, words in KIND_WORDS.items() for word in words}
+
+# Lower-case heads of group phrases: "Syrian government forces", "al-Qaeda militants".
+GROUP_HEADS = {
+    **dict.fromkeys(_words("forces troops soldiers army military navy"), "armed-force"),
+    "air force": "armed-force",
+    **dict.fromkeys(_words("government regime authorities"), "government"),
+    "ministry": "government-agency",
+    "media": "media-outlet",
+    **dict.fromkeys(_words("officials diplomats residents"), "group"),
+    **dict.fromkeys(_words("militias militia militiamen militants rebels fighters"), "armed-group"),
+    "coalition": "international-organisation",
+}
+GROUP_MODIFIERS = sorted(_words("government state defence defense armed security special foreign interior army"))
+
+# Words after which a capitalised word is a place.
+PLACE_PREPOSITIONS = _words("in near at from to outside around across into towards toward")
+PLACE_NOUNS = sorted(_words("village town city province region district governorate county"))
