@@ -99,14 +99,7 @@ def assemble(units: list[Unit], source: str, rules: Rules) -> list[Draft]:
 def _draft(units: list[Unit], source: str, rules: Rules) -> Draft:
     draft = Draft(source, units[0].line, Metadata())
     _cut_comment_section(units)
-    body = [u for u in units if u.kind not in (DROP, TITLE)]
-    if rules.title_from_first_line and body and body[0].kind == PLAIN and "\n" not in body[0].text \
-            and body[0].words <= _TITLE_WORDS:
-        body[0].kind = TITLE
-    for unit in units:
-        if unit.kind == TITLE and not draft.metadata.title:
-            draft.metadata.title, draft.title_line = unit.text.strip(), unit.line
-            draft.title_from = f"{source}:{unit.line}"
+    _title(units, draft, rules)
     body = [u for u in units if u.kind not in (DROP, TITLE)]
     _standfirst(body)
     _captions(body)
@@ -114,6 +107,19 @@ def _draft(units: list[Unit], source: str, rules: Rules) -> Draft:
     draft.parts = _parts(body, draft.metadata)
     draft.dropped = [u for u in units if u.kind == DROP]
     return draft
+
+
+def _title(units: list[Unit], draft: Draft, rules: Rules) -> None:
+    """A unit marked as the title (an <h1>, ``--mark title=``), else the opening line when short."""
+    kept = [u for u in units if u.kind != DROP]
+    opening = kept[0] if kept else None
+    if rules.title_from_first_line and opening and opening.kind == PLAIN and "\n" not in opening.text \
+            and opening.words <= _TITLE_WORDS and not any(u.kind == TITLE for u in kept):
+        opening.kind = TITLE
+    title = next((u for u in kept if u.kind == TITLE), None)
+    if title is not None:
+        draft.metadata.title, draft.title_line = title.text.strip(), title.line
+        draft.title_from = f"{draft.source}:{title.line}"
 
 
 def _cut_comment_section(units: list[Unit]) -> None:
