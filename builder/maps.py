@@ -23,8 +23,7 @@ WIDTH = 720  # viewBox units; the SVG itself scales to its container
 MIN_ASPECT, MAX_ASPECT = 1.5, 2.4  # width ÷ height: never a sliver, never taller than a screen
 MARGIN = 0.12  # of the span, on each side, so markers at the edge keep their rings
 PAD = 4.0  # px beyond the view that clipped outlines reach, so cut edges fall outside the picture
-TOLERANCE = 0.7  # px: outlines are simplified until they are at most this far from the original
-LEVELS = (0.0, 0.01, 0.04, 0.16)  # degrees: the outlines simplified once, for ever wider views
+TOLERANCE = 0.7  # px: how far a drawn outline may stray from Natural Earth's (Douglas–Peucker)
 SPECK = 2.0  # px: islands smaller than this across are left out
 
 MARKER_STYLE = {"exact": "point", "approximate": "near", "settlement": "near",
@@ -147,71 +146,66 @@ def _clip(points: list[tuple[float, float]], low_x: float, low_y: float, high_x:
     return points
 
 
-def _simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
-    """Douglas–Peucker on an open line: keeps the points that move it by more than ``tolerance``."""
-    keep = [False] * len(points)
-    keep[0] = keep[-1] = True
-    spans = [(0, len(points) - 1)]
-    limit = tolerance * tolerance
+def _importance(points: list[tuple[float, float]]) -> list[float]:
+    """Douglas–Peucker run once to the end: each point's weight is the (squared) tolerance below which
+    the algorithm keeps it, so simplifying to any tolerance later is a mere filter."""
+    weights = [0.0] * len(points)
+    weights[0] = weights[-1] = math.inf
+    spans = [(0, len(points) - 1, math.inf)]
     while spans:
-        first, last = spans.pop()
+        first, last, ceiling = spans.pop()
+        if last - first < 2:
+            continue
         (ax, ay), (bx, by) = points[first], points[last]
         dx, dy = bx - ax, by - ay
         length = dx * dx + dy * dy
-        farthest, distance = -1, limit
+        farthest, distance = first + 1, -1.0
         for index in range(first + 1, last):
             px, py = points[index]
             cross = (px - ax) * dy - (py - ay) * dx
             d = cross * cross / length if length else (px - ax) ** 2 + (py - ay) ** 2
             if d > distance:
                 farthest, distance = index, d
-        if farthest >= 0:
-            keep[farthest] = True
-            spans += [(first, farthest), (farthest, last)]
-    return [point for point, kept in zip(points, keep, strict=True) if kept]
+        weight = min(distance, ceiling)  # never above the point that split the span
+        weights[farthest] = weight
+        spans += [(first, farthest, weight), (farthest, last, weight)]
+    return weights
 
 
-def _ring_path(ring: Ring, view: View) -> str:
+@functools.cache
+def _weighted_rings() -> tuple[tuple[Ring, tuple[float, ...]], ...]:
+    """Every ring with its points' weights, computed once per process."""
+    weighted = []
+    for ring in country_rings():
+        points = list(zip(ring.lons, ring.lats, strict=True))
+        # A closed ring's ends coincide, which Douglas–Peucker cannot start from: weigh two halves.
+        middle = len(points) // 2
+        weights = _importance(points[:middle + 1])[:-1] + _importance(points[middle:])
+        weighted.append((ring, tuple(weights)))
+    return tuple(weighted)
+
+
+def _ring_path(ring: Ring, weights: tuple[float, ...], view: View) -> str:
     x_scale, y_scale, west, north = view.x_scale, view.y_scale, view.west, view.north
     if (ring.east - ring.west) * x_scale < SPECK and (ring.north - ring.south) * y_scale < SPECK:
         return ""
-    points = [((lon - west) * x_scale, (north - lat) * y_scale) for lon, lat in zip(ring.lons, ring.lats, strict=True)]
+    least = (TOLERANCE / max(x_scale, y_scale)) ** 2  # in squared degrees, like the weights
+    points = [((lon - west) * x_scale, (north - lat) * y_scale)
+              for lon, lat, weight in zip(ring.lons, ring.lats, weights, strict=True) if weight > least]
     inside = ring.west >= view.west and ring.east <= view.east and ring.south >= view.south \
         and ring.north <= view.north
     if not inside:  # first, so that simplifying never spends time on what the view cuts away
         points = _clip(points, -PAD, -PAD, view.width + PAD, view.height + PAD)
         if len(points) < 3:
             return ""
-    # A closed ring's ends coincide, which Douglas–Peucker cannot start from: simplify two halves.
-    middle = len(points) // 2
-    points = _simplify(points[:middle + 1], TOLERANCE)[:-1] + _simplify(points[middle:], TOLERANCE)
     return _path(points) if len(points) >= 3 else ""
-
-
-def _coarser(ring: Ring, tolerance: float) -> Ring | None:
-    points = list(zip(ring.lons, ring.lats, strict=True))
-    middle = len(points) // 2
-    points = _simplify(points[:middle + 1], tolerance)[:-1] + _simplify(points[middle:], tolerance)
-    if len(points) < 4:
-        return None
-    return Ring(tuple(p[0] for p in points), tuple(p[1] for p in points), ring.west, ring.south, ring.east, ring.north)
-
-
-@functools.cache
-def _rings_at(level: int) -> tuple[Ring, ...]:
-    """The outlines simplified to LEVELS[level] degrees, made once per process: a map of a continent
-    then projects a few thousand points instead of the full hundred thousand."""
-    if level == 0:
-        return country_rings()
-    return tuple(filter(None, (_coarser(ring, LEVELS[level]) for ring in _rings_at(level - 1))))
 
 
 @functools.lru_cache(maxsize=256)
 def outlines(view: View) -> str:
     """Path data of every country ring that reaches into the view. Pages that share a view (events at
     the same place) share the work through the cache."""
-    level = max(i for i, degrees in enumerate(LEVELS) if degrees * view.x_scale <= TOLERANCE / 2)
-    return "".join(_ring_path(ring, view) for ring in _rings_at(level)
+    return "".join(_ring_path(ring, weights, view) for ring, weights in _weighted_rings()
                    if ring.east >= view.west and ring.west <= view.east
                    and ring.north >= view.south and ring.south <= view.north)
 
