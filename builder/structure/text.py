@@ -127,15 +127,16 @@ class NameIndex:
     def find(self, text: str, skip: list[tuple[int, int]]) -> list[Found]:
         """Whole-word matches, leftmost first and longest at each start, none overlapping ``skip``.
 
-        The words of the text are collected in C (``findall``) and only the first words that
-        start some name are followed up, with ``str.find``: most words start no name."""
-        present = self._first_words.intersection(_WORD.findall(text))
-        if not present:
-            return []
+        Only the words that start some name are followed up, each with one anchored match where
+        it stands: most words start no name, and no pattern rescans the whole text."""
+        first_words = self._first_words
         hits: list[tuple[int, int, tuple[Name, ...]]] = []
-        for first in present:
-            pattern, owners_of = self._pattern(first)
-            hits += [(m.start(), m.end(), owners_of[m.group()]) for m in pattern.finditer(text)]
+        for word in _WORD.finditer(text):
+            if word.group() in first_words:
+                pattern, owners_of = self._pattern(word.group())
+                match = pattern.match(text, word.start())
+                if match:
+                    hits.append((match.start(), match.end(), owners_of[match.group()]))
         hits.sort(key=lambda hit: (hit[0], -hit[1]))
         found: list[Found] = []
         position = 0
