@@ -16,6 +16,7 @@ from builder.pipeline import build_site
 from builder.render import render_site
 from builder.schema import SCHEMA_DIR, stale_files, write_schemas
 from builder.settings import ProjectSettings, SettingsError, read_settings
+from builder.suggesting import command as suggest_command
 
 
 def _report(diagnostics: Diagnostics, strict: bool) -> int:
@@ -105,6 +106,7 @@ def parser() -> argparse.ArgumentParser:
                                 "(default: the package's own copy, builder/schemas/)")
     schemas_parser.add_argument("--check", action="store_true", help="change nothing; fail if any is out of date")
     scaffold.add_parser(commands)
+    suggest_command.add_parser(commands)
     import_command.add_arguments(commands.add_parser(
         "import", help="turn plain-text or saved HTML news pages into article files (never overwrites)"))
     for sub_parser in (check_parser, export_parser, bundle_parser):  # accept --strict after the command too
@@ -128,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
         return bundle(settings, args.config_file, args.out, args.strict)
     if args.command == "new":
         return scaffold.run(args, settings)
+    if args.command == "suggest":
+        return suggest_command.run(args, settings)
     if args.command == "import":
         return import_command.run(settings, args)
     return export(settings, args.dir, args.strict)
