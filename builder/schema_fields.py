@@ -21,6 +21,10 @@ EDTF_URL = "https://www.loc.gov/standards/datetime/"
 # Only the characters EDTF uses: it catches "12 Feb 2020" or "last week" as you type; whether the date
 # is a real one (2020-02-30 is not) only `check` can tell.
 EDTF_CHARACTERS = r"^\s*[0-9XYESTZ~?%/.:+,\[\]{}-]+\s*$"
+# `patternErrorMessage` is the VS Code YAML extension's message for a failed pattern; other tools ignore it.
+SLUG_MESSAGE = "Not a valid id: use lowercase letters, digits and single hyphens (e.g. bashar-al-assad)."
+EDTF_MESSAGE = ("Not an EDTF date: write e.g. 2020-02-12, 2020-02, 2011~, 2011/.., ../2020-02-29 "
+                "or 2020-02-10/2020-02-12.")
 CROSS_FILE = "That it names an existing {kind} is checked by `python -m builder check`, not by this schema."
 
 _TEXT_TYPES = ["string", "number"]
@@ -53,7 +57,8 @@ def _optional(schema: JsonSchema, required: bool, *, blank: bool = False) -> Jso
 
 
 def _slug_value(*, numbers: bool = True) -> JsonSchema:
-    word = {"type": "string", "pattern": SLUG.pattern, "not": {"enum": sorted(RESERVED_IDS)}}
+    word = {"type": "string", "pattern": SLUG.pattern, "patternErrorMessage": SLUG_MESSAGE,
+            "not": {"enum": sorted(RESERVED_IDS)}}
     if not numbers:  # a bare id standing for a mapping must be written as text
         return word
     return {"anyOf": [word, {"type": "integer", "minimum": 0}]}
@@ -85,7 +90,7 @@ def choice(values: Iterable[str], description: str, *, required: bool = False) -
 
 def date(description: str, *, required: bool = False, examples: Iterable[str] = ()) -> Field:
     value = {"anyOf": [
-        {"type": "string", "pattern": EDTF_CHARACTERS},
+        {"type": "string", "pattern": EDTF_CHARACTERS, "patternErrorMessage": EDTF_MESSAGE},
         {"type": "integer", "minimum": 1000, "maximum": 9999},  # YAML reads `date: 2011` as a number
     ]}
     full = f"{description} An EDTF date ({EDTF_URL}): 2020-02-12, 2020-02, 2011~ (about), 2011? (uncertain), " \

@@ -8,7 +8,10 @@ and requires the schema and the content loader `check` runs to accept or reject 
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -377,3 +380,72 @@ def test_field_level_bad_input_is_rejected_by_the_schema(tmp_path: Path, case_id
 def test_field_level_case_ids_exist() -> None:
     missing = FIELD_LEVEL - {case.id for case in CASES}
     assert not missing, f"renamed or removed in tests/test_bad_input.py: {missing}"
+
+
+# --- the editor's own engine ------------------------------------------------------------------------
+
+EDITOR_SCRIPT = r"""
+const fs = require('fs'), path = require('path');
+const { getLanguageService } = require('yaml-language-server');
+const { TextDocument } = require('vscode-languageserver-textdocument');
+const [root, documents] = JSON.parse(fs.readFileSync(0, 'utf8'));
+const settings = JSON.parse(fs.readFileSync(path.join(root, '.vscode/settings.json'), 'utf8'))['yaml.schemas'];
+const service = getLanguageService({
+  schemaRequestService: (uri) => Promise.resolve(fs.readFileSync(new URL(uri), 'utf8')),
+  workspaceContext: { resolveRelativePath: (relative, resource) => new URL(relative, resource).toString() },
+});
+service.configure({ validate: true, hover: true, completion: true, yamlVersion: '1.2',
+  schemas: Object.entries(settings).map(([schema, globs]) => ({ uri: 'file://' + path.resolve(root, schema),
+                                                                fileMatch: globs })) });
+(async () => {
+  const results = {};
+  for (const [relative, text, line, character] of documents) {
+    const document = TextDocument.create('file://' + path.join(root, relative), 'yaml', 1, text);
+    const problems = await service.doValidation(document, false);
+    const completion = await service.doComplete(document, { line, character }, false);
+    results[relative] = { problems: problems.map((p) => [p.range.start.line + 1, p.message]),
+                          completion: completion.items.map((item) => item.label) };
+  }
+  console.log(JSON.stringify(results));
+})();
+"""
+
+
+def _node_modules_with(package: str) -> str | None:
+    """A node_modules folder holding ``package``: the project's own (npm ci), or one named by NODE_PATH."""
+    if not shutil.which("node"):
+        return None
+    for folder in [str(ROOT / "node_modules"), *os.environ.get("NODE_PATH", "").split(os.pathsep)]:
+        if folder and (Path(folder) / package / "package.json").is_file():
+            return folder
+    return None
+
+
+def test_vs_code_yaml_extension_validates_and_completes_with_these_schemas() -> None:
+    """Runs the YAML language server that Red Hat's VS Code extension is built on (npm yaml-language-server)."""
+    modules = _node_modules_with("yaml-language-server")
+    if modules is None:
+        pytest.skip("npm yaml-language-server and vscode-languageserver-textdocument are not installed")
+    documents = [
+        [p.relative_to(ROOT).as_posix(), p.read_text(encoding="utf-8"), 0, 0]
+        for p in _content_files() if p.suffix != ".md"
+    ] + [
+        ["content/actors/more.yml", "- id: Kurds_2\n  name: Kurds\n  kind: persn\n  nmae: x\n  \n", 4, 2],
+        ["content/events/more.yml", "- id: talks\n  title: Talks\n  date: 12 Feb 2020\n  sources: []\n", 0, 0],
+    ]
+    result = subprocess.run(["node", "-e", EDITOR_SCRIPT], input=json.dumps([str(ROOT), documents]),
+                            capture_output=True, text=True, timeout=120, env={"NODE_PATH": modules, "PATH": "/usr/bin"})
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    for path, *_ in documents[:-2]:
+        assert found[path]["problems"] == [], path
+    assert found["content/actors/more.yml"]["problems"] == [
+        [1, "Not a valid id: use lowercase letters, digits and single hyphens (e.g. bashar-al-assad)."],
+        [3, "Value is not accepted. Valid values: " + ", ".join(f'"{k}"' for k in SCHEMAS["actor"]["properties"]
+                                                                  ["kind"]["enum"]) + "."],
+        [4, "Property nmae is not allowed."],
+    ]
+    assert {"aliases", "title", "summary", "affiliations"} <= set(found["content/actors/more.yml"]["completion"])
+    problems = dict(found["content/events/more.yml"]["problems"])
+    assert problems[3].startswith("Not an EDTF date")
+    assert problems[4] == "Array has too few items. Expected 1 or more."
