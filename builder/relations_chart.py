@@ -161,11 +161,11 @@ class _Axis:
         span = self.last_year + 1 - self.first_year
         step = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000, 10000) if span / s <= 6)
         first = -(-self.first_year // step) * step
-        # The axis' first year is always labelled; a round year too close to it would overlap.
+        # The axis' first year is always labelled; a round year within 18% would touch it at 360 px.
         ticks = [Tick(0.0, str(self.first_year), "start")]
         for year in range(first, self.last_year + 2, step):
             left = self.percent(datetime.date(year, 1, 1).toordinal())
-            if left >= 12:
+            if left >= 18:
                 ticks.append(Tick(left, str(year), "end" if left > 92 else "middle"))
         return ticks
 
