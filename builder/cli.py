@@ -14,7 +14,7 @@ from builder.diagnostics import Diagnostics
 from builder.importing import command as import_command
 from builder.pipeline import build_site
 from builder.render import render_site
-from builder.schema import SCHEMA_DIR, stale_files, write_schemas
+from builder.schema import DIALECT, DRAFT_07, SCHEMA_DIR, stale_files, write_schemas
 from builder.settings import ProjectSettings, SettingsError, read_settings
 from builder.suggesting import command as suggest_command
 
@@ -78,14 +78,14 @@ def bundle(settings: ProjectSettings, config_file: Path, out: Path, strict: bool
     return 0
 
 
-def schemas(out: Path, check_only: bool) -> int:
+def schemas(out: Path, check_only: bool, dialect: str) -> int:
     """Write the content files' JSON Schemas; with ``--check``, only report the stale ones."""
-    stale = stale_files(out)
+    stale = stale_files(out, dialect)
     if check_only:
         for name in stale:
             print(f"{out / name}: out of date (regenerate with: python -m builder schemas)", file=sys.stderr)
         return 1 if stale else 0
-    write_schemas(out)
+    write_schemas(out, dialect)
     print(f"{len(stale)} of the schemas in {out} rewritten" if stale else f"the schemas in {out} are up to date")
     return 0
 
@@ -105,6 +105,9 @@ def parser() -> argparse.ArgumentParser:
     schemas_parser.add_argument("--out", type=Path, default=SCHEMA_DIR, help="where to write them "
                                 "(default: the package's own copy, builder/schemas/)")
     schemas_parser.add_argument("--check", action="store_true", help="change nothing; fail if any is out of date")
+    schemas_parser.add_argument("--draft-07", dest="dialect", action="store_const", const=DRAFT_07, default=DIALECT,
+                                help="declare JSON Schema draft-07 instead of 2020-12, for tools that know no later "
+                                     "draft (remark-lint-frontmatter-schema)")
     scaffold.add_parser(commands)
     suggest_command.add_parser(commands)
     import_command.add_arguments(commands.add_parser(
@@ -118,7 +121,7 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "schemas":  # needs no project
-        return schemas(args.out, args.check)
+        return schemas(args.out, args.check, args.dialect)
     try:
         settings = read_settings(args.config_file)
     except SettingsError as exc:

@@ -38,6 +38,9 @@ from builder.structure import actor, article, event, place, relation
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
+# The same schemas declared as draft-07, for validators that know no later draft (Ajv's default, which
+# remark-lint-frontmatter-schema uses); the keywords mean the same in both.
+DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
 
 class SchemaDrift(Exception):
@@ -232,31 +235,31 @@ KINDS: tuple[FileKind, ...] = (
 )
 
 
-def render(kind: FileKind) -> str:
+def render(kind: FileKind, dialect: str = DIALECT) -> str:
     """The schema file's text: stable key order and a final newline, so regeneration is byte-identical."""
-    document = {"$schema": DIALECT, "title": kind.title,
+    document = {"$schema": dialect, "title": kind.title,
                 "description": kind.description, **kind.schema}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def expected_files() -> dict[str, str]:
-    return {f"{kind.name}.schema.json": render(kind) for kind in KINDS}
+def expected_files(dialect: str = DIALECT) -> dict[str, str]:
+    return {f"{kind.name}.schema.json": render(kind, dialect) for kind in KINDS}
 
 
-def stale_files(directory: Path = SCHEMA_DIR) -> list[str]:
+def stale_files(directory: Path = SCHEMA_DIR, dialect: str = DIALECT) -> list[str]:
     """Names of schema files that are missing, out of date, or no longer generated."""
-    expected = expected_files()
+    expected = expected_files(dialect)
     present = {path.name for path in directory.glob("*.schema.json")}
     changed = [name for name, text in expected.items()
                if not (directory / name).is_file() or (directory / name).read_text(encoding="utf-8") != text]
     return sorted(set(changed) | (present - set(expected)))
 
 
-def write_schemas(directory: Path = SCHEMA_DIR) -> list[str]:
+def write_schemas(directory: Path = SCHEMA_DIR, dialect: str = DIALECT) -> list[str]:
     """Write every schema (and remove ones no longer generated); returns the names that changed."""
-    changed = stale_files(directory)
+    changed = stale_files(directory, dialect)
     directory.mkdir(parents=True, exist_ok=True)
-    expected = expected_files()
+    expected = expected_files(dialect)
     for name in changed:
         if name in expected:
             (directory / name).write_text(expected[name], encoding="utf-8")

@@ -86,6 +86,16 @@ def test_schemas_check_reports_and_fixes_stale_files(tmp_path: Path, capsys: pyt
     assert main(["schemas", "--check", "--out", str(out)]) == 0
 
 
+def test_draft_07_copies_differ_only_in_the_declared_draft(tmp_path: Path) -> None:
+    assert main(["schemas", "--draft-07", "--out", str(tmp_path)]) == 0
+    assert main(["schemas", "--draft-07", "--check", "--out", str(tmp_path)]) == 0
+    assert main(["schemas", "--check", "--out", str(tmp_path)]) == 1
+    for name, schema in SCHEMAS.items():
+        copy = json.loads((tmp_path / f"{name}.schema.json").read_text(encoding="utf-8"))
+        assert copy.pop("$schema") == "http://json-schema.org/draft-07/schema#"
+        assert copy == {key: value for key, value in schema.items() if key != "$schema"}
+
+
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
 def test_schema_is_valid_and_means_the_same_in_draft_07(name: str) -> None:
     schema = SCHEMAS[name]
