@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import functools
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jinja2
 import yaml
 
 from builder.diagnostics import Diagnostics, did_you_mean
@@ -22,6 +23,9 @@ from builder.settings import ProjectSettings
 from builder.structure.actor import ACTOR_KINDS
 from builder.structure.dates import DateError, parse_date
 from builder.structure.place import PRECISIONS
+
+if TYPE_CHECKING:
+    import jinja2
 
 ARTICLE_PLACEHOLDER = "Paste the article's text here, verbatim: one paragraph per blank-line-separated block."
 
@@ -42,13 +46,18 @@ def yaml_scalar(value: object) -> str:
     return dumped.removesuffix("\n").removesuffix("\n...")
 
 
-_TEMPLATES = jinja2.Environment(
-    loader=jinja2.PackageLoader("builder", "templates/new"),
-    autoescape=False,  # YAML, not HTML: every value goes through the `yaml` filter instead
-    undefined=jinja2.StrictUndefined,
-    keep_trailing_newline=True,
-)
-_TEMPLATES.filters["yaml"] = yaml_scalar
+@functools.cache
+def _templates() -> jinja2.Environment:
+    import jinja2  # only when writing a file: the CLI imports this module for every command
+
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("builder", "templates/new"),
+        autoescape=False,  # YAML, not HTML: every value goes through the `yaml` filter instead
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    environment.filters["yaml"] = yaml_scalar
+    return environment
 
 
 def _one_line(option: str, value: str) -> str:
@@ -182,7 +191,7 @@ def create(args: argparse.Namespace, settings: ProjectSettings) -> Path:
     """Validate everything first, then write the file (never over an existing one)."""
     project = _Project(settings)
     path = project.target(args.kind, args.id)
-    text = _TEMPLATES.get_template(f"{args.kind}.md").render(_FIELDS[args.kind](args, project))
+    text = _templates().get_template(f"{args.kind}.md").render(_FIELDS[args.kind](args, project))
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as file:  # "x": a file that appeared meanwhile is kept too
         file.write(text)
