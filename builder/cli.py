@@ -9,11 +9,9 @@ import tempfile
 from pathlib import Path
 
 from builder import scaffold
-from builder.bundle import BundleError, build_bundle
 from builder.diagnostics import Diagnostics
 from builder.importing import command as import_command
 from builder.pipeline import build_site
-from builder.render import render_site
 from builder.schema import DIALECT, DRAFT_07, SCHEMA_DIR, stale_files, write_schemas
 from builder.settings import ProjectSettings, SettingsError, read_settings
 from builder.suggesting import command as suggest_command
@@ -44,6 +42,8 @@ def export(settings: ProjectSettings, out: Path, strict: bool) -> int:
     result = build_site(settings.content_dir, root=settings.root)
     if _report(result.diagnostics, strict):
         return 1
+    from builder.render import render_site  # Jinja and the templates: not needed to check
+
     pages = render_site(result.site, directory_urls=settings.directory_urls)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -69,6 +69,8 @@ def bundle(settings: ProjectSettings, config_file: Path, out: Path, strict: bool
     result = build_site(settings.content_dir, root=settings.root)
     if _report(result.diagnostics, strict):
         return 1
+    from builder.bundle import BundleError, build_bundle  # MkDocs and Material: not needed to check
+
     try:
         size = build_bundle(config_file, out)
     except BundleError as exc:

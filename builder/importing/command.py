@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from builder.diagnostics import Diagnostics, Origin
-from builder.importing import html_page, plain_text
+from builder.importing import plain_text
 from builder.importing.actors import ActorIndex
 from builder.importing.assemble import MARK_KINDS, Rules, assemble
 from builder.importing.draft import DROP, Draft, Unit
@@ -73,6 +73,8 @@ def _read(file: Path, rules: Rules, diagnostics: Diagnostics) -> list[Draft]:
         return []
     data = file.read_bytes()
     if file.suffix.lower() in _HTML_SUFFIXES or data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
+        from builder.importing import html_page  # Beautiful Soup: loaded only for HTML pages
+
         return [html_page.read_page(data, source, rules)]
     try:
         text = data.decode("utf-8-sig")
