@@ -126,7 +126,8 @@ class Fields:
     def texts(self, key: str) -> list[str]:
         result = []
         for item, origin in self.items(key):
-            if isinstance(item, (Located, LocatedList)) or item is None:
+            # YAML reads an unquoted yes/no/true/false as a boolean, never the word the author meant
+            if isinstance(item, (bool, Located, LocatedList)) or item is None:
                 self.diagnostics.error(origin, f"each item of '{key}' must be text, not {_describe(item)}")
             else:
                 result.append(str(item).strip())

@@ -212,14 +212,10 @@ REPLACEMENTS: list[Any] = [None, "", "  ", "Not A Slug!", "Bad_Id", "index", "x"
 # Known, deliberate differences: only `check` can tell whether an EDTF-looking date is a real one.
 DATE_FORM_ONLY = {"2020-13-45"}
 DATE_KEYS = {"date", "published", "accessed"}
-# `check` reads a list of names such as `aliases: [true]` as the name "True"; the schema asks for text.
-TEXT_LISTS = {"aliases"}
 
 
 def _compared(key: str, replacement: Any) -> bool:
-    if key in DATE_KEYS and str(replacement) in DATE_FORM_ONLY:
-        return False
-    return not (key in TEXT_LISTS and isinstance(replacement, bool))
+    return not (key in DATE_KEYS and str(replacement) in DATE_FORM_ONLY)
 
 
 def _variants(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[str, Any]]:
