@@ -127,16 +127,21 @@ class NameIndex:
     def find(self, text: str, skip: list[tuple[int, int]]) -> list[Found]:
         """Whole-word matches, leftmost first and longest at each start, none overlapping ``skip``.
 
-        Only the words that start some name are followed up, each with one anchored match where
-        it stands: most words start no name, and no pattern rescans the whole text."""
-        first_words = self._first_words
+        The words of the text are collected in C (``findall``) and most start no name. Each word
+        that does is looked up where it occurs (``str.find``) with one anchored match there, so no
+        pattern rescans the paragraph and no Python loop runs over every word."""
+        present = self._first_words.intersection(_WORD.findall(text))
+        if not present:
+            return []
         hits: list[tuple[int, int, tuple[Name, ...]]] = []
-        for word in _WORD.finditer(text):
-            if word.group() in first_words:
-                pattern, owners_of = self._pattern(word.group())
-                match = pattern.match(text, word.start())
+        for first in present:
+            pattern, owners_of = self._pattern(first)
+            at = text.find(first)
+            while at >= 0:
+                match = pattern.match(text, at)  # its lookarounds reject "Turkeys" and "Islamic" for "Islam"
                 if match:
-                    hits.append((match.start(), match.end(), owners_of[match.group()]))
+                    hits.append((at, match.end(), owners_of[match.group()]))
+                at = text.find(first, at + 1)
         hits.sort(key=lambda hit: (hit[0], -hit[1]))
         found: list[Found] = []
         position = 0
