@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -27,10 +28,10 @@ class GazetteerPlace:
 
 
 def plain(text: str) -> str:
-    """Case, accents and dots folded, so "Erdoğan" meets "Erdogan" and "U.S." meets "US"."""
+    """Case, accents, dots and apostrophes folded: "Erdoğan" meets "Erdogan", "U.S." "US", "O’Neill" "ONeill"."""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.replace(".", "").replace("’", "'").casefold().split())
+    return " ".join(re.sub(r"[.’'‘]", "", stripped).casefold().split())
 
 
 class Gazetteer:

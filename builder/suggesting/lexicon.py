@@ -31,6 +31,8 @@ TITLE_OF = _words(
     state defense defence the interior
     """
 )
+# Name particles written joined to the name: "Bashar al-Assad", "Deir ez-Zor".
+PARTICLES = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez|bin|ibn|abu|de|di|da|la|le|van|von)"
 CONNECTORS = _words(
     """
     of for the de al bin ibn von van der

@@ -7,12 +7,12 @@ import re
 from collections import Counter
 
 from builder.suggesting.gazetteer import plain
-from builder.suggesting.lexicon import CONNECTORS, WORD_KIND
+from builder.suggesting.lexicon import CONNECTORS, PARTICLES, WORD_KIND
 from builder.suggesting.names import Candidate
 
 # Kinds of which a state has one: its armed forces, its government.
 _ONE_PER_STATE = ("armed-force", "government")
-_PARTICLE = re.compile(r"^(?:al|el|bin|ibn|abu|de|van|von)-", re.IGNORECASE)
+_PARTICLE = re.compile(rf"^{PARTICLES}-", re.IGNORECASE)
 
 
 def _absorb(owner: Candidate, other: Candidate) -> None:

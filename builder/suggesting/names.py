@@ -21,6 +21,7 @@ from builder.suggesting.lexicon import (
     GROUP_MODIFIERS,
     LOWER_TITLES,
     MONTH_NAMES,
+    PARTICLES,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
     SENTENCE_STARTERS,
@@ -34,7 +35,7 @@ from builder.suggesting.passages import ArticleText
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w[\w’'\-]*\w|\w")
 _POSSESSIVE = re.compile(r"[’']s$")
 _COMPOUND = re.compile(r"^([^\W\d_][\w.]*)-(?:backed|led|based|allied|aligned|controlled|run|owned)$")
-_PARTICLE = re.compile(r"^(?:al|el|bin|ibn|abu|de|van|von)-[^\W\d_]")
+_PARTICLE = re.compile(rf"^{PARTICLES}-[^\W\d_]")
 _BIG_CITY = 1_000_000
 
 
@@ -117,6 +118,11 @@ class NameFinder:
         return any(p == passage and s < end and start < e for p, s, e in self.known)
 
     def find(self) -> list[Candidate]:
+        # Capitalised words seen inside a sentence: a capitalised first word is a name only if seen there too.
+        self.midsentence = {
+            token.text for passage in self.text.passages for sentence in passage.sentences
+            for token in _tokens(sentence.text)[1:] if _capitalised(token.text)
+        }
         self.countries_mentioned = {
             country.name for passage in self.text.passages for word in _TOKEN.findall(passage.text)
             if (country := self.gazetteer.country(word) or self.gazetteer.demonym(word))
@@ -156,12 +162,15 @@ class NameFinder:
 
     def _regions(self, index: int, text: str) -> None:
         """Places named with a noun ("the village of Khirbet Ammu") or a direction ("north-east Syria")."""
-        name = r"((?:[A-Z][\w’'\-]*|al-[A-Z][\w\-]*)(?:\s+[A-Z][\w’'\-]*){0,3})"
+        word = rf"(?:[A-Z][\w’'\-]*|{PARTICLES}-[A-Z][\w\-]*)"
+        name = rf"({word}(?:\s+{word}){{0,3}})"
         nouns = "|".join(PLACE_NOUNS)
         for pattern in (rf"\b(?:{nouns})\s+of\s+{name}", rf"\b{name}\s+(?:{nouns})\b"):
             for match in re.finditer(pattern, text):
                 found = match.group(1)
-                if found.split()[0].casefold() in SENTENCE_STARTERS or self._covered(index, *match.span(1)):
+                first = found.split()[0]
+                not_a_name = plain(first) in SENTENCE_STARTERS or self.gazetteer.demonym(first)  # "Syrian city"
+                if not_a_name or self._covered(index, *match.span(1)):
                     continue
                 place = self.gazetteer.city(found, aliases=True)
                 self.add(found, "place", index, *match.span(1), place=place, evidence=match.group())
@@ -208,6 +217,10 @@ class NameFinder:
         if at_start and (plain(run[0].text) in SENTENCE_STARTERS or run[0].text.casefold() in self.lowercase):
             self._flush(index, text, offset, run[1:], sentence[1:])
             return
+        lone = run[0].text
+        in_gazetteer = self.gazetteer.country(lone) or self.gazetteer.city(lone)
+        if at_start and len(run) == 1 and lone not in self.midsentence and not in_gazetteer:
+            return  # "Shopkeepers said …": capitalised only because a sentence starts with it
         begin, finish = offset + run[0].start, offset + run[-1].end
         if self._covered(index, begin, finish):
             return
