@@ -38,6 +38,11 @@ LEGEND = {"point": "exact position", "near": "approximate position, or the centr
 MIN_SPAN = {"exact": 3.0, "approximate": 3.0, "settlement": 3.0, "district": 4.0, "region": 6.0, "country": 12.0}
 DEFAULT_MIN_SPAN = 3.0
 MAX_CONTEXT = 60  # places drawn around a place on its own page; its page lists them all
+# Event pages are thousands: their maps snap to a ladder of spans and a grid of centres, so events
+# in one area share one view (and its outlines are cut once), and thin their outlines a little more.
+SNAP_LADDER = tuple(3.0 * 1.5**k for k in range(12))  # degrees of latitude shown: 3°, 4.5°, … 173°
+SNAP_WIDTH = 480  # viewBox units, against WIDTH elsewhere, and
+SNAP_TOLERANCE = 1.4  # px, against TOLERANCE: an event's map is a locator, not a chart
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,23 @@ def _degrees(value: float, positive: str, negative: str, digits: int = 1) -> str
 
 def _clamp(value: float, low: float, high: float) -> float:
     return max(low, min(high, value))
+
+
+def snapped(view: View) -> View:
+    """A view holding ``view``'s points, from a small set: its span from SNAP_LADDER, its centre on a
+    grid of a quarter of that span, its aspect 2:1, so nearby views become one. The span has room for
+    the grid: a point of ``view`` moves at most an eighth of the span and stays clear of the edge."""
+    squeeze = max(math.cos(math.radians((view.south + view.north) / 2)), 0.1)
+    needed = max(view.north - view.south, (view.east - view.west) * squeeze / 2) * 1.25
+    tall = next((step for step in SNAP_LADDER if step >= needed), 180.0)
+    lat_grid = tall / 4
+    centre_lat = _clamp(round((view.south + view.north) / 2 / lat_grid) * lat_grid, -90 + tall / 2, 90 - tall / 2)
+    squeeze = max(math.cos(math.radians(centre_lat)), 0.1)
+    half_lon = min(tall / squeeze, 180.0)  # the width is twice the height, in degrees of latitude
+    lon_grid = half_lon / 2
+    centre_lon = _clamp(round((view.west + view.east) / 2 / lon_grid) * lon_grid, -180 + half_lon, 180 - half_lon)
+    return View(round(centre_lon - half_lon, 4), round(centre_lat - tall / 2, 4), round(centre_lon + half_lon, 4),
+                round(centre_lat + tall / 2, 4), SNAP_WIDTH, SNAP_WIDTH // 2)
 
 
 def fit(points: Sequence[tuple[float, float]], min_span: float = DEFAULT_MIN_SPAN, width: int = WIDTH) -> View:
@@ -185,11 +207,11 @@ def _weighted_rings() -> tuple[tuple[Ring, tuple[float, ...]], ...]:
     return tuple(weighted)
 
 
-def _ring_path(ring: Ring, weights: tuple[float, ...], view: View) -> str:
+def _ring_path(ring: Ring, weights: tuple[float, ...], view: View, tolerance: float) -> str:
     x_scale, y_scale, west, north = view.x_scale, view.y_scale, view.west, view.north
     if (ring.east - ring.west) * x_scale < SPECK and (ring.north - ring.south) * y_scale < SPECK:
         return ""
-    least = (TOLERANCE / max(x_scale, y_scale)) ** 2  # in squared degrees, like the weights
+    least = (tolerance / max(x_scale, y_scale)) ** 2  # in squared degrees, like the weights
     points = [((lon - west) * x_scale, (north - lat) * y_scale)
               for lon, lat, weight in zip(ring.lons, ring.lats, weights, strict=True) if weight > least]
     inside = ring.west >= view.west and ring.east <= view.east and ring.south >= view.south \
@@ -201,11 +223,11 @@ def _ring_path(ring: Ring, weights: tuple[float, ...], view: View) -> str:
     return _path(points) if len(points) >= 3 else ""
 
 
-@functools.lru_cache(maxsize=256)
-def outlines(view: View) -> str:
+@functools.lru_cache(maxsize=1024)
+def outlines(view: View, tolerance: float = TOLERANCE) -> str:
     """Path data of every country ring that reaches into the view. Pages that share a view (events at
     the same place) share the work through the cache."""
-    return "".join(_ring_path(ring, weights, view) for ring, weights in _weighted_rings()
+    return "".join(_ring_path(ring, weights, view, tolerance) for ring, weights in _weighted_rings()
                    if ring.east >= view.west and ring.west <= view.east
                    and ring.north >= view.south and ring.south <= view.north)
 
@@ -248,7 +270,7 @@ _DRAW_ORDER = {"area": 0, "near": 1, "point": 2}  # small markers on top, so eve
 
 
 def place_map(places: Iterable[Place], *, current: Place | None = None, context: Iterable[Place] = (),
-              min_span: float = DEFAULT_MIN_SPAN) -> PlaceMap | None:
+              min_span: float = DEFAULT_MIN_SPAN, snap: bool = False) -> PlaceMap | None:
     """A map fitted to ``places`` (and ``current``), with ``context`` places drawn when they fall in
     the view. None when nothing has coordinates."""
     fitted = list({p.id: p for p in [*([current] if current else []), *places]}.values())
@@ -256,6 +278,7 @@ def place_map(places: Iterable[Place], *, current: Place | None = None, context:
     if not located:
         return None
     view = fit([(p.coordinates.lat, p.coordinates.lon) for p in located if p.coordinates], min_span)
+    view = snapped(view) if snap else view
     fitted_ids = {p.id for p in fitted}
     extra = {p.id: p for p in context if p.id not in fitted_ids and p.coordinates
              and view.contains(p.coordinates.lat, p.coordinates.lon)}
@@ -265,14 +288,15 @@ def place_map(places: Iterable[Place], *, current: Place | None = None, context:
     styles = {m.style for m in markers}
     legend = [(style, LEGEND[style]) for style in ("point", "near", "area") if style in styles]
     current_marker = next((m for m in markers if m.current), None)
-    return PlaceMap(view, outlines(view), markers, [p for p in fitted if not p.coordinates], legend, current_marker)
+    lines = outlines(view, SNAP_TOLERANCE if snap else TOLERANCE)
+    return PlaceMap(view, lines, markers, [p for p in fitted if not p.coordinates], legend, current_marker)
 
 
 def event_map(site: Site, event: Event) -> PlaceMap | None:
     """The event's places; the places containing them are drawn too when they fall in the view."""
     places = [site.places[ref.id] for ref in event.places if ref.id in site.places]
     parents = [site.places[p.within.id] for p in places if p.within and p.within.id in site.places]
-    return place_map(places, context=parents)
+    return place_map(places, context=parents, snap=True)
 
 
 def place_page_map(site: Site, place: Place) -> PlaceMap | None:

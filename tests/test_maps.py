@@ -14,7 +14,7 @@ import pytest
 
 from builder.boundaries import rings_of
 from builder.diagnostics import Origin
-from builder.maps import MAX_ASPECT, MIN_ASPECT, PRECISION_TEXT, View, _clip, fit, outlines, place_map
+from builder.maps import MAX_ASPECT, MIN_ASPECT, PRECISION_TEXT, View, _clip, fit, outlines, place_map, snapped
 from builder.pipeline import build_site
 from builder.render import render_site
 from builder.structure.place import Coordinates, Place
@@ -220,3 +220,24 @@ def test_the_map_fits_a_phone_screen(browser: Any, server: str, width: int) -> N
     assert box and 0 < box["width"] <= width and box["height"] > 100
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     context.close()
+
+
+@pytest.mark.parametrize("points", [
+    [(36.93, 41.23)], [(36.2, 37.16), (37.05, 41.23)], [(33.5, 36.3), (39.9, 32.85)], [(69.6, 18.9)],
+    [(-33.9, 18.4)], [(64.1, -21.9), (40.4, -3.7)], [(-54.8, -68.3)], [(1.3, 103.8), (35.7, 139.7)],
+])
+def test_snapped_views_hold_their_points(points: list[tuple[float, float]]) -> None:
+    view = snapped(fit(points))
+    assert all(view.contains(lat, lon) for lat, lon in points)
+    assert view.height * 2 == view.width
+
+
+def test_events_in_one_area_share_a_few_views() -> None:
+    """Event maps snap to a small set of views, so an area's outlines are cut once for all its events;
+    200 events scattered over a degree around Qamishli need at most 4 (a grid corner may fall inside)."""
+    import random
+
+    generator = random.Random(7)
+    events = [[(37.0 + generator.random(), 41.0 + generator.random())] for _ in range(200)]
+    assert len({snapped(fit(points)) for points in events}) <= 4
+    assert len({fit(points) for points in events}) == 200  # unsnapped, every one is its own
