@@ -210,3 +210,29 @@ def test_from_pasted_text_to_a_built_site(make_project: Callable[[dict[str, str]
     assert "Qamishli" in qamishli
     timeline = (tmp_path / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
     assert "Upon his arrival in Ankara on Tuesday" in timeline
+
+
+def test_a_wire_story_it_was_not_tuned_on(tmp_path: Path) -> None:
+    """Datelines, hyphenated titles, offices that are no person, regions and future weekdays."""
+    article = tmp_path / "wire.md"
+    article.write_text(
+        "---\ntitle: Ukraine says it repelled Russian assault\npublished: 2023-02-14\n---\n"
+        "KYIV (Reuters) - Ukrainian forces repelled a Russian attack near the eastern city of Bakhmut on Monday, "
+        "the military said.\n\n"
+        "The General Staff of Ukraine's Armed Forces said the situation in the Donetsk region remained difficult.\n\n"
+        "NATO Secretary-General Jens Stoltenberg said on Monday that allies would discuss more ammunition "
+        "at a meeting in Brussels on Wednesday.\n",
+        encoding="utf-8")
+    draft = suggest([(article, "wire.md")], None, Diagnostics())
+    assert draft is not None
+    actors = {c.name: c for c in draft.new_actors}
+    assert actors["Jens Stoltenberg"].kind == "person"
+    assert actors["Jens Stoltenberg"].title == "NATO Secretary-General"
+    assert "General Staff of Ukraine" in actors and actors["General Staff of Ukraine"].kind != "person"
+    assert not any("KYIV" in name for name in actors)  # the dateline is a place and an agency, not one name
+    places = {c.name: c.place for c in draft.new_places}
+    assert places["Bakhmut"] is not None and places["Bakhmut"].precision == "settlement"
+    assert places["Donetsk"] is not None and places["Donetsk"].precision == "region"  # the city is its centre
+    dates = {(e.date_text, e.date) for e in draft.events}
+    assert ("on Monday", "2023-02-13") in dates
+    assert ("on Wednesday", "2023-02-15") in dates  # "would … on Wednesday": the one after publication

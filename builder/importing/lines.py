@@ -29,6 +29,7 @@ _BOILERPLATE = [
                                    r"|more on this story|you (may|might) also like|recommended( for you)?"
                                    r"|follow us( on .*)?|click here to .*|back to top)")),
     ("copyright notice", re.compile(r"(?i)(©|copyright\b|all rights reserved).*")),
+    ("editorial policy", re.compile(r"(?i)(our standards|editorial (standards|guidelines)|trust principles)\b.*")),
 ]
 ASIDE = re.compile(r"(?i)(read more|related|see also|also read|read also|more on this)\s*[:：]\s*\S.*")
 BULLET = re.compile(r"\s*[•●▪◦‣∙·*–-]\s+\S.*")

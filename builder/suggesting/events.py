@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from builder.structure.dates import parse_date
-from builder.structure.relative_dates import find_date_expressions, resolve_relative
+from builder.structure.relative_dates import Resolution, find_date_expressions, resolve_relative
 from builder.suggesting.names import Candidate
 from builder.suggesting.passages import ArticleText, Sentence
 from builder.suggesting.quotes import REPORTING, Mention, QuoteCandidate
@@ -26,6 +26,10 @@ from builder.suggesting.quotes import REPORTING, Mention, QuoteCandidate
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:so far|already|now|also|been|long)\s+)*(\w+(?:ed|en|wn|ne|t))\b")
 _TITLE_WORDS = 14
 _REPORTED = re.compile(rf"\b{REPORTING}\b")
+# "allies would discuss … on Wednesday": a bare weekday in the future tense is the one after publication
+_FUTURE = re.compile(r"\b(?:will|would|is to|are to|is due to|are due to|plans? to|is expected to|are expected to"
+                     r"|is scheduled to|are scheduled to)\b")
+_BARE_WEEKDAY = re.compile(r"(?i)(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
 
 
 @dataclass
@@ -65,6 +69,12 @@ def find_events(text: ArticleText, mentions: list[Mention], quotes: list[QuoteCa
         found = []
         for expression in find_date_expressions(sentence.text):
             resolution = resolve_relative(expression, day)
+            weekday = _BARE_WEEKDAY.fullmatch(expression)
+            before = sentence.text[: sentence.text.find(expression)]
+            future = _FUTURE.search(before)
+            if weekday and future and (ahead := resolve_relative(f"next {weekday.group(1)}", day)):
+                words = f"'{expression}' (future: '{future.group()}')"
+                resolution = Resolution(ahead.edtf, ahead.note.replace(f"'next {weekday.group(1)}'", words))
             if resolution:
                 found.append((resolution.edtf, expression, resolution.note))
         if not found and (perfect := _PRESENT_PERFECT.search(sentence.text)) and inside:

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from builder.suggesting.gazetteer import Gazetteer, GazetteerPlace, plain
 from builder.suggesting.lexicon import (
@@ -90,7 +90,8 @@ def _capitalised(word: str) -> bool:
 
 
 def _is_title(word: str) -> bool:
-    return word.rstrip(".").casefold() in TITLE_WORDS
+    """ "President", "Col.", "Secretary-General"."""
+    return any(part in TITLE_WORDS for part in word.rstrip(".").casefold().split("-"))
 
 
 class NameFinder:
@@ -173,6 +174,8 @@ class NameFinder:
                 if not_a_name or self._covered(index, *match.span(1)):
                     continue
                 place = self.gazetteer.city(found, aliases=True)
+                if place and not re.search(r"\b(?:village|town|city)\b", match.group()):
+                    place = replace(place, precision="region")  # "Donetsk region": the city is only its centre
                 self.add(found, "place", index, *match.span(1), place=place, evidence=match.group())
         direction = r"\b((?:north|south|east|west|central)(?:-?(?:east|west))?(?:ern)?)[ -]([A-Z][a-z]+)\b"
         for match in re.finditer(direction, text):
@@ -181,10 +184,14 @@ class NameFinder:
                 self.add(match.group(), "place", index, *match.span(), evidence=match.group())
 
     def _runs(self, index: int, text: str, start: int, end: int) -> None:
-        tokens = _tokens(text[start:end])
+        sentence = text[start:end]
+        tokens = _tokens(sentence)
         run: list[Token] = []
         for position, token in enumerate(tokens):
             word = token.text
+            if run and sentence[run[-1].end : token.start].strip():  # "KYIV (Reuters": not one name
+                self._flush(index, text, start, run, tokens)
+                run = []
             if _capitalised(word) and not _COMPOUND.match(word) and plain(word) not in WEEKDAYS | MONTH_NAMES:
                 run.append(token)
             elif run and word in CONNECTORS and position + 1 < len(tokens) and _capitalised(tokens[position + 1].text):
@@ -238,7 +245,8 @@ class NameFinder:
         runs_on = title_end + 1 < len(words) and words[title_end] == "of" and plain(words[title_end + 1]) in TITLE_OF
         if title_end and runs_on:  # "Secretary of State"
             title_end += 2
-        if 0 < title_end < len(words):
+        if (0 < title_end < len(words) and self._looks_like_person(words[title_end:])) or \
+                0 < title_end == len(words) - 1:
             name_words = words[title_end:]
             title = " ".join(words[:title_end])
             lead = [w for w in words[: title_end] if not _is_title(w) and w != "of" and plain(w) not in TITLE_OF]
@@ -247,7 +255,7 @@ class NameFinder:
             self.add(text[name_begin:finish], "person", index, name_begin, finish, title=title,
                      evidence=phrase)
             return
-        if title_end:
+        if title_end == len(words):
             return  # only a title ("the President")
         before = sentence_before.split()
         if len(words) > 1 and before and before[-1].casefold() in LOWER_TITLES and self._looks_like_person(words):
