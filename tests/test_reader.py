@@ -322,6 +322,8 @@ SHOTS = {
     "actor": (PAGES["actor"], {"width": 1280, "height": 800}),
     "event": (PAGES["event"] + "#accounts", {"width": 1280, "height": 800}),  # accounts side by side
     "mobile": (PAGES["event"], {"width": 360, "height": 740}),
+    "places": ("places/", {"width": 1280, "height": 800}),  # the offline map of every place
+    "relations": ("relations/", {"width": 1280, "height": 800}),  # who backs or opposes whom, over time
 }
 
 
