@@ -96,6 +96,16 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+# One page of each kind in the seed site, for the browser tests (accessibility, reading, screenshots).
+SEED_PAGES = {
+    "home": "",
+    "timeline": "timeline/",
+    "actor": "actors/recep-tayyip-erdogan/",
+    "event": "events/qamishli-checkpoint-clash/",
+    "place": "places/khirbet-ammu/",
+    "article": "sources/guardian-checkpoint-clash/",
+}
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]

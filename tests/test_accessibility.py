@@ -8,18 +8,13 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT, serve
+from tests.conftest import ROOT, SEED_PAGES, serve
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = {
-    "home": "",
-    "timeline": "timeline/",
-    "actor": "actors/recep-tayyip-erdogan/",
-    "event": "events/qamishli-checkpoint-clash/",
-    "place": "places/khirbet-ammu/",
+    **SEED_PAGES,
     "places": "places/",  # the map of every place
     "country": "places/syria/",  # a map with the page's own place among links
-    "article": "sources/guardian-checkpoint-clash/",
     "relations": "relations/",
 }
 

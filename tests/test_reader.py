@@ -14,21 +14,14 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import MINIMAL_MKDOCS, ROOT, mkdocs_build, serve, write_tree
+from tests.conftest import MINIMAL_MKDOCS, ROOT, SEED_PAGES, mkdocs_build, serve, write_tree
 from tests.test_accessibility import violations
 
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 MAX_SCREENSHOT_BYTES = 300 * 1024
-PAGES = {
-    "home": "",
-    "timeline": "timeline/",
-    "actor": "actors/recep-tayyip-erdogan/",
-    "event": "events/qamishli-checkpoint-clash/",
-    "place": "places/khirbet-ammu/",
-    "article": "sources/guardian-checkpoint-clash/",
-}
+PAGES = SEED_PAGES
 CLASH = "qamishli-checkpoint-clash"
 # A phone, and a 1280 px window at 200% zoom (zoom halves the CSS viewport and doubles the pixels).
 NARROW = {"phone": ({"width": 360, "height": 740}, 1), "zoom-200": ({"width": 640, "height": 400}, 2)}
