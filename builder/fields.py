@@ -8,6 +8,7 @@ reading goes on, so one run reports everything.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,7 @@ from builder.structure.dates import DateError, HonestDate, parse_date
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # ids name output files; "index" would collide with the index page of its section
 RESERVED_IDS = frozenset({"index"})
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,15 @@ def slug_problem(value: str) -> str | None:
     if value in RESERVED_IDS:
         return f"'{value}' is reserved and cannot be used as an id"
     return None
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    """An id in the project's rules (lowercase ASCII, single hyphens), cut at a word boundary."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
+    if len(slug) > limit:
+        slug = slug[: limit + 1].rsplit("-", 1)[0]
+    return slug
 
 
 class Fields:

@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from builder.content import load_records
 from builder.diagnostics import Diagnostics
-
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
-
-
-def slugify(text: str, limit: int = 60) -> str:
-    """An id in the project's rules (lowercase ASCII, single hyphens), cut at a word boundary."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
-    if len(slug) > limit:
-        slug = slug[: limit + 1].rsplit("-", 1)[0]
-    return slug
+from builder.fields import slugify
 
 
 @dataclass(frozen=True)

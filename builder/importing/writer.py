@@ -16,7 +16,8 @@ from pathlib import Path
 
 import jinja2
 
-from builder.importing.actors import ActorIndex, Resolved, slugify
+from builder.fields import slugify
+from builder.importing.actors import ActorIndex, Resolved
 from builder.importing.draft import Draft, Part
 
 

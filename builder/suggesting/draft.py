@@ -7,8 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from builder.diagnostics import Diagnostics, Origin
-from builder.fields import Ref
-from builder.importing.actors import slugify
+from builder.fields import Ref, slugify
 from builder.structure.article import Article
 from builder.structure.site import Site
 from builder.structure.text import Name, NameIndex

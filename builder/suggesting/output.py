@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from builder.importing.actors import slugify
+from builder.fields import slugify
 from builder.suggesting.draft import Draft
 from builder.suggesting.events import EventCandidate
 from builder.suggesting.names import Candidate
