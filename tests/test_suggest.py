@@ -236,3 +236,26 @@ def test_a_wire_story_it_was_not_tuned_on(tmp_path: Path) -> None:
     dates = {(e.date_text, e.date) for e in draft.events}
     assert ("on Monday", "2023-02-13") in dates
     assert ("on Wednesday", "2023-02-15") in dates  # "would … on Wednesday": the one after publication
+
+
+def test_a_court_report_it_was_not_tuned_on(tmp_path: Path) -> None:
+    """A dateline in capitals, "A Paris court", a body's name with a possessive, lower-case titles, and a
+    sentence length that is no date."""
+    article = tmp_path / "trial.md"
+    article.write_text(
+        "---\ntitle: Former minister found guilty\npublished: 2024-03-08\n---\n"
+        "PARIS — A Paris court on Thursday found former budget minister Jérôme Cahuzac guilty of tax fraud and "
+        "sentenced him to two years in prison.\n\n"
+        "\"Justice has been done,\" said prosecutor Éliane Houlette, head of the National Financial Prosecutor's "
+        "Office, after the verdict.\n",
+        encoding="utf-8")
+    draft = suggest([(article, "trial.md")], None, Diagnostics())
+    assert draft is not None
+    actors = {c.name: c for c in draft.new_actors}
+    assert actors["Éliane Houlette"].title == "prosecutor" and actors["Éliane Houlette"].kind == "person"
+    assert actors["National Financial Prosecutor's Office"].kind != "person"
+    assert actors["Jérôme Cahuzac"].kind == "person"
+    assert not any(name.startswith("A ") for name in actors)
+    assert "Paris" in {c.name for c in draft.new_places}  # "PARIS —" and "Paris court" are one place
+    assert ("on Thursday", "2024-03-07") in {(e.date_text, e.date) for e in draft.events}
+    assert not any(e.date_text == "two years" for e in draft.events)  # a sentence, not "two years ago"

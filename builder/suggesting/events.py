@@ -29,6 +29,8 @@ _REPORTED = re.compile(rf"\b{REPORTING}\b")
 # "allies would discuss … on Wednesday": a bare weekday in the future tense is the one after publication
 _FUTURE = re.compile(r"\b(?:will|would|is to|are to|is due to|are due to|plans? to|is expected to|are expected to"
                      r"|is scheduled to|are scheduled to)\b")
+# "sentenced to two years": a bare duration in running text is a length, not a date to count back
+_BARE_DURATION = re.compile(r"(?i)(?:(?:more\s+than|nearly|almost|about|some)\s+)?\w+\s+(?:years?|months?)")
 _BARE_WEEKDAY = re.compile(r"(?i)(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
 
 
@@ -68,6 +70,8 @@ def find_events(text: ArticleText, mentions: list[Mention], quotes: list[QuoteCa
         said = [q for q in quotes if q.passage == sentence.passage and sentence.start <= q.start < sentence.end]
         found = []
         for expression in find_date_expressions(sentence.text):
+            if _BARE_DURATION.fullmatch(expression):
+                continue
             resolution = resolve_relative(expression, day)
             weekday = _BARE_WEEKDAY.fullmatch(expression)
             before = sentence.text[: sentence.text.find(expression)]

@@ -22,7 +22,7 @@ TITLE_WORDS = _words(
 LOWER_TITLES = _words(
     """
     spokesman spokeswoman spokesperson envoy ambassador minister secretary president leader commander
-    chief general colonel official adviser advisor
+    chief general colonel official adviser advisor prosecutor lawyer attorney judge head
     """
 )
 # Offices written "Secretary of State": the title runs on over "of" and one more word.

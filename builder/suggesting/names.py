@@ -189,7 +189,8 @@ class NameFinder:
         run: list[Token] = []
         for position, token in enumerate(tokens):
             word = token.text
-            if run and sentence[run[-1].end : token.start].strip():  # "KYIV (Reuters": not one name
+            gap = sentence[run[-1].end : token.start].strip() if run else ""
+            if gap and not (gap in ("’s", "'s") and plain(word) in WORD_KIND):  # "KYIV (Reuters": not one name
                 self._flush(index, text, start, run, tokens)
                 run = []
             if _capitalised(word) and not _COMPOUND.match(word) and plain(word) not in WEEKDAYS | MONTH_NAMES:
@@ -202,7 +203,11 @@ class NameFinder:
                 run = []
                 self._compound(index, start, token)
                 continue
-            if token.breaks_after:
+            following = tokens[position + 1].text if position + 1 < len(tokens) else ""
+            # "the National Financial Prosecutor's Office" is one body's name
+            joined = sentence[token.end : token.end + 2] in ("’s", "'s") and plain(following) in WORD_KIND \
+                and _capitalised(following)
+            if token.breaks_after and not joined:
                 self._flush(index, text, start, run, tokens)
                 run = []
         self._flush(index, text, start, run, tokens)
@@ -220,7 +225,11 @@ class NameFinder:
             run.pop()
         if not run:
             return
-        at_start = run[0] is sentence[0] or text[offset + run[0].start - 1 : offset + run[0].start] in "“\"‘('"
+        before = text[max(offset, offset + run[0].start - 2) : offset + run[0].start].strip()
+        at_start = run[0] is sentence[0] or before in ("", "“", '"', "‘", "(", "'", "—", "–", "-")
+        if run[0].text in ("A", "An") and len(run) > 1:  # "A Paris court": the article is no part of a name
+            self._flush(index, text, offset, run[1:], sentence)
+            return
         if at_start and (plain(run[0].text) in SENTENCE_STARTERS or run[0].text.casefold() in self.lowercase):
             self._flush(index, text, offset, run[1:], sentence[1:])
             return
@@ -264,7 +273,9 @@ class NameFinder:
             return
         place = self._city(phrase, before)
         if place:
-            self.add(phrase, "place", index, begin, finish, place=place, evidence=f"{place.name}, {place.country}")
+            name = place.name if phrase.isupper() else phrase  # "PARIS —", a dateline: the gazetteer's spelling
+            self.add(name, "place", index, begin, finish, form=phrase, place=place,
+                     evidence=f"{place.name}, {place.country}")
             return
         kind = self._kind_of(words)
         if kind:
@@ -316,6 +327,8 @@ class NameFinder:
     def _looks_like_person(self, words: list[str]) -> bool:
         if not 2 <= len(words) <= 4 or any(self.gazetteer.demonym(word) for word in words):
             return False
+        if any(_is_title(word) or plain(word) in WORD_KIND or plain(word) in LOWER_TITLES for word in words):
+            return False  # "National Financial Prosecutor", "Getty Images"
         return all(
             (w[:1].isupper() and not w.isupper() and not w.endswith(("ic", "ian", "ese", "ish"))) or _PARTICLE.match(w)
             for w in words
