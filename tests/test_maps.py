@@ -132,7 +132,7 @@ def test_thousands_of_places_stay_linear(tmp_path: Path) -> None:
 # -- the seed site --
 
 def markers(html: str) -> dict[str, tuple[str, str, float, float]]:
-    figure = re.search(r'<figure class="tl-map">.*?</figure>', html, re.S)
+    figure = re.search(r'<figure class="tl-map"[^>]*>.*?</figure>', html, re.S)
     assert figure, "no map on the page"
     return {title.split(":")[0]: (href, style, float(x), float(y))
             for href, title, style, x, y in MARKER.findall(figure.group(0))}
@@ -241,3 +241,15 @@ def test_events_in_one_area_share_a_few_views() -> None:
     events = [[(37.0 + generator.random(), 41.0 + generator.random())] for _ in range(200)]
     assert len({snapped(fit(points)) for points in events}) <= 4
     assert len({fit(points) for points in events}) == 200  # unsnapped, every one is its own
+
+
+def test_maps_and_filters_stay_out_of_the_search_index(seed_site: Path) -> None:
+    """A search for a place finds the pages about it, not every map or filter form that names it."""
+    legend = "approximate position, or the centre of a town"
+    event = (seed_site / "events" / "qamishli-checkpoint-clash" / "index.html").read_text(encoding="utf-8")
+    assert legend in event
+    index = (seed_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert legend not in index
+    assert "Where it happened" not in index
+    assert "Filter the events" not in index and "Clear filters" not in index
+    assert "Qamishli" in index  # the places themselves are still found
