@@ -14,6 +14,7 @@ from builder import jsonld, urls
 from builder.actor_pages import TOP_CO_ACTORS, all_periods, split_by_year
 from builder.article_html import paragraph_html
 from builder.filters import facets
+from builder.index_pages import PLACES_PER_PAGE, alphabetical_pages, shown_children
 from builder.maps import event_map, place_map, place_page_map
 from builder.overview import overview
 from builder.paging import MONTHS, PAGE_LIMIT, plan_timeline
@@ -26,6 +27,9 @@ from builder.structure.common import date_order
 from builder.structure.event import Event
 from builder.structure.place import Place
 from builder.structure.site import Site
+
+TOP_PER_KIND = 10  # busiest actors of each kind named on a split actors index
+TOP_CHILDREN = 10  # places shown directly within each top place on a split places index
 
 
 @dataclass(frozen=True)
@@ -145,11 +149,27 @@ class _Renderer:
                            previous=years[i - 1] if i and years else None,
                            next=years[i + 1] if years and i + 1 < len(years) else None)
                  for i, year in enumerate(years or [])]
+        children = self.site.place_children.get(place.id, [])
+        # The places within it as a tree; past PAGE_LIMIT at any depth, only those directly within it;
+        # past PAGE_LIMIT of those, on pages per first letters (a place's year pages are named by years).
+        flat = len(seen) - 1 > PAGE_LIMIT
+        parts = []
+        if len(children) > PAGE_LIMIT:
+            parts = [(shelf.label, f"places/{place.id}/within/{shelf.slug}.md", shelf.items)
+                     for shelf in alphabetical_pages(children, lambda p: p.name, PLACES_PER_PAGE)]
+        place_counts = self.place_counts
+        for i, (label, uri, listed) in enumerate(parts):
+            pages.append(self.page(
+                uri, "places_list.md", title=f"Places in {place.name}: {label}", parent=place, label=label,
+                places=listed, counts=place_counts, within=self.places_within, previous=parts[i - 1] if i else None,
+                next=parts[i + 1] if i + 1 < len(parts) else None,
+                later=functools.partial(lambda listed: {"place_map": place_map(listed)}, listed)))
         return [self.page(urls.entity_page("place", place.id), "place.md", place=place, years=years,
                           later=lambda: {"chart": overview([*own, *nested]),
                                          "place_map": place_page_map(self.site, place)},
                          jsonld=jsonld.place_jsonld(self.site, place),
-                         chain=self.site.place_chain(place), children=self.site.place_children.get(place.id, []),
+                         chain=self.site.place_chain(place), children=children, flat=flat, parts=parts,
+                         within=self.places_within, counts=place_counts,
                          events=own, nested_events=nested, relations=self.site.place_relations.get(place.id, []),
                          mentions=self.site.mentions.get(("place", place.id), [])), *pages]
 
@@ -213,7 +233,6 @@ class _Renderer:
             by_year[str(event.date.value.group()[0]) if event.date.value else "Undated"].append(event)
         roots = sorted((p for p in site.places.values() if not (p.within and p.within.id in site.places)),
                        key=lambda p: p.name.casefold())
-        place_counts = {place_id: len(events) for place_id, events in site.place_events.items()}
         articles = sorted(site.articles.values(), key=lambda a: (date_order(a.published), a.title), reverse=True)
         first, last = (site.timeline[0], site.timeline[-1]) if site.timeline else (None, None)
         span = ""
@@ -224,13 +243,89 @@ class _Renderer:
             self.page(urls.HOME, "home.md", latest=list(reversed(site.timeline[-10:])), span=span,
                       top_actors=[(site.actors[a], n) for a, n in
                                   sorted(self.event_counts.items(), key=lambda i: (-i[1], i[0]))[:10]]),
-            self.page(self.pages["actors"], "actors_index.md", groups=actor_groups),
+            *self.actors_index(actor_groups),
             self.page(self.pages["events"], "events_index.md", groups=list(by_year.items()),
                       periods=self.plan.index.children),
-            self.page(self.pages["places"], "places_index.md", roots=roots, counts=place_counts,
-                      later=lambda: {"place_map": place_map(site.places.values())}),
+            *self.places_index(roots, self.place_counts),
             *self.sources_index(articles),
         ]
+
+    def actors_index(self, groups: list[tuple[str, str, list[tuple[Actor, int]]]]) -> list[PendingPage]:
+        """One list grouped by kind, or past PAGE_LIMIT actors a list of kinds with a page each, under
+        by-kind/ (an actor 'by-kind' is actors/by-kind.md, and its year pages are named by years), and
+        a kind past PAGE_LIMIT split further by first letters."""
+        if len(self.site.actors) <= PAGE_LIMIT:
+            return [self.page(self.pages["actors"], "actors_index.md", groups=groups, kinds=[])]
+        kinds, pages = [], []
+        for kind, label, listed in groups:
+            uri = f"actors/by-kind/{kind}.md"
+            top = sorted(listed, key=lambda item: (-item[1], item[0].name.casefold(), item[0].id))[:TOP_PER_KIND]
+            kinds.append((kind, label, uri, len(listed), [item for item in top if item[1]]))
+            shelves = alphabetical_pages(listed, lambda item: item[0].name) if len(listed) > PAGE_LIMIT else []
+            parts = [(shelf.label, f"actors/by-kind/{kind}/{shelf.slug}.md", shelf.items) for shelf in shelves]
+            pages.append(self.page(uri, "actors_kind.md", kind=kind, label=label, kind_page=uri, total=len(listed),
+                                   actors=[] if parts else listed, parts=parts, part="", previous=None, next=None))
+            for i, (part, part_uri, items) in enumerate(parts):
+                pages.append(self.page(part_uri, "actors_kind.md", kind=kind, label=label, kind_page=uri,
+                                       total=len(listed), actors=items, parts=[], part=part,
+                                       previous=parts[i - 1] if i else None,
+                                       next=parts[i + 1] if i + 1 < len(parts) else None))
+        return [self.page(self.pages["actors"], "actors_index.md", groups=[], kinds=kinds), *pages]
+
+    def places_index(self, roots: list[Place], counts: dict[str, int]) -> list[PendingPage]:
+        """The whole tree, or past PAGE_LIMIT places its top: the places within no other and, as far as
+        PLACES_PER_PAGE entries allow, the busiest places directly within them (every place's page lists
+        the places within it). Past PLACES_PER_PAGE such top places, they are listed on pages per first
+        letters under by-letter/ (a place's year pages are named by years)."""
+        site = self.site
+        if len(site.places) <= PAGE_LIMIT:
+            return [self.page(self.pages["places"], "places_index.md", roots=roots, counts=counts, parts=[],
+                              shown={}, later=lambda: {"place_map": place_map(site.places.values())})]
+        within = self.places_within
+        if len(roots) > PLACES_PER_PAGE:
+            shelves = alphabetical_pages(roots, lambda place: place.name, PLACES_PER_PAGE)
+            parts = [(shelf.label, f"places/by-letter/{shelf.slug}.md", shelf.items) for shelf in shelves]
+            pages = [self.page(self.pages["places"], "places_index.md", roots=[], counts=counts, parts=parts,
+                               shown={}, within=within, place_map=None)]
+            for i, (label, uri, listed) in enumerate(parts):
+                pages.append(self.page(
+                    uri, "places_list.md", title=f"Places: {label}", parent=None, label=label, places=listed,
+                    counts=counts, within=within, previous=parts[i - 1] if i else None,
+                    next=parts[i + 1] if i + 1 < len(parts) else None,
+                    later=functools.partial(lambda listed: {"place_map": place_map(listed)}, listed)))
+            return pages
+        by_events = {root.id: sorted(site.place_children.get(root.id, []),
+                                     key=lambda p: (-counts.get(p.id, 0), p.name.casefold(), p.id))
+                     for root in roots}
+        k = shown_children([len(children) for children in by_events.values()], PLACES_PER_PAGE - len(roots),
+                           TOP_CHILDREN)
+        shown = {root_id: sorted(children[:k], key=lambda p: p.name.casefold())
+                 for root_id, children in by_events.items()}
+        listed = [*roots, *(child for children in shown.values() for child in children)]
+        return [self.page(self.pages["places"], "places_index.md", roots=roots, counts=counts, parts=[],
+                          shown=shown, within=within, later=lambda: {"place_map": place_map(listed)})]
+
+    @functools.cached_property
+    def place_counts(self) -> dict[str, int]:
+        return {place_id: len(events) for place_id, events in self.site.place_events.items()}
+
+    @functools.cached_property
+    def places_within(self) -> dict[str, int]:
+        """How many places each place contains, at any depth (only places that contain some)."""
+        children = self.site.place_children
+        totals: dict[str, int] = {}
+        for start in children:  # post-order without recursion: cycles are errors upstream
+            stack = [(start, False)]
+            while stack:
+                place_id, done = stack.pop()
+                if place_id in totals:
+                    continue
+                if done:
+                    totals[place_id] = sum(1 + totals[child.id] for child in children.get(place_id, []))
+                    continue
+                stack.append((place_id, True))
+                stack += [(child.id, False) for child in children.get(place_id, []) if child.id not in totals]
+        return {place_id: n for place_id, n in totals.items() if n}
 
     def sources_index(self, articles: list[Article]) -> list[PendingPage]:
         """One list, or past PAGE_LIMIT a list of years with a page each (under by-year/, which no
