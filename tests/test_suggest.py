@@ -212,19 +212,25 @@ def test_from_pasted_text_to_a_built_site(make_project: Callable[[dict[str, str]
     assert "Upon his arrival in Ankara on Tuesday" in timeline
 
 
+def draft_of(tmp_path: Path, published: str, body: str) -> Draft:
+    """``suggest`` on one article, in a project that knows nothing yet."""
+    article = tmp_path / "article.md"
+    article.write_text(f"---\ntitle: An article\npublished: {published}\n---\n{body}", encoding="utf-8")
+    diagnostics = Diagnostics()
+    draft = suggest([(article, "article.md")], None, diagnostics)
+    assert draft is not None, [d.format() for d in diagnostics]
+    return draft
+
+
 def test_a_wire_story_it_was_not_tuned_on(tmp_path: Path) -> None:
     """Datelines, hyphenated titles, offices that are no person, regions and future weekdays."""
-    article = tmp_path / "wire.md"
-    article.write_text(
-        "---\ntitle: Ukraine says it repelled Russian assault\npublished: 2023-02-14\n---\n"
+    draft = draft_of(
+        tmp_path, "2023-02-14",
         "KYIV (Reuters) - Ukrainian forces repelled a Russian attack near the eastern city of Bakhmut on Monday, "
         "the military said.\n\n"
         "The General Staff of Ukraine's Armed Forces said the situation in the Donetsk region remained difficult.\n\n"
         "NATO Secretary-General Jens Stoltenberg said on Monday that allies would discuss more ammunition "
-        "at a meeting in Brussels on Wednesday.\n",
-        encoding="utf-8")
-    draft = suggest([(article, "wire.md")], None, Diagnostics())
-    assert draft is not None
+        "at a meeting in Brussels on Wednesday.\n")
     actors = {c.name: c for c in draft.new_actors}
     assert actors["Jens Stoltenberg"].kind == "person"
     assert actors["Jens Stoltenberg"].title == "NATO Secretary-General"
@@ -241,16 +247,12 @@ def test_a_wire_story_it_was_not_tuned_on(tmp_path: Path) -> None:
 def test_a_court_report_it_was_not_tuned_on(tmp_path: Path) -> None:
     """A dateline in capitals, "A Paris court", a body's name with a possessive, lower-case titles, and a
     sentence length that is no date."""
-    article = tmp_path / "trial.md"
-    article.write_text(
-        "---\ntitle: Former minister found guilty\npublished: 2024-03-08\n---\n"
+    draft = draft_of(
+        tmp_path, "2024-03-08",
         "PARIS — A Paris court on Thursday found former budget minister Jérôme Cahuzac guilty of tax fraud and "
         "sentenced him to two years in prison.\n\n"
         "\"Justice has been done,\" said prosecutor Éliane Houlette, head of the National Financial Prosecutor's "
-        "Office, after the verdict.\n",
-        encoding="utf-8")
-    draft = suggest([(article, "trial.md")], None, Diagnostics())
-    assert draft is not None
+        "Office, after the verdict.\n")
     actors = {c.name: c for c in draft.new_actors}
     assert actors["Éliane Houlette"].title == "prosecutor" and actors["Éliane Houlette"].kind == "person"
     assert actors["National Financial Prosecutor's Office"].kind != "person"

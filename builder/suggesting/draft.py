@@ -60,8 +60,7 @@ def _known_candidates(site: Site | None) -> tuple[NameIndex, dict[tuple[str, str
 def _known_mentions(text: ArticleText, index: NameIndex, known: dict[tuple[str, str], Candidate]) -> list[Mention]:
     mentions = []
     for number, passage in enumerate(text.passages):
-        paragraph = [p for block in text.article.blocks for p in block.paragraphs if p.line == passage.line]
-        explicit = paragraph[0].explicit if paragraph else []
+        explicit = passage.explicit
         for mention in explicit:
             owner = known.get((mention.ref.kind, mention.ref.id)) if mention.ref else None
             if owner:

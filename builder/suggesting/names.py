@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -94,6 +95,19 @@ def _is_title(word: str) -> bool:
     return any(part in TITLE_WORDS for part in word.rstrip(".").casefold().split("-"))
 
 
+@functools.cache
+def _group_patterns(gazetteer: Gazetteer) -> tuple[re.Pattern[str], ...]:
+    """ "Syrian government forces", "Turkish-backed rebels": built once, not once per paragraph."""
+    demonyms = "|".join(re.escape(word) for word in sorted(gazetteer.demonyms, key=len, reverse=True))
+    heads = "|".join(sorted(GROUP_HEADS, key=len, reverse=True))
+    modifiers = "|".join(GROUP_MODIFIERS)
+    return (
+        re.compile(rf"(?<![\w-])(?:{demonyms})(?:[’']s)?\s+(?:(?:{modifiers})\s+)?(?P<head>{heads})\b"),
+        re.compile(rf"(?<![\w-])(?:[^\W\d_]+-(?:backed|led|allied|aligned)|pro-[a-z]+|al-[A-Z][a-z]+)\s+"
+                   rf"(?P<head>{heads})\b"),
+    )
+
+
 class NameFinder:
     def __init__(self, text: ArticleText, gazetteer: Gazetteer, known: list[tuple[int, int, int]]) -> None:
         self.text = text
@@ -101,7 +115,6 @@ class NameFinder:
         self.known = list(known)  # spans already named: by known actors and places, then by earlier rules
         self.lowercase = text.lowercase_words()
         self.candidates: dict[tuple[str, str], Candidate] = {}
-        self.countries_mentioned: set[str] = set()
 
     def add(self, name: str, kind: str, passage: int, start: int, end: int, *, form: str = "", title: str = "",
             place: GazetteerPlace | None = None, evidence: str = "", country: str = "") -> Candidate:
@@ -138,19 +151,12 @@ class NameFinder:
 
     def _groups(self, index: int, text: str) -> None:
         """Lower-case group phrases led by a demonym or a qualifier."""
-        demonyms = "|".join(re.escape(word) for word in sorted(self.gazetteer.demonyms, key=len, reverse=True))
-        heads = "|".join(sorted(GROUP_HEADS, key=len, reverse=True))
-        modifiers = "|".join(GROUP_MODIFIERS)
-        patterns = (
-            rf"(?<![\w-])(?:{demonyms})(?:[’']s)?\s+(?:(?:{modifiers})\s+)?(?:{heads})\b",
-            rf"(?<![\w-])(?:[^\W\d_]+-(?:backed|led|allied|aligned)|pro-[a-z]+|al-[A-Z][a-z]+)\s+(?:{heads})\b",
-        )
-        for pattern in patterns:
-            for match in re.finditer(pattern, text):
+        for pattern in _group_patterns(self.gazetteer):
+            for match in pattern.finditer(text):
                 if self._covered(index, match.start(), match.end()):
                     continue
                 phrase = re.sub(r"[’']s\b", "", match.group())
-                head = next(h for h in sorted(GROUP_HEADS, key=len, reverse=True) if phrase.endswith(h))
+                head = match["head"]
                 first = phrase.split()[0]
                 country = self.gazetteer.demonym(first) or self.gazetteer.country(first)
                 name = country.name if country else ""
@@ -247,7 +253,6 @@ class NameFinder:
         phrase = text[begin:finish]
         country = self.gazetteer.country(phrase)
         if country:
-            self.countries_mentioned.add(country.name)
             self.add(country.name, "state", index, begin, finish, form=phrase, place=country)
             return
         title_end = max((i + 1 for i, word in enumerate(words) if _is_title(word)), default=0)

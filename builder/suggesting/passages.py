@@ -7,7 +7,7 @@ from pathlib import Path
 
 from builder.diagnostics import Diagnostics, Origin
 from builder.loader import Located, load_markdown
-from builder.structure.article import Article, read_article
+from builder.structure.article import Article, ExplicitMention, read_article
 from builder.structure.text import Sentences
 
 # Headings are a desk's labels ("High Stakes"), not reporting: no names or dates are taken from them.
@@ -27,6 +27,7 @@ class Passage:
     text: str
     line: int
     kind: str  # the block kind: "text", "caption", "credit", "embed" …
+    explicit: list[ExplicitMention] = field(default_factory=list)  # the article's own mention markup
     sentences: list[Sentence] = field(default_factory=list)
 
 
@@ -60,7 +61,7 @@ def article_text(article: Article, path: str) -> ArticleText:
         if block.kind in _SKIPPED_BLOCKS:
             continue
         for paragraph in block.paragraphs:
-            passage = Passage(paragraph.text, paragraph.line, block.kind)
+            passage = Passage(paragraph.text, paragraph.line, block.kind, paragraph.explicit)
             passage.sentences = _split(len(passages), paragraph.text)
             passages.append(passage)
     return ArticleText(article, path, passages)
