@@ -261,3 +261,15 @@ def test_a_court_report_it_was_not_tuned_on(tmp_path: Path) -> None:
     assert "Paris" in {c.name for c in draft.new_places}  # "PARIS —" and "Paris court" are one place
     assert ("on Thursday", "2024-03-07") in {(e.date_text, e.date) for e in draft.events}
     assert not any(e.date_text == "two years" for e in draft.events)  # a sentence, not "two years ago"
+
+
+def test_missing_and_malformed_articles_are_each_reported_with_their_line(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.md"
+    broken.write_text("---\ntitle: [\n---\nText.\n", encoding="utf-8")
+    missing = run_cli(ROOT, "suggest", str(tmp_path / "nope.md"), str(tmp_path / "gone.md"))
+    assert missing.returncode == 1
+    assert f"{tmp_path / 'nope.md'}:1: file not found" in missing.stderr
+    assert f"{tmp_path / 'gone.md'}:1: file not found" in missing.stderr  # every problem in one run
+    malformed = run_cli(ROOT, "suggest", str(broken))
+    assert malformed.returncode == 1 and f"{broken}:3: YAML syntax error" in malformed.stderr
+    assert "Traceback" not in missing.stderr + malformed.stderr
