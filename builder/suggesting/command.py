@@ -40,10 +40,10 @@ def run(args: argparse.Namespace, settings: ProjectSettings) -> int:
         print(f"warning: the project has {len(project.diagnostics.errors)} problem(s) ('python -m builder check' "
               "lists them); names are matched against what could be read", file=sys.stderr)
     files = [(path, _shown(path, settings.root)) for path in args.articles]
-    missing = [shown for path, shown in files if not path.is_file()]
-    for shown in missing:
+    absent = [shown for path, shown in files if not path.is_file()]
+    for shown in absent:
         print(f"{shown}:1: file not found", file=sys.stderr)  # the same words as import's
-    if missing:
+    if absent:
         return 1
     try:
         draft = suggest(files, project.site, diagnostics)
