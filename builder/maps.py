@@ -216,10 +216,8 @@ def _ring_path(ring: Ring, weights: tuple[float, ...], view: View, tolerance: fl
               for lon, lat, weight in zip(ring.lons, ring.lats, weights, strict=True) if weight > least]
     inside = ring.west >= view.west and ring.east <= view.east and ring.south >= view.south \
         and ring.north <= view.north
-    if not inside:  # first, so that simplifying never spends time on what the view cuts away
+    if not inside:  # after thinning, so the clip has fewer points to cut
         points = _clip(points, -PAD, -PAD, view.width + PAD, view.height + PAD)
-        if len(points) < 3:
-            return ""
     return _path(points) if len(points) >= 3 else ""
 
 

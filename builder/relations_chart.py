@@ -15,12 +15,12 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from builder import urls
 from builder.structure.common import date_order
 from builder.structure.dates import DateError, HonestDate, parse_date
 from builder.structure.relation import Relation
 
-RELATIONS_INDEX = "relations/index.md"
-PAGE_LIMIT = 200  # rows on one relations page; past it each kind gets pages of this many
+RELATIONS_PER_PAGE = 200  # rows on one relations page; past it each kind gets pages of this many
 ACTOR_LIMIT = 20  # rows in an actor page's picture: hubs can have hundreds of relations
 
 # Relation types are free slugs; these decide which group a type is drawn in. Anything else is
@@ -221,12 +221,12 @@ def _years(relations: list[Relation]) -> str:
     return text or "undated"
 
 
-def plan_relations(relations: Iterable[Relation], limit: int = PAGE_LIMIT) -> list[RelationsPage]:
+def plan_relations(relations: Iterable[Relation], limit: int = RELATIONS_PER_PAGE) -> list[RelationsPage]:
     """The relations index, holding everything, or past ``limit`` an index of per-kind pages, each
     at most ``limit`` relations in date order (the undated at the end of their kind)."""
     ordered = sorted(relations, key=lambda r: (date_order(r.date.value), r.id))
     if len(ordered) <= limit:
-        return [RelationsPage(RELATIONS_INDEX, "Relations", ordered)]
+        return [RelationsPage(urls.RELATIONS, "Relations", ordered)]
     pages = []
     parts = []
     for kind, title in KINDS:
@@ -239,4 +239,4 @@ def plan_relations(relations: Iterable[Relation], limit: int = PAGE_LIMIT) -> li
             links.append(PageLink(page.src_uri, _years(chunk), len(chunk)))
         if links:
             parts.append((title, tuple(links)))
-    return [RelationsPage(RELATIONS_INDEX, "Relations", [], parts=tuple(parts)), *pages]
+    return [RelationsPage(urls.RELATIONS, "Relations", [], parts=tuple(parts)), *pages]

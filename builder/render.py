@@ -20,8 +20,7 @@ from builder.maps import event_map, place_map, place_page_map
 from builder.overview import overview
 from builder.paging import MONTHS, PAGE_LIMIT, plan_timeline
 from builder.place_pages import split_place_by_year
-from builder.relations_chart import ACTOR_LIMIT, RELATIONS_INDEX, plan_relations, relations_chart
-from builder.relations_chart import PAGE_LIMIT as RELATIONS_LIMIT
+from builder.relations_chart import ACTOR_LIMIT, RELATIONS_PER_PAGE, plan_relations, relations_chart
 from builder.structure.actor import ACTOR_KINDS, KIND_LABELS, Actor
 from builder.structure.article import BLOCK_LABELS, Article
 from builder.structure.common import date_order
@@ -69,7 +68,7 @@ class _Renderer(IndexPages):
         self.event_counts = Counter({actor_id: len(roles) for actor_id, roles in site.actor_roles.items()})
         self.pages = {"timeline": urls.TIMELINE, **{kind + "s": urls.section_index(kind)
                                                      for kind in ("actor", "event", "place")},
-                      "sources": urls.section_index("article"), "relations": RELATIONS_INDEX}
+                      "sources": urls.section_index("article"), "relations": urls.RELATIONS}
 
     def timeline_page_of(self, event_id: str) -> str:
         return self.plan.page_of.get(event_id, urls.TIMELINE)
@@ -213,8 +212,7 @@ class _Renderer(IndexPages):
     def relations(self) -> list[PendingPage]:
         planned = plan_relations(self.site.relations.values())
         paged = planned[1:]
-        return [self.page(page.src_uri, "relations.md", page=page, total=len(self.site.relations),
-                          limit=RELATIONS_LIMIT, index_page=RELATIONS_INDEX,
+        return [self.page(page.src_uri, "relations.md", page=page, limit=RELATIONS_PER_PAGE,
                           previous=paged[i - 2] if i >= 2 else None, next=paged[i] if 0 < i < len(paged) else None,
                           later=functools.partial(lambda listed: {"chart": relations_chart(listed)}, page.relations))
                 for i, page in enumerate(planned)]

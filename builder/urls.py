@@ -13,6 +13,7 @@ import posixpath
 SECTIONS = {"actor": "actors", "event": "events", "place": "places", "article": "sources"}
 HOME = "index.md"
 TIMELINE = "timeline/index.md"
+RELATIONS = "relations/index.md"
 
 
 def entity_page(kind: str, id: str) -> str:

@@ -11,7 +11,7 @@ import pytest
 
 from builder.diagnostics import Origin
 from builder.fields import Ref
-from builder.relations_chart import PAGE_LIMIT, plan_relations, relations_chart
+from builder.relations_chart import RELATIONS_PER_PAGE, plan_relations, relations_chart
 from builder.structure.common import DateInfo
 from builder.structure.dates import parse_date
 from builder.structure.relation import Citation, Relation
@@ -182,7 +182,7 @@ def big_project(make_project: Callable[[dict[str, str | bytes]], Path]) -> Path:
     relations = "".join(
         f"- {{id: rel-{i}, subject: actor-{i % 30}, type: {'opposes' if i % 10 == 0 else 'backs'}, "
         f"object: actor-{(i * 7 + 1) % 30}, date: '{1990 + i % 30}/..', sources: [report]}}\n"
-        for i in range(PAGE_LIMIT + 60) if i % 30 != (i * 7 + 1) % 30)
+        for i in range(RELATIONS_PER_PAGE + 60) if i % 30 != (i * 7 + 1) % 30)
     return make_project({"content/actors/all.yml": actors, "content/articles/report.md": ARTICLE,
                          "content/relations/all.yml": relations, "content/site.yml": "title: Big\n"})
 
@@ -198,7 +198,7 @@ def test_a_big_project_pages_its_relations_and_links_them_all(
     assert "tl-rel-row" not in index  # the index only lists the pages
     support = site / "relations" / "support-1" / "index.html"
     rows = article_html(support).count('<li class="tl-rel-row')
-    assert rows == PAGE_LIMIT
+    assert rows == RELATIONS_PER_PAGE
     assert 'rel="next" href="../support-2/"' in article_html(support)
     assert broken_links(site) == []
 
