@@ -44,10 +44,10 @@ class IndexPages:
             kinds.append((kind, label, uri, len(listed), [item for item in top if item[1]]))
             shelves = alphabetical_pages(listed, lambda item: item[0].name) if len(listed) > PAGE_LIMIT else []
             parts = [(shelf.label, f"actors/by-kind/{kind}/{shelf.slug}.md", shelf.items) for shelf in shelves]
-            pages.append(self.page(uri, "actors_kind.md", kind=kind, label=label, kind_page=uri, total=len(listed),
+            pages.append(self.page(uri, "actors_kind.md", label=label, kind_page=uri, total=len(listed),
                                    actors=[] if parts else listed, parts=parts, part="", previous=None, next=None))
             for i, (part, part_uri, items) in enumerate(parts):
-                pages.append(self.page(part_uri, "actors_kind.md", kind=kind, label=label, kind_page=uri,
+                pages.append(self.page(part_uri, "actors_kind.md", label=label, kind_page=uri,
                                        total=len(listed), actors=items, parts=[], part=part,
                                        previous=parts[i - 1] if i else None,
                                        next=parts[i + 1] if i + 1 < len(parts) else None))

@@ -166,7 +166,7 @@ class _Renderer(IndexPages):
                                          "place_map": place_page_map(self.site, place)},
                          jsonld=jsonld.place_jsonld(self.site, place),
                          chain=self.site.place_chain(place), children=children, flat=flat, parts=parts,
-                         within=self.places_within, counts=place_counts,
+                         within=self.places_within,
                          events=own, nested_events=nested, relations=self.site.place_relations.get(place.id, []),
                          mentions=self.site.mentions.get(("place", place.id), [])), *pages]
 
