@@ -82,12 +82,12 @@ def bundle(settings: ProjectSettings, config_file: Path, out: Path, strict: bool
 
 def schemas(out: Path, check_only: bool, dialect: str) -> int:
     """Write the content files' JSON Schemas; with ``--check``, only report the stale ones."""
-    stale = stale_files(out, dialect)
     if check_only:
+        stale = stale_files(out, dialect)
         for name in stale:
             print(f"{out / name}: out of date (regenerate with: python -m builder schemas)", file=sys.stderr)
         return 1 if stale else 0
-    write_schemas(out, dialect)
+    stale = write_schemas(out, dialect)  # it finds what changed itself
     print(f"{len(stale)} of the schemas in {out} rewritten" if stale else f"the schemas in {out} are up to date")
     return 0
 
