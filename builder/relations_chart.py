@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from builder import urls
 from builder.structure.common import date_order
-from builder.structure.dates import DateError, HonestDate, parse_date
+from builder.structure.dates import HonestDate
 from builder.structure.relation import Relation
 
 RELATIONS_PER_PAGE = 200  # rows on one relations page; past it each kind gets pages of this many
@@ -104,31 +104,13 @@ class RelationsPage:
     parts: tuple[tuple[str, tuple[PageLink, ...]], ...] = ()  # the paged index: kind title, its pages
 
 
-def _ends(date: HonestDate) -> tuple[str, str]:
-    """Start and end as words: a date, "open" (written ..) or "unknown" (written empty)."""
-    if not date.is_range:
-        return date.display(), ""
-    texts = []
-    for part in date.edtf.split("/", 1):
-        if part == "..":
-            texts.append("open")
-        elif not part:
-            texts.append("unknown")
-        else:
-            try:
-                texts.append(parse_date(part).display())
-            except DateError:  # unreachable for a date that parsed whole; never hide the value
-                texts.append(part)
-    return texts[0], texts[1]
-
-
 def _features(date: HonestDate) -> tuple[str, ...]:
     features = []
     if date.is_range:
-        start_text, _, end_text = date.edtf.partition("/")
+        start, end = date.ends()
         features.append("span")
-        features += {"..": ["open-start"], "": ["unknown-start"]}.get(start_text, [])
-        features += {"..": ["open-end"], "": ["unknown-end"]}.get(end_text, [])
+        features += {"open": ["open-start"], "unknown": ["unknown-start"]}.get(start, [])
+        features += {"open": ["open-end"], "unknown": ["unknown-end"]}.get(end, [])
     else:
         features.append("point")
     if date.approximate or date.uncertain:
@@ -177,7 +159,7 @@ def _axis(dates: Iterable[HonestDate]) -> _Axis | None:
 
 def _row(relation: Relation, axis: _Axis | None) -> Row:
     date = relation.date.value
-    start, end = _ends(date) if date else ("", "")
+    start, end = date.ends() if date else ("", "")
     return Row(relation, relation_kind(relation), start, end, axis.bar(date) if axis and date else None)
 
 

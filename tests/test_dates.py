@@ -228,3 +228,14 @@ def test_fast_path_leaves_the_rest_to_the_library(text: str) -> None:
     from builder.structure.dates import _plain
 
     assert _plain(text) is None
+
+
+@pytest.mark.parametrize(("edtf", "ends"), [
+    ("2011/..", ("2011", "open")),
+    ("../2020-02-29", ("open", "29 Feb 2020")),
+    ("/2020", ("unknown", "2020")),
+    ("2019-12~/2020-02-12", ("c. Dec 2019", "12 Feb 2020")),
+    ("2020-02-12", ("12 Feb 2020", "")),
+])
+def test_a_range_says_its_ends_in_words(edtf: str, ends: tuple[str, str]) -> None:
+    assert parse_date(edtf).ends() == ends

@@ -104,6 +104,16 @@ class HonestDate:
     def is_range(self) -> bool:
         return _analyse(self.edtf).is_range
 
+    def ends(self) -> tuple[str, str]:
+        """A range's start and end in words, "open" where written ``..``, "unknown" where left empty;
+        for a single date, the date and ""."""
+        parsed = _analyse(self.edtf)
+        if not parsed.is_range:
+            return self.display(), ""
+        start = parsed.start.shown() if parsed.start else ("unknown" if parsed.start_unknown else "open")
+        end = parsed.end.shown() if parsed.end else ("unknown" if parsed.end_unknown else "open")
+        return start, end
+
     def display(self) -> str:
         parsed = _analyse(self.edtf)
         start, end = parsed.start, parsed.end
