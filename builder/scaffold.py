@@ -40,7 +40,7 @@ def yaml_scalar(value: object) -> str:
         try:
             if isinstance(yaml.safe_load(value), datetime.date):
                 return value  # the content loader keeps dates as written: 2020-02-12 needs no quotes
-        except yaml.YAMLError:
+        except (yaml.YAMLError, ValueError):  # ValueError: a date-shaped text that is no date, 2020-02-30
             pass
     dumped = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, width=1_000_000)
     return dumped.removesuffix("\n").removesuffix("\n...")

@@ -183,3 +183,11 @@ def test_new_writes_into_the_configured_content_dir(make_project: MakeProject) -
     assert (project / "data/content/events/talks.md").is_file()
     assert not (project / "content/events").exists()
     assert run_cli(project, "check").returncode == 0
+
+
+def test_a_date_shaped_name_that_is_no_date_is_written_as_text(make_project: MakeProject) -> None:
+    project = make_project(BASE)
+    assert new(project, "actor", "someone", "--name", "2020-02-30") == 0
+    assert front_matter(project / "content/actors/someone.md")["name"] == "2020-02-30"
+    result = run_cli(project, "check")
+    assert result.returncode == 0, result.stderr
