@@ -9,10 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from conftest import ROOT, run_cli
 
 from builder.diagnostics import Diagnostics
 from builder.importing import lines
+from builder.importing.actors import ActorIndex
+from builder.importing.draft import Draft, Metadata, Part
+from builder.importing.writer import plan
 from builder.loader import load_markdown
 from builder.structure.article import parse_body
 
@@ -270,3 +274,90 @@ def test_byline_lines(line: str, expected: tuple[list[str], list[tuple[str, str]
 ])
 def test_dates_in_datelines(line: str, expected: str) -> None:
     assert lines.date_in(line) == expected
+
+
+STORY = "Ceasefire holds in Idlib\n\nThe guns fell silent on Thursday.\n"
+
+
+@pytest.mark.parametrize(("text", "args", "message"), [
+    ("وقف إطلاق النار\n\nThe guns fell silent.\n", [],
+     "story.txt:1: no article id can be made from the title 'وقف إطلاق النار' (pass --id)"),
+    (STORY, ["--id", "Foo Bar"], "story.txt:1: article id: 'Foo Bar' is not a valid id"),
+    (STORY, ["--title", "Index"], "story.txt:1: article id: 'index' is reserved"),
+    (STORY, ["--publisher", "الجزيرة"], "story.txt:1: no actor id can be made from the name 'الجزيرة'"),
+])
+def test_ids_that_break_the_slug_rules_are_refused(tmp_path: Path, text: str, args: list[str], message: str) -> None:
+    (tmp_path / "story.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli(tmp_path, "-f", str(ROOT / "mkdocs.yml"), "import", "story.txt", "--published", "2020-02-12",
+                     *args, "--out", str(out))
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert "nothing written" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+def test_values_yaml_would_misread_round_trip_and_pass_check(make_project: MakeProject) -> None:
+    project = make_project(PAGE_ACTORS)
+    story = project / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    result = run_cli(project, "import", str(story), "--published", "2020-02-12", "--language", "en: x",
+                     "--id", "ceasefire")
+    assert result.returncode == 0, result.stderr
+    front, _ = read(project / "content/articles/ceasefire.md")
+    assert front["language"] == "en: x" and front["published"] == "2020-02-12"
+    no = run_cli(project, "import", str(story), "--published", "2020-02", "--language", "no", "--id", "norsk")
+    assert no.returncode == 0, no.stderr
+    front, _ = read(project / "content/articles/norsk.md")
+    assert front["language"] == "no" and front["published"] == "2020-02"
+    check = run_cli(project, "--strict", "check")
+    assert check.returncode == 0, check.stderr
+
+
+def test_contributor_roles_yaml_would_misread_round_trip() -> None:
+    metadata = Metadata(title="Story", publisher="", authors=[], published="2020-02-12", language="en", url="",
+                        contributors=[("Jane Roe", "photo, agency: yes")])
+    draft = Draft(source="story.txt", line=1, metadata=metadata, parts=[Part("text", ["Text."])])
+    planned = plan(draft, ActorIndex(), Path("/nonexistent"), "story")
+    front = yaml.safe_load(planned.markdown.split("---\n")[1])
+    assert front["contributors"] == [{"actor": "jane-roe", "role": "photo, agency: yes"}]
+
+
+def test_out_that_is_a_file_is_reported_without_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+    out = tmp_path / "out"
+    out.write_text("a file\n", encoding="utf-8")
+    result = run_cli(tmp_path, "-f", str(ROOT / "mkdocs.yml"), "import", "story.txt", "--published", "2020-02-12",
+                     "--out", str(out))
+    assert result.returncode == 1
+    assert f"{out}: " in result.stderr and "nothing written" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert out.read_text(encoding="utf-8") == "a file\n"
+
+
+def _page(body: str, head: str = "") -> bytes:
+    return (f"<!doctype html><html><head><title>Floods in Idlib</title>{head}</head><body><article>"
+            f"<h1>Floods in Idlib</h1>{body}<p>The river rose overnight.</p></article></body></html>").encode()
+
+
+def test_json_ld_type_that_is_not_text_is_ignored(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(_page("", '<script type="application/ld+json">'
+                               '{"@type": {"x": 1}, "datePublished": "2020-03-01"}</script>'))
+    result = run_cli(tmp_path, "-f", str(ROOT / "mkdocs.yml"), "import", str(page), "--published", "2020-02-12",
+                     "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert len(list((tmp_path / "out").glob("*.md"))) == 1
+
+
+def test_figure_with_an_empty_blockquote_keeps_its_caption(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(_page("<figure><blockquote class='twitter-tweet'></blockquote>"
+                           "<figcaption>Rescuers at work</figcaption></figure>"))
+    out = tmp_path / "out"
+    result = run_cli(tmp_path, "-f", str(ROOT / "mkdocs.yml"), "import", str(page), "--published", "2020-02-12",
+                     "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    _, body = read(next(out.glob("*.md")))
+    assert ("caption", "", "", ["Rescuers at work"]) in body
+    assert ("text", "", "", ["The river rose overnight."]) in body

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from builder.diagnostics import Diagnostics, Origin
+from builder.fields import slug_problem
 from builder.importing import plain_text
 from builder.importing.actors import ActorIndex
 from builder.importing.assemble import MARK_KINDS, Rules, assemble
@@ -55,13 +56,19 @@ def run(settings: ProjectSettings, args: argparse.Namespace) -> int:
     for index, draft in enumerate(drafts):
         if _complete(draft, diagnostics):
             planned.append(plan(draft, actors, out_dir, _option(args, "id", index, len(drafts))))
+    planned = [item for item in planned if _ids_valid(item, diagnostics)]
     _refuse_overwrites(planned, settings, diagnostics)
     if diagnostics.items:
         for diagnostic in diagnostics:
             print(diagnostic.format(), file=sys.stderr)
         print("nothing written", file=sys.stderr)
         return 1
-    write_all(planned)
+    try:
+        write_all(planned)
+    except OSError as exc:  # e.g. --out is a file, or a folder that cannot be written to
+        print(f"{exc.filename or out_dir}: {exc.strerror or exc}", file=sys.stderr)
+        print("nothing written", file=sys.stderr)
+        return 1
     _print_report(planned)
     return 0
 
@@ -130,6 +137,25 @@ def _complete(draft: Draft, diagnostics: Diagnostics) -> bool:
             diagnostics.error(origin, f"published: {exc}")
     if not any(part.kind == "text" for part in draft.parts):
         diagnostics.error(origin, "no running text found for this article")
+    return len(diagnostics.errors) == problems
+
+
+def _ids_valid(item: Planned, diagnostics: Diagnostics) -> bool:
+    """The article's id and the ids made for names that are no actor yet follow the slug rules."""
+    origin = Origin(item.draft.source, item.draft.line)
+    problems = len(diagnostics.errors)
+    if not item.id:
+        diagnostics.error(origin, f"no article id can be made from the title {item.draft.metadata.title!r} "
+                                  "(pass --id)")
+    elif problem := slug_problem(item.id):
+        diagnostics.error(origin, f"article id: {problem} (pass --id)")
+    for who in item.unknown_actors:
+        if not who.id:
+            diagnostics.error(origin, f"no actor id can be made from the name {who.name!r}: create the actor "
+                                      "with this name as an alias, or pass its id (e.g. --publisher ACTOR-ID)")
+        elif problem := slug_problem(who.id):
+            diagnostics.error(origin, f"actor {who.name!r}: {problem}: create the actor with this name as an "
+                                      "alias, or pass its id (e.g. --publisher ACTOR-ID)")
     return len(diagnostics.errors) == problems
 
 

@@ -110,7 +110,9 @@ def _json_ld_article(soup: BeautifulSoup) -> dict[str, Any]:
             continue  # a page's broken JSON-LD is its own problem; the meta tags remain
         for item in _flatten(data):
             types = item.get("@type")
-            if set(types if isinstance(types, list) else [types]) & _ARTICLE_TYPES:
+            # only text names a type: a page may put anything there, a dict or a number
+            names = {value for value in (types if isinstance(types, list) else [types]) if isinstance(value, str)}
+            if names & _ARTICLE_TYPES:
                 return item
     return {}
 
@@ -225,9 +227,10 @@ def _tag_units(tag: Tag, rules: Rules) -> Iterator[Unit]:
 
 def _figure_units(figure: Tag, rules: Rules) -> Iterator[Unit]:
     tweet = figure.find("blockquote")
-    if tweet is not None:
-        yield from _embed_units(tweet)
-        return
+    embedded = list(_embed_units(tweet)) if tweet is not None else []
+    if embedded:
+        yield from embedded
+        return  # an empty blockquote embeds nothing: the figure's caption is read instead
     caption = figure if figure.name == "figcaption" else figure.find("figcaption")
     if not isinstance(caption, Tag):
         return
@@ -253,6 +256,8 @@ def _embed_units(quote: Tag) -> Iterator[Unit]:
     by = re.match(r"[—–-]\s*(?P<name>[^(@]+?)\s*\(@", signature)
     kind = "tweet" if _has_word(quote, ("tweet", "twitter")) else "post"
     texts = [text for text in [*paragraphs, signature] if text]
+    if not texts:
+        return  # an empty blockquote: nothing to embed
     yield Unit([texts[0]], quote.sourceline or 1, "embed", by=by.group("name") if by else "", embed_type=kind)
     for text in texts[1:]:
         yield Unit([text], quote.sourceline or 1, "embedded")

@@ -19,6 +19,7 @@ import jinja2
 from builder.fields import slugify
 from builder.importing.actors import ActorIndex, Resolved
 from builder.importing.draft import Draft, Part
+from builder.scaffold import yaml_scalar
 
 
 @dataclass
@@ -40,6 +41,7 @@ def _template() -> jinja2.Template:
         keep_trailing_newline=True,
     )
     environment.filters["yaml_text"] = lambda text: json.dumps(text, ensure_ascii=False)
+    environment.filters["yaml"] = yaml_scalar  # ids, dates, roles, languages: `no` or `en: x` stay strings
     environment.filters["todo"] = lambda who: "" if who.known else (
         f"  # TODO: no actor '{who.id}' yet ({json.dumps(who.name, ensure_ascii=False)})")
     return environment.get_template("imported_article.md")
