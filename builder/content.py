@@ -139,6 +139,13 @@ def load_info(content_dir: Path, root: Path, diagnostics: Diagnostics) -> Projec
     )
 
 
+def load_actors(content_dir: Path, root: Path, diagnostics: Diagnostics) -> dict[str, Actor]:
+    """Only the actors: what matching names needs, without reading every article and event."""
+    actors: dict[str, Actor] = {}
+    _load_kind(content_dir / "actors", root, "actor", read_actor, actors, diagnostics)
+    return actors
+
+
 def load_records(content_dir: Path, root: Path, diagnostics: Diagnostics) -> Records:
     if not content_dir.is_dir():
         diagnostics.error(Origin(_relative(content_dir, root), 1), "content directory not found")
@@ -146,7 +153,7 @@ def load_records(content_dir: Path, root: Path, diagnostics: Diagnostics) -> Rec
     records = Records(info=load_info(content_dir, root, diagnostics))
     _load_kind(content_dir / "articles", root, "article", read_article, records.articles,
                diagnostics, lists=False)
-    _load_kind(content_dir / "actors", root, "actor", read_actor, records.actors, diagnostics)
+    records.actors = load_actors(content_dir, root, diagnostics)
     _load_kind(content_dir / "places", root, "place", read_place, records.places, diagnostics)
     _load_kind(content_dir / "events", root, "event", read_event, records.events, diagnostics)
     _load_kind(content_dir / "relations", root, "relation", read_relation, records.relations, diagnostics,

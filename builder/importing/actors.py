@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from builder.content import load_records
+from builder.content import load_actors
 from builder.diagnostics import Diagnostics
 from builder.fields import slugify
 
@@ -26,9 +26,8 @@ class ActorIndex:
     @classmethod
     def of_project(cls, content_dir: Path, root: Path) -> ActorIndex:
         # problems in the project are check's to report, not import's
-        records = load_records(content_dir, root, Diagnostics())
         index = cls()
-        for actor in records.actors.values():
+        for actor in load_actors(content_dir, root, Diagnostics()).values():
             for name in (actor.id, actor.name, *actor.aliases):
                 index.by_name.setdefault(name, actor.id)
                 index.by_folded_name.setdefault(name.casefold(), actor.id)

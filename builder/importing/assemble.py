@@ -24,9 +24,10 @@ from dataclasses import dataclass, field
 
 from builder.importing import lines
 from builder.importing.draft import DATELINE, DROP, PLAIN, TEXT, TITLE, Draft, Metadata, Part, Unit
+from builder.structure.article import BLOCK_KINDS
 
 BULLET = "bullet"  # a standfirst bullet or a list item, decided by where it is
-MARK_KINDS = ("heading", "standfirst", "caption", "credit", "byline", "aside", "embed", TEXT, DROP, TITLE)
+MARK_KINDS = (*BLOCK_KINDS, TEXT, DROP, TITLE)
 _TITLE_WORDS = 25
 _HEADING_WORDS = 10
 _LEAD_CAPTION_WORDS = 25

@@ -55,7 +55,7 @@ def run(settings: ProjectSettings, args: argparse.Namespace) -> int:
     planned = []
     for index, draft in enumerate(drafts):
         if _complete(draft, diagnostics):
-            planned.append(plan(draft, actors, out_dir, _option(args, "id", index, len(drafts))))
+            planned.append(plan(draft, actors, out_dir, _option(args, "id", index)))
     planned = [item for item in planned if _ids_valid(item, diagnostics)]
     _refuse_overwrites(planned, settings, diagnostics)
     if diagnostics.items:
@@ -94,7 +94,7 @@ def _read(file: Path, rules: Rules, diagnostics: Diagnostics) -> list[Draft]:
     return drafts
 
 
-def _option(args: argparse.Namespace, name: str, index: int, count: int) -> str:
+def _option(args: argparse.Namespace, name: str, index: int) -> str:
     values: list[str] = getattr(args, name)
     if not values:
         return ""
@@ -111,10 +111,10 @@ def _apply_options(drafts: list[Draft], args: argparse.Namespace, diagnostics: D
     for index, draft in enumerate(drafts):
         metadata = draft.metadata
         for name in ("publisher", "published", "language", "url"):
-            value = _option(args, name, index, len(drafts))
+            value = _option(args, name, index)
             if value:
                 setattr(metadata, name, value)
-        title = _option(args, "title", index, len(drafts))
+        title = _option(args, "title", index)
         if title and draft.title_line:
             replaced = Unit([draft.metadata.title], draft.title_line, DROP, "title line, replaced by --title")
             draft.dropped.insert(0, replaced)
