@@ -64,17 +64,9 @@ class IndexPages:
                               shown={}, later=lambda: {"place_map": place_map(site.places.values())})]
         within = self.places_within
         if len(roots) > PLACES_PER_PAGE:
-            shelves = alphabetical_pages(roots, lambda place: place.name, PLACES_PER_PAGE)
-            parts = [(shelf.label, f"places/by-letter/{shelf.slug}.md", shelf.items) for shelf in shelves]
-            pages = [self.page(self.pages["places"], "places_index.md", roots=[], counts=counts, parts=parts,
-                               shown={}, within=within, place_map=None)]
-            for i, (label, uri, listed) in enumerate(parts):
-                pages.append(self.page(
-                    uri, "places_list.md", title=f"Places: {label}", parent=None, label=label, places=listed,
-                    counts=counts, within=within, previous=parts[i - 1] if i else None,
-                    next=parts[i + 1] if i + 1 < len(parts) else None,
-                    later=functools.partial(lambda listed: {"place_map": place_map(listed)}, listed)))
-            return pages
+            parts = self.place_lists(roots, "places/by-letter")
+            return [self.page(self.pages["places"], "places_index.md", roots=[], counts=counts, parts=parts,
+                              shown={}, within=within, place_map=None), *self.place_list_pages(parts, None)]
         by_events = {root.id: sorted(site.place_children.get(root.id, []),
                                      key=lambda p: (-counts.get(p.id, 0), p.name.casefold(), p.id))
                      for root in roots}
@@ -85,6 +77,21 @@ class IndexPages:
         listed = [*roots, *(child for children in shown.values() for child in children)]
         return [self.page(self.pages["places"], "places_index.md", roots=roots, counts=counts, parts=[],
                           shown=shown, within=within, later=lambda: {"place_map": place_map(listed)})]
+
+    @staticmethod
+    def place_lists(places: list[Place], folder: str) -> list[tuple[str, str, list[Place]]]:
+        """Places on pages per first letters: (label, page, places) for each."""
+        return [(shelf.label, f"{folder}/{shelf.slug}.md", shelf.items)
+                for shelf in alphabetical_pages(places, lambda place: place.name, PLACES_PER_PAGE)]
+
+    def place_list_pages(self, parts: list[tuple[str, str, list[Place]]], parent: Place | None) -> list[PendingPage]:
+        """One page per part, each with its map, linked to the parts before and after it."""
+        title = f"Places in {parent.name}" if parent else "Places"
+        return [self.page(uri, "places_list.md", title=f"{title}: {label}", parent=parent, label=label, places=listed,
+                          counts=self.place_counts, within=self.places_within,
+                          previous=parts[i - 1] if i else None, next=parts[i + 1] if i + 1 < len(parts) else None,
+                          later=functools.partial(lambda listed: {"place_map": place_map(listed)}, listed))
+                for i, (label, uri, listed) in enumerate(parts)]
 
     @functools.cached_property
     def place_counts(self) -> dict[str, int]:

@@ -14,9 +14,8 @@ from builder import jsonld, urls
 from builder.actor_pages import TOP_CO_ACTORS, all_periods, split_by_year
 from builder.article_html import paragraph_html
 from builder.filters import facets
-from builder.index_pages import PLACES_PER_PAGE, alphabetical_pages
 from builder.index_render import IndexPages
-from builder.maps import event_map, place_map, place_page_map
+from builder.maps import event_map, place_page_map
 from builder.overview import overview
 from builder.paging import MONTHS, PAGE_LIMIT, plan_timeline
 from builder.place_pages import split_place_by_year
@@ -150,17 +149,8 @@ class _Renderer(IndexPages):
         # The places within it as a tree; past PAGE_LIMIT at any depth, only those directly within it;
         # past PAGE_LIMIT of those, on pages per first letters (a place's year pages are named by years).
         flat = len(seen) - 1 > PAGE_LIMIT
-        parts = []
-        if len(children) > PAGE_LIMIT:
-            parts = [(shelf.label, f"places/{place.id}/within/{shelf.slug}.md", shelf.items)
-                     for shelf in alphabetical_pages(children, lambda p: p.name, PLACES_PER_PAGE)]
-        place_counts = self.place_counts
-        for i, (label, uri, listed) in enumerate(parts):
-            pages.append(self.page(
-                uri, "places_list.md", title=f"Places in {place.name}: {label}", parent=place, label=label,
-                places=listed, counts=place_counts, within=self.places_within, previous=parts[i - 1] if i else None,
-                next=parts[i + 1] if i + 1 < len(parts) else None,
-                later=functools.partial(lambda listed: {"place_map": place_map(listed)}, listed)))
+        parts = self.place_lists(children, f"places/{place.id}/within") if len(children) > PAGE_LIMIT else []
+        pages += self.place_list_pages(parts, place)
         return [self.page(urls.entity_page("place", place.id), "place.md", place=place, years=years,
                           later=lambda: {"chart": overview([*own, *nested]),
                                          "place_map": place_page_map(self.site, place)},
