@@ -79,6 +79,9 @@ class PageSupply:
                 self.finished = True
                 self.arrived.notify_all()
 
+    def generates(self, src_uri: str) -> bool:
+        return src_uri in self.order
+
     def markdown(self, src_uri: str) -> str | None:
         """The page's Markdown, or None when it is not a generated page."""
         index = self.order.get(src_uri)
