@@ -80,7 +80,7 @@ def _anchor_quotes(site: Site, spans: dict[str, list[list[Span]]], diagnostics: 
             subject, object_ = (site.actors[r.id].name if r.id in site.actors else r.id
                                 for r in (relation.subject, relation.object))
             label = f"{subject} {relation.label} {object_}"
-            spans[article.id][paragraph].append(Span(start, end, "citation", "actor", relation.subject.id,
+            spans[article.id][paragraph].append(Span(start, end, "citation", "relation", relation.id,
                                                      citation.anchor, label, f"r-{relation.id}"))
 
 

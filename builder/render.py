@@ -19,7 +19,15 @@ from builder.maps import event_map, place_page_map
 from builder.overview import overview
 from builder.paging import MONTHS, PAGE_LIMIT, plan_timeline
 from builder.place_pages import split_place_by_year
-from builder.relations_chart import ACTOR_LIMIT, RELATIONS_PER_PAGE, plan_relations, relations_chart
+from builder.relations_chart import (
+    ACTOR_LIMIT,
+    RELATIONS_PER_PAGE,
+    RelationsPage,
+    page_links,
+    plan_actor_relations,
+    plan_relations,
+    relations_chart,
+)
 from builder.structure.actor import ACTOR_KINDS, KIND_LABELS, Actor
 from builder.structure.article import BLOCK_LABELS, Article
 from builder.structure.common import date_order
@@ -68,6 +76,18 @@ class _Renderer(IndexPages):
         self.pages = {"timeline": urls.TIMELINE, **{kind + "s": urls.section_index(kind)
                                                      for kind in ("actor", "event", "place")},
                       "sources": urls.section_index("article"), "relations": urls.RELATIONS}
+        self.actor_relation_pages = {actor_id: planned for actor_id, relations in site.actor_relations.items()
+                                     if actor_id in site.actors and (planned := plan_actor_relations(
+                                         actor_id, site.actors[actor_id].name, relations))}
+        # Where an article's cited passage links: the relation on its subject's page, or on the
+        # subject's relations pages when it is a hub.
+        self.relation_homes = {relation.id: urls.entity_page("actor", relation.subject.id)
+                               for relation in site.relations.values()}
+        for planned in self.actor_relation_pages.values():
+            for page in planned:
+                for relation in page.relations:
+                    if relation.subject.id == page.actor:
+                        self.relation_homes[relation.id] = page.src_uri
 
     def timeline_page_of(self, event_id: str) -> str:
         return self.plan.page_of.get(event_id, urls.TIMELINE)
@@ -108,6 +128,9 @@ class _Renderer(IndexPages):
                            previous=periods[i - 1] if i else None,
                            next=periods[i + 1] if i + 1 < len(periods) else None)
                  for i, period in enumerate(periods)]
+        relations = self.site.actor_relations.get(actor.id, [])
+        relation_pages = self.actor_relation_pages.get(actor.id, [])
+        pages += self.actor_relations(relation_pages)
         co_actors = self.site.co_actors.get(actor.id, [])
         by_year: dict[str, list[Any]] = defaultdict(list)
         for role in self.site.actor_roles.get(actor.id, []):
@@ -117,14 +140,23 @@ class _Renderer(IndexPages):
             urls.entity_page("actor", actor.id), "actor.md", actor=actor, kind_label=KIND_LABELS[actor.kind],
             jsonld=jsonld.actor_jsonld(self.site, actor),
             index_page=urls.section_index("actor"), members=self.site.members.get(actor.id, []),
-            relations=self.site.actor_relations.get(actor.id, []), roles=list(by_year.items()),
+            relations=[] if relation_pages else relations, relations_total=len(relations),
+            relation_pages=page_links(relation_pages),
+            roles=list(by_year.items()),
             quotes=self.site.actor_quotes.get(actor.id, []), articles=self.site.actor_articles.get(actor.id, []),
             mentions=self.site.mentions.get(("actor", actor.id), []), years=years,
             co_actors=co_actors[:TOP_CO_ACTORS] if years else co_actors, co_actors_total=len(co_actors),
             later=lambda: {"chart": overview([role.event for role in self.site.actor_roles.get(actor.id, [])]),
-                           "relation_chart": relations_chart(self.site.actor_relations.get(actor.id, []),
-                                                             limit=ACTOR_LIMIT)}))
+                           "relation_chart": relations_chart(relations, limit=ACTOR_LIMIT)}))
         return pages
+
+    def actor_relations(self, planned: list[RelationsPage]) -> list[PendingPage]:
+        """A hub's relations pages: drawn and tabled with their sources like the relations pages."""
+        total = sum(len(page.relations) for page in planned)
+        return [self.page(page.src_uri, "relations.md", page=page, limit=RELATIONS_PER_PAGE, relations_total=total,
+                          previous=planned[i - 1] if i else None, next=planned[i + 1] if i + 1 < len(planned) else None,
+                          later=functools.partial(lambda listed: {"chart": relations_chart(listed)}, page.relations))
+                for i, page in enumerate(planned)]
 
     def place(self, place: Place) -> list[PendingPage]:
         nested: list[Event] = []
@@ -164,7 +196,7 @@ class _Renderer(IndexPages):
         src_uri = urls.entity_page("article", article.id)
 
         def blocks() -> dict[str, Any]:
-            links = urls.Links(src_uri, self.directory_urls)
+            links = urls.Links(src_uri, self.directory_urls, self.relation_homes)
             spans = iter(self.site.spans.get(article.id, []))
             made = []
             for block in article.blocks:

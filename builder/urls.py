@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+from collections.abc import Mapping
 
 SECTIONS = {"actor": "actors", "event": "events", "place": "places", "article": "sources"}
 HOME = "index.md"
@@ -56,12 +57,15 @@ def relative_url(from_src: str, to_src: str, directory_urls: bool, fragment: str
 class Links:
     """URLs from one page to others; handed to templates as ``url``."""
 
-    def __init__(self, page: str, directory_urls: bool) -> None:
+    def __init__(self, page: str, directory_urls: bool, homes: Mapping[str, str] | None = None) -> None:
         self.page = page
         self.directory_urls = directory_urls
+        self.homes = homes or {}  # relation id → the page that lists it with its sources
 
     def to_page(self, src_uri: str, fragment: str = "") -> str:
         return relative_url(self.page, src_uri, self.directory_urls, fragment)
 
     def __call__(self, kind: str, id: str, fragment: str = "") -> str:
+        if kind == "relation":
+            return self.to_page(self.homes[id], fragment)
         return self.to_page(entity_page(kind, id), fragment)

@@ -11,7 +11,7 @@ import pytest
 
 from builder.diagnostics import Origin
 from builder.fields import Ref
-from builder.relations_chart import RELATIONS_PER_PAGE, plan_relations, relations_chart
+from builder.relations_chart import ACTOR_LISTED, RELATIONS_PER_PAGE, plan_relations, relations_chart
 from builder.structure.common import DateInfo
 from builder.structure.dates import parse_date
 from builder.structure.relation import Citation, Relation
@@ -201,6 +201,41 @@ def test_a_big_project_pages_its_relations_and_links_them_all(
     assert rows == RELATIONS_PER_PAGE
     assert 'rel="next" href="../support-2/"' in article_html(support)
     assert broken_links(site) == []
+
+
+def test_a_hub_lists_its_relations_on_pages_of_its_own_and_citations_land_there(
+        make_project: Callable[[dict[str, str | bytes]], Path], tmp_path: Path) -> None:
+    """Past ACTOR_LISTED relations an actor's page draws the recent ones and links to pages listing
+    them all with their sources; an article's cited passage links to the relation on those pages."""
+    count = RELATIONS_PER_PAGE + 50
+    assert count > ACTOR_LISTED
+    actors = "- {id: hub, name: The Hub, kind: state}\n- {id: outlet, name: Outlet, kind: media-outlet}\n"
+    actors += "".join(f"- {{id: side-{i}, name: Side {i}, kind: organisation}}\n" for i in range(count))
+    body = "".join(f"The Hub backed side number {i} that year.\n\n" for i in range(count))
+    relations = "".join(
+        f"- {{id: hub-{i}, subject: hub, type: backs, object: side-{i}, date: '{1900 + i}', "
+        f"sources: [{{article: report, text: The Hub backed side number {i} that year.}}]}}\n" for i in range(count))
+    project = make_project({"content/actors/all.yml": actors, "content/relations/all.yml": relations,
+                            "content/articles/report.md": ARTICLE.replace("The report.\n", body),
+                            "content/site.yml": "title: Hub\n"})
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    hub = article_html(site / "actors" / "hub" / "index.html")
+    assert f"{count} relations; the 20 most recent are drawn" in hub
+    assert 'class="tl-relations"' not in hub and hub.count('id="r-hub-') == 0  # not listed on the hub's page
+    assert re.search(r'<a href="relations/">1900 to 2099</a> <span class="tl-count">\(200 relations\)', hub)
+    assert re.search(r'<a href="relations-2/">2100 to 2149</a> <span class="tl-count">\(50 relations\)', hub)
+    first = article_html(site / "actors" / "hub" / "relations" / "index.html")
+    assert first.count('<tr id="r-hub-') == RELATIONS_PER_PAGE and 'rel="next" href="../relations-2/"' in first
+    assert '<a href="../">The Hub</a> has 250 relations' in first
+    side = article_html(site / "actors" / "side-7" / "index.html")
+    assert 'id="r-hub-7"' in side  # a small actor still lists its one relation
+    report = site / "sources" / "report" / "index.html"
+    links = re.findall(r'<a class="tl-quote-link" href="([^"]+)"', report.read_text(encoding="utf-8"))
+    assert len(links) == count
+    assert links[7] == "../../actors/hub/relations/#r-hub-7" and links[230] == "../../actors/hub/relations-2/#r-hub-230"
+    assert broken_links(site) == []  # anchors included
 
 
 # --- in Chromium --------------------------------------------------------------------------------------

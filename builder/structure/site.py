@@ -20,7 +20,7 @@ class Span:
     start: int
     end: int
     kind: str  # "mention" | "quote" | "citation" | "sic"
-    target_kind: str = ""  # the page it links to: "actor", "place", "event"
+    target_kind: str = ""  # the page it links to: "actor", "place", "event", "relation"
     target_id: str = ""
     anchor: str = ""  # id of the element on the article page
     label: str = ""  # sic: the correction; quote/citation: what it is quoted for
