@@ -7,7 +7,6 @@ content has errors, the build stops there and a site built earlier stays as it w
 from __future__ import annotations
 
 import logging
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -25,20 +24,16 @@ from builder.diagnostics import Severity
 from builder.parallel import PageSupply, RenderError
 from builder.pipeline import build_site
 from builder.render import plan_site
+from builder.spill import SpillStore
 
 log = logging.getLogger("mkdocs.plugins.timeline")
-
-
-def _pack(text: str) -> bytes:
-    return zlib.compress(text.encode("utf-8"), 1)  # level 1: most of the saving for little time
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.pages: list[str] = []
         self.supply: PageSupply | None = None
-        # Generated pages' HTML between conversion and writing, compressed: see on_page_content.
-        self.packed: dict[str, tuple[bytes, bytes]] = {}
+        self.waiting = SpillStore()  # generated pages between conversion and writing
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -103,24 +98,23 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         except RenderError as exc:
             raise PluginError(str(exc)) from None
 
-    # MkDocs converts every page before it writes any, so at scale every page's Markdown and HTML
-    # are in memory at once (1.4 GB at 21,000 pages). Generated pages wait compressed instead, are
-    # restored just before the theme renders them, and are let go once written. Emptied, not None:
-    # a page's title falls back on its Markdown when that is None. Pages written by hand are left
-    # alone: other plugins may read them across pages.
+    # MkDocs converts every page before it writes any; generated pages wait out of memory meanwhile
+    # (see builder/spill.py), are restored just before the theme renders them, and are let go once
+    # written. Emptied, not None: a page's title falls back on its Markdown when that is None. Pages
+    # written by hand are left alone: other plugins may read them across pages.
     @event_priority(-100)  # last: after every other plugin has changed the HTML
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.supply is None or not self.supply.generates(page.file.src_uri):
             return html
-        self.packed[page.file.src_uri] = (_pack(page.markdown or ""), _pack(html))
+        self.waiting.put(page.file.src_uri, (page.markdown or "", html))
         page.markdown = ""
         return ""
 
     @event_priority(100)  # first: before search indexes the page and the theme renders it
     def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
-        packed = self.packed.pop(page.file.src_uri, None)
-        if packed is not None:
-            page.markdown, page.content = (zlib.decompress(text).decode("utf-8") for text in packed)
+        texts = self.waiting.take(page.file.src_uri)
+        if texts is not None:
+            page.markdown, page.content = texts
         return context
 
     @event_priority(-100)
@@ -136,7 +130,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.close()
 
     def close(self) -> None:
-        self.packed.clear()
+        self.waiting.close()
         if self.supply is not None:
             self.supply.close()
             self.supply = None
