@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from builder.index_pages import PLACES_PER_PAGE, alphabetical_pages, shown_children
 from builder.maps import place_map
-from builder.paging import PAGE_LIMIT
+from builder.paging import PAGE_LIMIT, neighbours
 from builder.structure.actor import Actor
 from builder.structure.place import Place
 from builder.structure.site import Site
@@ -49,8 +49,7 @@ class IndexPages:
             for i, (part, part_uri, items) in enumerate(parts):
                 pages.append(self.page(part_uri, "actors_kind.md", label=label, kind_page=uri,
                                        total=len(listed), actors=items, parts=[], part=part,
-                                       previous=parts[i - 1] if i else None,
-                                       next=parts[i + 1] if i + 1 < len(parts) else None))
+                                       **neighbours(parts, i)))
         return [self.page(self.pages["actors"], "actors_index.md", groups=[], kinds=kinds), *pages]
 
     def places_index(self, roots: list[Place], counts: dict[str, int]) -> list[PendingPage]:
@@ -89,7 +88,7 @@ class IndexPages:
         title = f"Places in {parent.name}" if parent else "Places"
         return [self.page(uri, "places_list.md", title=f"{title}: {label}", parent=parent, label=label, places=listed,
                           counts=self.place_counts, within=self.places_within,
-                          previous=parts[i - 1] if i else None, next=parts[i + 1] if i + 1 < len(parts) else None,
+                          **neighbours(parts, i),
                           later=functools.partial(lambda listed: {"place_map": place_map(listed)}, listed))
                 for i, (label, uri, listed) in enumerate(parts)]
 

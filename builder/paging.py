@@ -8,7 +8,9 @@ Every event knows its page, so links "to this event in the timeline" land on the
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from builder import urls
 from builder.structure.event import Event
@@ -73,3 +75,9 @@ def plan_timeline(timeline: list[Event], limit: int = PAGE_LIMIT) -> TimelinePla
         for event in page.events:
             page_of[event.id] = page.src_uri
     return TimelinePlan(index, pages, page_of)
+
+
+def neighbours(pages: Sequence[object], index: int) -> dict[str, Any]:
+    """The pages before and after ``pages[index]`` as a template's ``previous`` and ``next``."""
+    return {"previous": pages[index - 1] if index > 0 else None,
+            "next": pages[index + 1] if index + 1 < len(pages) else None}

@@ -17,7 +17,7 @@ from builder.filters import facets
 from builder.index_render import IndexPages
 from builder.maps import event_map, place_page_map
 from builder.overview import overview
-from builder.paging import MONTHS, PAGE_LIMIT, plan_timeline
+from builder.paging import MONTHS, PAGE_LIMIT, neighbours, plan_timeline
 from builder.place_pages import split_place_by_year
 from builder.relations_chart import (
     ACTOR_LIMIT,
@@ -125,8 +125,7 @@ class _Renderer(IndexPages):
         years = split_by_year(self.site, actor)
         periods = all_periods(years or [])
         pages = [self.page(period.src_uri, "actor_year.md", actor=actor, year=period,
-                           previous=periods[i - 1] if i else None,
-                           next=periods[i + 1] if i + 1 < len(periods) else None)
+                           **neighbours(periods, i))
                  for i, period in enumerate(periods)]
         relations = self.site.actor_relations.get(actor.id, [])
         relation_pages = self.actor_relation_pages.get(actor.id, [])
@@ -154,7 +153,7 @@ class _Renderer(IndexPages):
         """A hub's relations pages: drawn and tabled with their sources like the relations pages."""
         total = sum(len(page.relations) for page in planned)
         return [self.page(page.src_uri, "relations.md", page=page, limit=RELATIONS_PER_PAGE, relations_total=total,
-                          previous=planned[i - 1] if i else None, next=planned[i + 1] if i + 1 < len(planned) else None,
+                          **neighbours(planned, i),
                           later=functools.partial(lambda listed: {"chart": relations_chart(listed)}, page.relations))
                 for i, page in enumerate(planned)]
 
@@ -173,9 +172,7 @@ class _Renderer(IndexPages):
         nested_ids = {event.id for event in nested} - own_ids
         nested = sorted((self.site.events[i] for i in nested_ids), key=lambda e: self.site.position[e.id])
         years = split_place_by_year(self.site, place, own, nested)
-        pages = [self.page(year.src_uri, "place_year.md", place=place, year=year,
-                           previous=years[i - 1] if i and years else None,
-                           next=years[i + 1] if years and i + 1 < len(years) else None)
+        pages = [self.page(year.src_uri, "place_year.md", place=place, year=year, **neighbours(years or [], i))
                  for i, year in enumerate(years or [])]
         children = self.site.place_children.get(place.id, [])
         # The places within it as a tree; past PAGE_LIMIT at any depth, only those directly within it;
@@ -221,21 +218,20 @@ class _Renderer(IndexPages):
                   for page in plan.pages}
         generated = []
         for position, page in enumerate(plan.all_pages):
-            previous = plan.pages[position - 2] if position >= 2 else None
-            next_ = plan.pages[position] if 0 < position < len(plan.pages) else None
             chart = overview(self.site.timeline) if page is plan.index else None
             filters = facets(self.site, page.events) if page.events else []
             generated.append(self.page(page.src_uri, "timeline.md", page=page, groups=_groups(page.events), chart=chart,
                                        filters=filters,
                                        total=len(self.site.timeline), is_index=page is plan.index, counts=counts,
-                                       previous=previous, next=next_, index_page=urls.TIMELINE))
+                                       index_page=urls.TIMELINE,
+                                       **neighbours(plan.pages if position else [], position - 1)))  # index: none
         return generated
 
     def relations(self) -> list[PendingPage]:
         planned = plan_relations(self.site.relations.values())
         paged = planned[1:]
         return [self.page(page.src_uri, "relations.md", page=page, limit=RELATIONS_PER_PAGE,
-                          previous=paged[i - 2] if i >= 2 else None, next=paged[i] if 0 < i < len(paged) else None,
+                          **neighbours(paged if i else [], i - 1),  # the index has none
                           later=functools.partial(lambda listed: {"chart": relations_chart(listed)}, page.relations))
                 for i, page in enumerate(planned)]
 
