@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -85,6 +86,46 @@ def site_figures(site: Path) -> dict[str, Any]:
     }
 
 
+# Three kinds of mistake, put in every EVERY-th event file: a month that does not exist, an actor
+# id with a typo, and a quote its article does not contain. Each is one error on the edited line.
+EVERY = 100
+MISTAKES = ((re.compile(r'^(date: "\d{4}-)\d\d', re.M), r"\g<1>13"),
+            (re.compile(r'(\{"actor": "[a-z0-9-]+)"'), r'\1x"'),
+            (re.compile(r'("text": "[^"]+)"'), r'\1 and something nobody said"'))
+
+
+def break_project(project: Path, broken: Path) -> set[tuple[str, int]]:
+    """A copy of the project with mistakes in it; returns where each one is (path, line)."""
+    shutil.copytree(project / "content", broken / "content")
+    shutil.copy2(project / "mkdocs.yml", broken / "mkdocs.yml")
+    expected = set()
+    events = sorted((broken / "content" / "events").glob("*.md"))
+    for number, file in enumerate(events[::EVERY]):
+        pattern, replacement = MISTAKES[number % len(MISTAKES)]
+        text = file.read_text(encoding="utf-8")
+        match = pattern.search(text)
+        if match is None:
+            continue
+        file.write_text(text[:match.start()] + match.expand(replacement) + text[match.end():], encoding="utf-8")
+        expected.add((file.relative_to(broken).as_posix(), text.count("\n", 0, match.start()) + 1))
+    return expected
+
+
+def check_broken(project: Path, work: Path) -> dict[str, Any]:
+    """Validation at scale still reports every problem: run check on a copy with known mistakes."""
+    expected = break_project(project, work / "broken")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "builder", "check"], cwd=work / "broken", env=env,
+                            capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    errors = re.finditer(r"^(\S+?):(\d+): (?!warning: )", result.stderr, re.M)
+    reported = {(m.group(1), int(m.group(2))) for m in errors}
+    return {"broken_check_s": round(elapsed, 2), "broken_exit": result.returncode,
+            "errors_injected": len(expected), "errors_found": len(expected & reported),
+            "errors_reported": len(reported)}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--size", choices=sorted(SIZES), required=True)
@@ -119,6 +160,7 @@ def main() -> int:
             "peak_mb_check": round(check_mem), "peak_mb_render": round(render_mem),
             "peak_mb_build": round(build_mem), "peak_mb_baseline": round(base_mem),
             **site_figures(work / "site"),
+            **check_broken(project, work),
         }
     finally:
         if not args.keep and not args.dir:

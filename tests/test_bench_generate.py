@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATE = ROOT / "bench" / "generate.py"
@@ -48,3 +51,18 @@ def test_refuses_a_non_empty_directory_without_force(tmp_path: Path) -> None:
     assert forced.returncode == 0, forced.stderr
     assert (tmp_path / "keep.txt").read_text(encoding="utf-8") == "mine"
     assert (tmp_path / "content" / "site.yml").is_file()
+
+
+def test_the_benchmark_finds_every_mistake_it_puts_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """bench/run.py's 'validation still reports every error' figure, on a project small enough to test."""
+    project = tmp_path / "project"
+    result = run([sys.executable, str(GENERATE), "--events", "400", "--actors", "40", "--articles", "100",
+                  "--out", str(project)], ROOT)
+    assert result.returncode == 0, result.stderr
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))
+    bench_run = importlib.import_module("run")
+    monkeypatch.setattr(bench_run, "EVERY", 10)
+    figures = bench_run.check_broken(project, tmp_path)
+    assert figures["broken_exit"] == 1
+    assert figures["errors_injected"] >= 20
+    assert figures["errors_found"] == figures["errors_reported"] == figures["errors_injected"]
