@@ -22,7 +22,7 @@ from builder.structure.relation import Relation
 
 RELATIONS_PER_PAGE = 200  # rows on one relations page; past it each kind gets pages of this many
 ACTOR_LIMIT = 20  # rows in an actor page's picture: hubs can have hundreds of relations
-ACTOR_LISTED = 100  # relations listed on an actor page; past it they move to the actor's relations pages
+LISTED_ON_PAGE = 100  # relations listed on an actor's or place's page; past it they move to pages of their own
 
 # Relation types are free slugs; these decide which group a type is drawn in. Anything else is
 # "other" (member of, commands …), which is honest rather than a guess.
@@ -103,7 +103,8 @@ class RelationsPage:
     relations: list[Relation]
     kind: str = ""  # one kind per page once the relations are paged
     parts: tuple[tuple[str, tuple[PageLink, ...]], ...] = ()  # the paged index: kind title, its pages
-    actor: str = ""  # the actor whose relations these are (actors/<id>/relations*.md)
+    owner_kind: str = ""  # "actor" or "place": whose relations these are (actors/<id>/relations*.md)
+    owner: str = ""
 
 
 def _features(date: HonestDate) -> tuple[str, ...]:
@@ -226,19 +227,19 @@ def plan_relations(relations: Iterable[Relation], limit: int = RELATIONS_PER_PAG
     return [RelationsPage(urls.RELATIONS, "Relations", [], parts=tuple(parts)), *pages]
 
 
-def plan_actor_relations(actor_id: str, name: str, relations: list[Relation],
-                         limit: int = RELATIONS_PER_PAGE) -> list[RelationsPage]:
-    """A hub's relations, past ``ACTOR_LISTED``, on pages of their own (``limit`` each, in date order)
-    instead of on the actor's page; none for an actor with fewer."""
-    if len(relations) <= ACTOR_LISTED:
+def plan_own_relations(kind: str, id: str, name: str, relations: list[Relation],
+                       limit: int = RELATIONS_PER_PAGE) -> list[RelationsPage]:
+    """A hub actor's or busy place's relations, past ``LISTED_ON_PAGE``, on pages of their own
+    (``limit`` each, in date order) instead of on its page; none when it has fewer."""
+    if len(relations) <= LISTED_ON_PAGE:
         return []
     ordered = sorted(relations, key=lambda r: (date_order(r.date.value), r.id))
     pages = []
     for number, first in enumerate(range(0, len(ordered), limit), start=1):
         chunk = ordered[first:first + limit]
-        src_uri = f"actors/{actor_id}/relations{'' if number == 1 else f'-{number}'}.md"
+        src_uri = f"{urls.SECTIONS[kind]}/{id}/relations{'' if number == 1 else f'-{number}'}.md"
         title = f"Relations of {name}" + (f": {_years(chunk)}" if len(ordered) > limit else "")
-        pages.append(RelationsPage(src_uri, title, chunk, actor=actor_id))
+        pages.append(RelationsPage(src_uri, title, chunk, owner_kind=kind, owner=id))
     return pages
 
 

@@ -24,7 +24,7 @@ from builder.relations_chart import (
     RELATIONS_PER_PAGE,
     RelationsPage,
     page_links,
-    plan_actor_relations,
+    plan_own_relations,
     plan_relations,
     relations_chart,
 )
@@ -76,17 +76,20 @@ class _Renderer(IndexPages):
         self.pages = {"timeline": urls.TIMELINE, **{kind + "s": urls.section_index(kind)
                                                      for kind in ("actor", "event", "place")},
                       "sources": urls.section_index("article"), "relations": urls.RELATIONS}
-        self.actor_relation_pages = {actor_id: planned for actor_id, relations in site.actor_relations.items()
-                                     if actor_id in site.actors and (planned := plan_actor_relations(
-                                         actor_id, site.actors[actor_id].name, relations))}
+        self.own_relation_pages = {
+            (kind, id_): planned
+            for kind, table, owned in (("actor", site.actors, site.actor_relations),
+                                       ("place", site.places, site.place_relations))
+            for id_, relations in owned.items()
+            if id_ in table and (planned := plan_own_relations(kind, id_, table[id_].name, relations))}
         # Where an article's cited passage links: the relation on its subject's page, or on the
         # subject's relations pages when it is a hub.
         self.relation_homes = {relation.id: urls.entity_page("actor", relation.subject.id)
                                for relation in site.relations.values()}
-        for planned in self.actor_relation_pages.values():
+        for (kind, _), planned in self.own_relation_pages.items():
             for page in planned:
                 for relation in page.relations:
-                    if relation.subject.id == page.actor:
+                    if kind == "actor" and relation.subject.id == page.owner:
                         self.relation_homes[relation.id] = page.src_uri
 
     def timeline_page_of(self, event_id: str) -> str:
@@ -128,8 +131,8 @@ class _Renderer(IndexPages):
                            **neighbours(periods, i))
                  for i, period in enumerate(periods)]
         relations = self.site.actor_relations.get(actor.id, [])
-        relation_pages = self.actor_relation_pages.get(actor.id, [])
-        pages += self.actor_relations(relation_pages)
+        relation_pages = self.own_relation_pages.get(("actor", actor.id), [])
+        pages += self.own_relations(relation_pages)
         co_actors = self.site.co_actors.get(actor.id, [])
         by_year: dict[str, list[Any]] = defaultdict(list)
         for role in self.site.actor_roles.get(actor.id, []):
@@ -149,8 +152,9 @@ class _Renderer(IndexPages):
                            "relation_chart": relations_chart(relations, limit=ACTOR_LIMIT)}))
         return pages
 
-    def actor_relations(self, planned: list[RelationsPage]) -> list[PendingPage]:
-        """A hub's relations pages: drawn and tabled with their sources like the relations pages."""
+    def own_relations(self, planned: list[RelationsPage]) -> list[PendingPage]:
+        """A hub's or busy place's relations pages: drawn and tabled with their sources like the
+        relations pages."""
         total = sum(len(page.relations) for page in planned)
         return [self.page(page.src_uri, "relations.md", page=page, limit=RELATIONS_PER_PAGE, relations_total=total,
                           **neighbours(planned, i),
@@ -180,13 +184,17 @@ class _Renderer(IndexPages):
         flat = len(seen) - 1 > PAGE_LIMIT
         parts = self.place_lists(children, f"places/{place.id}/within") if len(children) > PAGE_LIMIT else []
         pages += self.place_list_pages(parts, place)
+        relations = self.site.place_relations.get(place.id, [])
+        relation_pages = self.own_relation_pages.get(("place", place.id), [])
+        pages += self.own_relations(relation_pages)
         return [self.page(urls.entity_page("place", place.id), "place.md", place=place, years=years,
                           later=lambda: {"chart": overview([*own, *nested]),
                                          "place_map": place_page_map(self.site, place)},
                          jsonld=jsonld.place_jsonld(self.site, place),
                          chain=self.site.place_chain(place), children=children, flat=flat, parts=parts,
                          within=self.places_within,
-                         events=own, nested_events=nested, relations=self.site.place_relations.get(place.id, []),
+                         events=own, nested_events=nested, relations=[] if relation_pages else relations,
+                         relations_total=len(relations), relation_pages=page_links(relation_pages),
                          mentions=self.site.mentions.get(("place", place.id), [])), *pages]
 
     def article(self, article: Article) -> PendingPage:

@@ -11,7 +11,7 @@ import pytest
 
 from builder.diagnostics import Origin
 from builder.fields import Ref
-from builder.relations_chart import ACTOR_LISTED, RELATIONS_PER_PAGE, plan_relations, relations_chart
+from builder.relations_chart import LISTED_ON_PAGE, RELATIONS_PER_PAGE, plan_relations, relations_chart
 from builder.structure.common import DateInfo
 from builder.structure.dates import parse_date
 from builder.structure.relation import Citation, Relation
@@ -205,18 +205,20 @@ def test_a_big_project_pages_its_relations_and_links_them_all(
 
 def test_a_hub_lists_its_relations_on_pages_of_its_own_and_citations_land_there(
         make_project: Callable[[dict[str, str | bytes]], Path], tmp_path: Path) -> None:
-    """Past ACTOR_LISTED relations an actor's page draws the recent ones and links to pages listing
-    them all with their sources; an article's cited passage links to the relation on those pages."""
+    """Past LISTED_ON_PAGE relations an actor's page draws the recent ones and links to pages listing
+    them all with their sources, and so does a place's; an article's cited passage links to the
+    relation on those pages."""
     count = RELATIONS_PER_PAGE + 50
-    assert count > ACTOR_LISTED
+    assert count > LISTED_ON_PAGE
     actors = "- {id: hub, name: The Hub, kind: state}\n- {id: outlet, name: Outlet, kind: media-outlet}\n"
     actors += "".join(f"- {{id: side-{i}, name: Side {i}, kind: organisation}}\n" for i in range(count))
     body = "".join(f"The Hub backed side number {i} that year.\n\n" for i in range(count))
     relations = "".join(
-        f"- {{id: hub-{i}, subject: hub, type: backs, object: side-{i}, date: '{1900 + i}', "
+        f"- {{id: hub-{i}, subject: hub, type: backs, object: side-{i}, date: '{1900 + i}', places: [hubtown], "
         f"sources: [{{article: report, text: The Hub backed side number {i} that year.}}]}}\n" for i in range(count))
     project = make_project({"content/actors/all.yml": actors, "content/relations/all.yml": relations,
                             "content/articles/report.md": ARTICLE.replace("The report.\n", body),
+                            "content/places/hubtown.md": "---\nname: Hubtown\nkind: city\n---\n",
                             "content/site.yml": "title: Hub\n"})
     site = tmp_path / "site"
     result = mkdocs_build(project, site)
@@ -235,6 +237,12 @@ def test_a_hub_lists_its_relations_on_pages_of_its_own_and_citations_land_there(
     links = re.findall(r'<a class="tl-quote-link" href="([^"]+)"', report.read_text(encoding="utf-8"))
     assert len(links) == count
     assert links[7] == "../../actors/hub/relations/#r-hub-7" and links[230] == "../../actors/hub/relations-2/#r-hub-230"
+    town = article_html(site / "places" / "hubtown" / "index.html")
+    assert 'class="tl-relations"' not in town and f"All {count} relations of Hubtown" in town
+    assert re.search(r'<a href="relations-2/">2100 to 2149</a>', town)
+    town_relations = article_html(site / "places" / "hubtown" / "relations" / "index.html")
+    assert town_relations.count('<tr id="r-hub-') == RELATIONS_PER_PAGE
+    assert '<a href="../">Hubtown</a> has 250 relations' in town_relations
     assert broken_links(site) == []  # anchors included
 
 
