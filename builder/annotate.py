@@ -98,10 +98,14 @@ def _mark_corrections(article: Article, spans: list[list[Span]], diagnostics: Di
 
 
 def _mark_mentions(site: Site, article: Article, spans: list[list[Span]], index: NameIndex,
-                   diagnostics: Diagnostics) -> None:
+                   diagnostics: Diagnostics, *, validate_only: bool) -> None:
+    """Link every name; warn where a name could be two things. Validating alone needs only the
+    warnings, so only paragraphs where a name of two owners may occur are searched."""
     warned: set[str] = set()
     known: dict[str, Mapping[str, object]] = {"actor": site.actors, "place": site.places}
     for number, paragraph in enumerate(article.paragraphs):
+        if validate_only and not index.may_be_ambiguous(paragraph.text):
+            continue
         found: list[tuple[int, int, str, str]] = []
         for explicit in paragraph.explicit:
             if explicit.ref and explicit.ref.id in known[explicit.ref.kind]:
@@ -120,6 +124,8 @@ def _mark_mentions(site: Site, article: Article, spans: list[list[Span]], index:
                     f"'{name}' could be {options}: write [{name}]({hit.names[0].kind}:{hit.names[0].id}) "
                     f"or [{name}](-) to settle it",
                 )
+        if validate_only:
+            continue
         sentences = Sentences(paragraph.text) if found else None
         for start, end, kind, id_ in sorted(found):
             anchor = f"m-{number + 1}-{start}"
@@ -128,13 +134,14 @@ def _mark_mentions(site: Site, article: Article, spans: list[list[Span]], index:
             site.mentions[(kind, id_)].append(Mention(article.id, anchor, sentence))
 
 
-def annotate_articles(site: Site, diagnostics: Diagnostics) -> None:
+def annotate_articles(site: Site, diagnostics: Diagnostics, *, validate_only: bool = False) -> None:
+    """``validate_only``: report the same problems, without the mentions that only pages need."""
     spans: dict[str, list[list[Span]]] = {a: [[] for _ in site.articles[a].paragraphs] for a in site.articles}
     _anchor_quotes(site, spans, diagnostics)
     index = _name_index(site)
     for article_id in sorted(site.articles):
         article = site.articles[article_id]
         _mark_corrections(article, spans[article_id], diagnostics)
-        _mark_mentions(site, article, spans[article_id], index, diagnostics)
+        _mark_mentions(site, article, spans[article_id], index, diagnostics, validate_only=validate_only)
     site.spans = {a: [sorted(p, key=lambda s: (s.start, -s.end, s.kind)) for p in spans[a]] for a in spans}
 

@@ -28,7 +28,7 @@ def _report(diagnostics: Diagnostics, strict: bool) -> int:
 
 
 def check(settings: ProjectSettings, strict: bool) -> int:
-    result = build_site(settings.content_dir, root=settings.root)
+    result = build_site(settings.content_dir, root=settings.root, validate_only=True)
     status = _report(result.diagnostics, strict)
     if status == 0:
         site = result.site

@@ -36,12 +36,13 @@ def _without_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def build_site(content_dir: Path, root: Path | None = None) -> Result:
+def build_site(content_dir: Path, root: Path | None = None, *, validate_only: bool = False) -> Result:
     """Load and resolve everything under ``content_dir``; paths in diagnostics are relative to
-    ``root`` (the project directory)."""
+    ``root`` (the project directory). ``validate_only`` gives the same diagnostics and a Site
+    without the mentions of names in articles, which only pages need."""
     diagnostics = Diagnostics()
     root = root or content_dir.parent
     with _without_cycle_collection():
         records = load_records(content_dir, root, diagnostics)
-        site = resolve(records, diagnostics)
+        site = resolve(records, diagnostics, validate_only=validate_only)
     return Result(site, diagnostics)

@@ -152,14 +152,14 @@ def _link_actors_and_places(site: Site) -> None:
                 site.actor_articles[credit.id].append((article, role))
 
 
-def resolve(records: Records, diagnostics: Diagnostics) -> Site:
+def resolve(records: Records, diagnostics: Diagnostics, *, validate_only: bool = False) -> Site:
     resolver = _Resolver(records, diagnostics)
     _check_references(resolver, records)
     _check_cycles(records, diagnostics)
     site = Site(records.info, records.articles, records.actors, records.places, records.events, records.relations)
     _link_events(site)
     _link_actors_and_places(site)
-    annotate_articles(site, diagnostics)
+    annotate_articles(site, diagnostics, validate_only=validate_only)
     for quotes in site.article_quotes.values():
         quotes.sort(key=lambda q: (q.anchor, q.id))
     return site

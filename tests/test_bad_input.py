@@ -447,3 +447,19 @@ def test_export_writes_nothing_on_errors_and_everything_otherwise(make_project: 
     assert "events/old.md" not in written, "OUT is replaced as a whole"
     assert written["index.md"] != before["index.md"]
     assert not [p.name for p in project.iterdir() if p.name.startswith(".out-")], "staging dir left behind"
+
+
+def test_check_alone_reports_exactly_what_a_build_reports(make_project: MakeProject) -> None:
+    """`check` skips the mentions only pages need; it must not skip a single problem."""
+    from builder.pipeline import build_site
+
+    bad = make_project(BASE | SEVERAL | AMBIGUOUS)
+    for project in (bad, ROOT):
+        full = build_site(project / "content", project)
+        alone = build_site(project / "content", project, validate_only=True)
+        reported = [d.format() for d in alone.diagnostics]
+        assert reported == [d.format() for d in full.diagnostics]
+        assert full.site.mentions and not alone.site.mentions
+        if project == bad:
+            assert any(line.startswith(AMBIGUOUS_WARNING) for line in reported), reported
+            assert sum(' warning: ' not in line for line in reported) >= 5  # errors too

@@ -113,6 +113,9 @@ class NameIndex:
         for bucket in self._buckets.values():
             bucket.sort(key=lambda entry: -len(entry[0]))
         self._first_words = frozenset(self._buckets)
+        self._ambiguous_first_words = frozenset(
+            first for first, bucket in self._buckets.items()
+            if any(len({(name.kind, name.id) for name in owners}) > 1 for _, owners in bucket))
         self._patterns: dict[str, tuple[re.Pattern[str], dict[str, tuple[Name, ...]]]] = {}
 
     def _pattern(self, first: str) -> tuple[re.Pattern[str], dict[str, tuple[Name, ...]]]:
@@ -123,6 +126,10 @@ class NameIndex:
             alternatives = "|".join(re.escape(candidate) for candidate, _ in bucket)
             self._patterns[first] = (re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), dict(bucket))
         return self._patterns[first]
+
+    def may_be_ambiguous(self, text: str) -> bool:
+        """False when no match in ``text`` can have two owners: no word of it starts such a name."""
+        return bool(self._ambiguous_first_words) and not self._ambiguous_first_words.isdisjoint(_WORD.findall(text))
 
     def find(self, text: str, skip: list[tuple[int, int]]) -> list[Found]:
         """Whole-word matches, leftmost first and longest at each start, none overlapping ``skip``.
