@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
-from builder.structure.text import Name, NameIndex, Sentences, locate
+from builder.structure.text import Name, NameIndex, Sentences, flatten, locate, original_offset, strip_quote_marks
 
 
 @pytest.mark.parametrize(
@@ -37,3 +40,33 @@ def test_sentence_around() -> None:
     text = "Erdogan spoke on Wednesday. Jeffrey met officials in Ankara. The U.S. envoy left."
     start = text.index("Ankara")
     assert Sentences(text).around(start, start + 6) == "Jeffrey met officials in Ankara."
+
+
+def _reference_offset(text: str, flat_index: int) -> int:
+    """The plain definition: walk the runs of non-space characters."""
+    position = 0
+    for run in re.finditer(r"\S+", text):
+        length = run.end() - run.start()
+        if flat_index < position + length:
+            return run.start() + flat_index - position
+        if flat_index == position + length:
+            return run.end()
+        position += length + 1
+    return len(text)
+
+
+def test_original_offset_agrees_with_the_plain_definition_everywhere() -> None:
+    pieces = ["a", "bc", "Erdoğan’s", "“x”", " ", "  ", "\n", "\u00a0", "\t", "—", "...", "\u2003", "\x1c"]
+    generator = random.Random(5)
+    for _ in range(400):
+        text = "".join(generator.choice(pieces) for _ in range(generator.randint(0, 30)))
+        flat = flatten(text)
+        for index in range(len(flat) + 1):
+            assert original_offset(text, flat, index) == _reference_offset(text, index), (text, index)
+        if len(flat) > 1:
+            start, end = sorted(generator.sample(range(len(flat) + 1), 2))
+            wanted = flatten(strip_quote_marks(flat[start:end]))
+            found = locate(flat[start:end], text)
+            assert (found is None) == (not wanted)
+            if found:
+                assert flatten(text[found[0]:found[1]]) == wanted

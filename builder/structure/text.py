@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -31,24 +32,26 @@ def locate(needle: str, haystack: str, flat_haystack: str | None = None) -> tupl
     wanted = flatten(strip_quote_marks(needle))
     if not wanted:
         return None
-    found = (flat_haystack if flat_haystack is not None else flatten(haystack)).find(wanted)
+    flat = flat_haystack if flat_haystack is not None else flatten(haystack)
+    found = flat.find(wanted)
     if found < 0:
         return None
-    return _original_offset(haystack, found), _original_offset(haystack, found + len(wanted) - 1) + 1
+    return original_offset(haystack, flat, found), original_offset(haystack, flat, found + len(wanted) - 1) + 1
 
 
-def _original_offset(text: str, flat_index: int) -> int:
-    """The offset in ``text`` of the character at ``flat_index`` of ``flatten(text)``: flattening
-    keeps every non-space character and puts one space between runs of them."""
-    position = 0
-    for run in _NON_SPACE.finditer(text):
-        length = run.end() - run.start()
-        if flat_index < position + length:
-            return run.start() + flat_index - position
-        if flat_index == position + length:
-            return run.end()  # the single space standing for the whitespace after this run
-        position += length + 1
-    return len(text)
+def original_offset(text: str, flat: str, flat_index: int) -> int:
+    """The offset in ``text`` of the character at ``flat_index`` of ``flat`` (``flatten(text)``).
+
+    Flattening keeps every non-space character and puts one space between runs of them, so the
+    spaces before ``flat_index`` count the runs before it; the run itself is then found in C."""
+    if flat_index >= len(flat):
+        return len(text.rstrip()) if flat_index == len(flat) and flat else len(text)
+    runs_before = flat.count(" ", 0, flat_index)
+    if flat[flat_index] == " ":  # the single space standing for the whitespace after a run
+        run = next(itertools.islice(_NON_SPACE.finditer(text), runs_before, None))
+        return run.end()
+    run = next(itertools.islice(_NON_SPACE.finditer(text), runs_before, None))
+    return run.start() + flat_index - (flat.rfind(" ", 0, flat_index) + 1)
 
 
 def closest_passage(needle: str, passages: Iterable[str]) -> str:
