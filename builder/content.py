@@ -50,7 +50,8 @@ def _relative(file: Path, root: Path) -> str:
 def _files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in suffixes and not p.name.startswith("."))
+    files = (p for p in folder.rglob("*") if p.is_file() and p.suffix in suffixes and not p.name.startswith("."))
+    return sorted(files, key=lambda p: p.parts)  # the order of Path comparison, without its Python-level __lt__
 
 
 # (id, fields, Markdown body, line the body starts on, diagnostics) -> entity or None

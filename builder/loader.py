@@ -63,11 +63,12 @@ class SourceFile:
 
 
 def _to_value(node: yaml.Node, path: str, offset: int, diagnostics: Diagnostics) -> Any:
-    if node.tag in _VERBATIM_TAGS and isinstance(node, yaml.ScalarNode):
+    kind = type(node)
+    if kind is yaml.ScalarNode and node.tag in _VERBATIM_TAGS:
         return node.value  # the common case first: strings need no construction, timestamps stay as written
-    origin = Origin(path, node.start_mark.line + 1 + offset)
-    if isinstance(node, yaml.MappingNode):
-        mapping = Located(origin)
+    if kind is yaml.MappingNode:
+        mapping = Located(Origin(path, node.start_mark.line + 1 + offset))
+        key_lines = mapping.key_lines
         for key_node, value_node in node.value:
             key = _to_value(key_node, path, offset, diagnostics)
             line = key_node.start_mark.line + 1 + offset
@@ -76,19 +77,20 @@ def _to_value(node: yaml.Node, path: str, offset: int, diagnostics: Diagnostics)
             if key in mapping:
                 diagnostics.error(Origin(path, line), f"duplicate key '{key}'")
             mapping[key] = _to_value(value_node, path, offset, diagnostics)
-            mapping.key_lines[key] = line
+            key_lines[key] = line
         return mapping
-    if isinstance(node, yaml.SequenceNode):
-        items = LocatedList(origin)
+    if kind is yaml.SequenceNode:
+        items = LocatedList(Origin(path, node.start_mark.line + 1 + offset))
+        item_lines = items.item_lines
         for item in node.value:
             items.append(_to_value(item, path, offset, diagnostics))
-            items.item_lines.append(item.start_mark.line + 1 + offset)
+            item_lines.append(item.start_mark.line + 1 + offset)
         return items
     try:
         return _constructor.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, TypeError) as exc:  # a bad tag, or "!!int abc"
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        diagnostics.error(origin, f"YAML error: {problem}")
+        diagnostics.error(Origin(path, node.start_mark.line + 1 + offset), f"YAML error: {problem}")
         return None
 
 
