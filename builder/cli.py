@@ -28,7 +28,7 @@ def _report(diagnostics: Diagnostics, strict: bool) -> int:
 
 
 def check(settings: ProjectSettings, strict: bool) -> int:
-    result = build_site(settings.content_dir, root=settings.root, validate_only=True)
+    result = build_site(settings.content_dir, root=settings.root, validate_only=True, freeze=True)
     status = _report(result.diagnostics, strict)
     if status == 0:
         site = result.site
@@ -39,7 +39,7 @@ def check(settings: ProjectSettings, strict: bool) -> int:
 
 def export(settings: ProjectSettings, out: Path, strict: bool) -> int:
     """Write a complete docs directory (hand-written pages plus generated ones), or nothing at all."""
-    result = build_site(settings.content_dir, root=settings.root)
+    result = build_site(settings.content_dir, root=settings.root, freeze=True)
     if _report(result.diagnostics, strict):
         return 1
     from builder.render import render_site  # Jinja and the templates: not needed to check
