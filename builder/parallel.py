@@ -16,6 +16,7 @@ import traceback
 from multiprocessing.connection import Connection
 from typing import Any
 
+from builder.parallel_load import can_fork
 from builder.render import PendingPage
 
 
@@ -34,10 +35,6 @@ def _work(pending: list[PendingPage], sender: Connection) -> None:
         sender.send((-1, traceback.format_exc()))
     finally:
         sender.close()
-
-
-def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
 class PageSupply:
