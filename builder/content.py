@@ -59,13 +59,16 @@ def _files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
 Reader = Callable[[str, Located, str, int, Diagnostics], Any]
 
 
+_SUFFIXES = (".md", ".yml", ".yaml")
+
+
 def _load_kind(
-    folder: Path, root: Path, kind: str, reader: Reader, target: dict[str, Any], diagnostics: Diagnostics,
+    files: list[Path], root: Path, kind: str, reader: Reader, target: dict[str, Any], diagnostics: Diagnostics,
     *, lists: bool = True, id_optional: Callable[[Located], str] | None = None,
     parsed: dict[Path, SourceFile | None] | None = None,
 ) -> None:
-    """Read every entity of one kind: one per ``.md`` file, or many per ``.yml`` list file.
-    ``parsed``: the ``.md`` files already parsed (see ``load_records``)."""
+    """Read every entity of one kind from its ``files``: one per ``.md`` file, or many per ``.yml``
+    list file. ``parsed``: the ``.md`` files already parsed (see ``load_records``)."""
     origins: dict[str, Origin] = {}
 
     def add(id_: str, origin: Origin, data: Located, body: str, body_line: int) -> None:
@@ -82,7 +85,7 @@ def _load_kind(
         if entity is not None:
             target[id_] = entity
 
-    for file in _files(folder, (".md", ".yml", ".yaml")):
+    for file in files:
         path = _relative(file, root)
         if file.suffix == ".md":
             source = parsed[file] if parsed is not None else load_markdown(file, path, diagnostics)
@@ -146,7 +149,7 @@ def load_info(content_dir: Path, root: Path, diagnostics: Diagnostics) -> Projec
 def load_actors(content_dir: Path, root: Path, diagnostics: Diagnostics) -> dict[str, Actor]:
     """Only the actors: what matching names needs, without reading every article and event."""
     actors: dict[str, Actor] = {}
-    _load_kind(content_dir / "actors", root, "actor", read_actor, actors, diagnostics)
+    _load_kind(_files(content_dir / "actors", _SUFFIXES), root, "actor", read_actor, actors, diagnostics)
     return actors
 
 
@@ -155,16 +158,17 @@ def load_records(content_dir: Path, root: Path, diagnostics: Diagnostics) -> Rec
         diagnostics.error(Origin(_relative(content_dir, root), 1), "content directory not found")
         return Records()
     records = Records(info=load_info(content_dir, root, diagnostics))
+    files = {kind: _files(content_dir / kind, _SUFFIXES) for kind in ("articles", "actors", "places", "events",
+                                                                      "relations")}
     # Front matter of every kind is parsed up front, on both cores when there are many files.
-    markdown = [file for kind in ("articles", "actors", "places", "events", "relations")
-                for file in _files(content_dir / kind, (".md",))]
+    markdown = [file for listed in files.values() for file in listed if file.suffix == ".md"]
     parsed = dict(zip(markdown, parse_markdown_files([(f, _relative(f, root)) for f in markdown], diagnostics),
                       strict=True))
-    _load_kind(content_dir / "articles", root, "article", read_article, records.articles,
-               diagnostics, lists=False, parsed=parsed)
-    _load_kind(content_dir / "actors", root, "actor", read_actor, records.actors, diagnostics, parsed=parsed)
-    _load_kind(content_dir / "places", root, "place", read_place, records.places, diagnostics, parsed=parsed)
-    _load_kind(content_dir / "events", root, "event", read_event, records.events, diagnostics, parsed=parsed)
-    _load_kind(content_dir / "relations", root, "relation", read_relation, records.relations, diagnostics,
+    _load_kind(files["articles"], root, "article", read_article, records.articles, diagnostics, lists=False,
+               parsed=parsed)
+    _load_kind(files["actors"], root, "actor", read_actor, records.actors, diagnostics, parsed=parsed)
+    _load_kind(files["places"], root, "place", read_place, records.places, diagnostics, parsed=parsed)
+    _load_kind(files["events"], root, "event", read_event, records.events, diagnostics, parsed=parsed)
+    _load_kind(files["relations"], root, "relation", read_relation, records.relations, diagnostics,
                id_optional=_relation_id, parsed=parsed)
     return records

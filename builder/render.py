@@ -86,11 +86,11 @@ class _Renderer(IndexPages):
         # subject's relations pages when it is a hub.
         self.relation_homes = {relation.id: urls.entity_page("actor", relation.subject.id)
                                for relation in site.relations.values()}
-        for (kind, _), planned in self.own_relation_pages.items():
-            for page in planned:
-                for relation in page.relations:
-                    if kind == "actor" and relation.subject.id == page.owner:
-                        self.relation_homes[relation.id] = page.src_uri
+        for page in (page for (kind, _), planned in self.own_relation_pages.items() if kind == "actor"
+                     for page in planned):
+            for relation in page.relations:
+                if relation.subject.id == page.owner:
+                    self.relation_homes[relation.id] = page.src_uri
 
     def timeline_page_of(self, event_id: str) -> str:
         return self.plan.page_of.get(event_id, urls.TIMELINE)

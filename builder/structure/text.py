@@ -46,11 +46,9 @@ def original_offset(text: str, flat: str, flat_index: int) -> int:
     spaces before ``flat_index`` count the runs before it; the run itself is then found in C."""
     if flat_index >= len(flat):
         return len(text.rstrip()) if flat_index == len(flat) and flat else len(text)
-    runs_before = flat.count(" ", 0, flat_index)
-    if flat[flat_index] == " ":  # the single space standing for the whitespace after a run
-        run = next(itertools.islice(_NON_SPACE.finditer(text), runs_before, None))
+    run = next(itertools.islice(_NON_SPACE.finditer(text), flat.count(" ", 0, flat_index), None))
+    if flat[flat_index] == " ":  # the single space standing for the whitespace after that run
         return run.end()
-    run = next(itertools.islice(_NON_SPACE.finditer(text), runs_before, None))
     return run.start() + flat_index - (flat.rfind(" ", 0, flat_index) + 1)
 
 
