@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from builder.diagnostics import Diagnostics, Origin
 from builder.structure.article import Article
 from builder.structure.site import Mention, Site, Span
-from builder.structure.text import Name, NameIndex, Sentences, closest_passage, flatten, locate
+from builder.structure.text import Name, NameIndex, Sentences, closest_passage, flatten, flatten_quote, locate_flat
 
 
 def _shorten(text: str, limit: int = 80) -> str:
@@ -35,8 +35,9 @@ class _Flattened:
     def locate_in(self, article: Article, passage: str) -> tuple[int, int, int] | None:
         if article.id not in self._texts:
             self._texts[article.id] = [flatten(p.text) for p in article.paragraphs]
+        wanted = flatten_quote(passage)  # once, not once per paragraph
         for index, (paragraph, flat) in enumerate(zip(article.paragraphs, self._texts[article.id], strict=True)):
-            found = locate(passage, paragraph.text, flat)
+            found = locate_flat(wanted, paragraph.text, flat)
             if found:
                 return index, found[0], found[1]
         return None

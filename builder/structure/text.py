@@ -29,14 +29,24 @@ def locate(needle: str, haystack: str, flat_haystack: str | None = None) -> tupl
     """Where ``needle`` occurs in ``haystack``, ignoring typography and spacing: (start, end).
 
     ``flat_haystack`` (``flatten(haystack)``) may be passed when searching one text many times."""
-    wanted = flatten(strip_quote_marks(needle))
+    flat = flat_haystack if flat_haystack is not None else flatten(haystack)
+    return locate_flat(flatten_quote(needle), haystack, flat)
+
+
+def flatten_quote(needle: str) -> str:
+    """A quote as ``locate_flat`` looks for it: without its quote marks, and flattened."""
+    return flatten(strip_quote_marks(needle))
+
+
+def locate_flat(wanted: str, haystack: str, flat_haystack: str) -> tuple[int, int] | None:
+    """``locate`` with both sides already flattened: for one quote looked for in many texts."""
     if not wanted:
         return None
-    flat = flat_haystack if flat_haystack is not None else flatten(haystack)
-    found = flat.find(wanted)
+    found = flat_haystack.find(wanted)
     if found < 0:
         return None
-    return original_offset(haystack, flat, found), original_offset(haystack, flat, found + len(wanted) - 1) + 1
+    return (original_offset(haystack, flat_haystack, found),
+            original_offset(haystack, flat_haystack, found + len(wanted) - 1) + 1)
 
 
 def original_offset(text: str, flat: str, flat_index: int) -> int:
