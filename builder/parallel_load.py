@@ -1,10 +1,12 @@
-"""Parsing many `.md` files on both cores: half in a forked process, half here.
+"""Reading many content files on both cores: half in a forked process, half here.
 
-Parsing front matter is most of loading (2.1 s of ``check`` for M's 13,000 files). A forked child
-parses the first half and sends back the values, line numbers included, as one pickle; the parent
-parses the second half meanwhile. With the garbage collector off (see ``builder/pipeline.py``)
-unpickling costs 0.1 s, so loading takes 1.1 s instead of 2.1. Without ``fork``, with other
-threads running (``mkdocs serve``) or for a small project, files are parsed here, in order.
+Parsing and reading the files is most of loading (about 2.5 s of ``check`` for M's 13,000 files).
+A forked child reads every other file and sends back what it read (records, line numbers and
+problems) as one pickle; the parent reads the others meanwhile. Every other file, rather than the
+first half, shares each kind and the few large list files between the two. With the garbage
+collector off (see ``builder/pipeline.py``) unpickling costs about 0.25 s, so loading takes about
+1.7 s instead of 2.5. Without ``fork``, with other threads running (``mkdocs serve``) or for a
+small project, everything is read here, in order.
 """
 
 from __future__ import annotations
@@ -12,15 +14,17 @@ from __future__ import annotations
 import multiprocessing
 import pickle
 import threading
+from collections.abc import Callable
 from multiprocessing.connection import Connection
-from pathlib import Path
+from typing import Any, TypeVar
 
-from builder.diagnostics import Diagnostics
-from builder.loader import SourceFile, load_markdown
+PARALLEL_FROM = 1000  # items; below this a fork costs more than it saves
+# The child also pickles what it read (about a third of the reading's cost) and the parent then
+# unpickles it, so the child takes a bit less than half for both to finish together.
+CHILD_SHARE = 0.42
 
-PARALLEL_FROM = 1000  # files; below this a fork costs more than it saves
-
-Parsed = list[SourceFile | None]
+Task = TypeVar("Task")
+Result = TypeVar("Result")
 
 
 def can_fork() -> bool:
@@ -28,35 +32,39 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-def _parse(files: list[tuple[Path, str]], diagnostics: Diagnostics) -> Parsed:
-    return [load_markdown(file, path, diagnostics) for file, path in files]
-
-
-def _child(files: list[tuple[Path, str]], sender: Connection) -> None:
-    diagnostics = Diagnostics()
+def _child(work: Callable[[Any], Any], tasks: list[Any], sender: Connection) -> None:
     try:
-        sender.send_bytes(pickle.dumps((_parse(files, diagnostics), diagnostics.items), pickle.HIGHEST_PROTOCOL))
+        sender.send_bytes(pickle.dumps([work(task) for task in tasks], pickle.HIGHEST_PROTOCOL))
     finally:
         sender.close()
 
 
-def parse_markdown_files(files: list[tuple[Path, str]], diagnostics: Diagnostics) -> Parsed:
-    """``load_markdown`` of each (file, path), in the same order, with every problem reported."""
-    if len(files) < PARALLEL_FROM or not can_fork():
-        return _parse(files, diagnostics)
-    half = len(files) // 2
+def _spread(count: int, share: float) -> list[bool]:
+    """Which of ``count`` tasks go to the child: ``share`` of them, evenly spread (so each kind of
+    file, and the few large list files, are shared between the two processes)."""
+    return [int((index + 1) * share) > int(index * share) for index in range(count)]
+
+
+def map_in_order(work: Callable[[Task], Result], tasks: list[Task]) -> list[Result]:
+    """``[work(task) for task in tasks]``, on both cores when there are many. ``work`` must be pure
+    (what it changes in the child is lost) and its results picklable; should the child die, its
+    share is done here."""
+    if len(tasks) < PARALLEL_FROM or not can_fork():
+        return [work(task) for task in tasks]
+    to_child = _spread(len(tasks), CHILD_SHARE)
+    theirs = [task for task, child in zip(tasks, to_child, strict=True) if child]
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(files[:half], sender), daemon=True)
-    child.start()
+    process = context.Process(target=_child, args=(work, theirs, sender), daemon=True)
+    process.start()
     sender.close()
-    second = _parse(files[half:], diagnostics)
+    ours = [work(task) for task, child in zip(tasks, to_child, strict=True) if not child]
     try:
-        first, items = pickle.loads(receiver.recv_bytes())
-    except (EOFError, OSError, pickle.UnpicklingError):  # the child died: do its half here
-        first, items = _parse(files[:half], diagnostics), []
+        returned: list[Result] = pickle.loads(receiver.recv_bytes())
+    except (EOFError, OSError, pickle.UnpicklingError):  # the child died: do its share here
+        returned = [work(task) for task in theirs]
     finally:
         receiver.close()
-        child.join()
-    diagnostics.items.extend(items)
-    return [*first, *second]
+        process.join()
+    from_child, from_here = iter(returned), iter(ours)
+    return [next(from_child) if child else next(from_here) for child in to_child]
