@@ -23,6 +23,7 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 _constructor = yaml.constructor.SafeConstructor()
+_Scalar = yaml.ScalarNode
 _VERBATIM_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"})
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 
@@ -64,26 +65,36 @@ class SourceFile:
 
 def _to_value(node: yaml.Node, path: str, offset: int, diagnostics: Diagnostics) -> Any:
     kind = type(node)
-    if kind is yaml.ScalarNode and node.tag in _VERBATIM_TAGS:
+    if kind is _Scalar and node.tag in _VERBATIM_TAGS:
         return node.value  # the common case first: strings need no construction, timestamps stay as written
     if kind is yaml.MappingNode:
         mapping = Located(Origin(path, node.start_mark.line + 1 + offset))
         key_lines = mapping.key_lines
         for key_node, value_node in node.value:
-            key = _to_value(key_node, path, offset, diagnostics)
+            # Most keys and values are strings: taken here, without a call per node.
+            if type(key_node) is _Scalar and key_node.tag in _VERBATIM_TAGS:
+                key = key_node.value
+            else:
+                key = _to_value(key_node, path, offset, diagnostics)
+                if not isinstance(key, str):
+                    key = str(key)
             line = key_node.start_mark.line + 1 + offset
-            if not isinstance(key, str):
-                key = str(key)
             if key in mapping:
                 diagnostics.error(Origin(path, line), f"duplicate key '{key}'")
-            mapping[key] = _to_value(value_node, path, offset, diagnostics)
+            if type(value_node) is _Scalar and value_node.tag in _VERBATIM_TAGS:
+                mapping[key] = value_node.value
+            else:
+                mapping[key] = _to_value(value_node, path, offset, diagnostics)
             key_lines[key] = line
         return mapping
     if kind is yaml.SequenceNode:
         items = LocatedList(Origin(path, node.start_mark.line + 1 + offset))
         item_lines = items.item_lines
         for item in node.value:
-            items.append(_to_value(item, path, offset, diagnostics))
+            if type(item) is _Scalar and item.tag in _VERBATIM_TAGS:
+                items.append(item.value)
+            else:
+                items.append(_to_value(item, path, offset, diagnostics))
             item_lines.append(item.start_mark.line + 1 + offset)
         return items
     try:
