@@ -54,6 +54,10 @@ def original_offset(text: str, flat: str, flat_index: int) -> int:
 
     Flattening keeps every non-space character and puts one space between runs of them, so the
     spaces before ``flat_index`` count the runs before it; the run itself is then found in C."""
+    if len(flat) == len(text):
+        # Flattening only maps characters one to one or drops whitespace: nothing was dropped,
+        # so every offset is the same (most paragraphs, which are single-spaced).
+        return flat_index
     if flat_index >= len(flat):
         return len(text.rstrip()) if flat_index == len(flat) and flat else len(text)
     run = next(itertools.islice(_NON_SPACE.finditer(text), flat.count(" ", 0, flat_index), None))
