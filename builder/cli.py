@@ -10,7 +10,7 @@ from pathlib import Path
 
 from builder import scaffold
 from builder.diagnostics import Diagnostics
-from builder.importing import command as import_command
+from builder.importing import options as import_options
 from builder.pipeline import build_site
 from builder.schema import DIALECT, DRAFT_07, SCHEMA_DIR, stale_files, write_schemas
 from builder.settings import ProjectSettings, SettingsError, read_settings
@@ -112,7 +112,7 @@ def parser() -> argparse.ArgumentParser:
                                      "draft (remark-lint-frontmatter-schema)")
     scaffold.add_parser(commands)
     suggest_command.add_parser(commands)
-    import_command.add_arguments(commands.add_parser(
+    import_options.add_arguments(commands.add_parser(
         "import", help="turn plain-text or saved HTML news pages into article files (never overwrites)"))
     for sub_parser in (check_parser, export_parser, bundle_parser):  # accept --strict after the command too
         sub_parser.add_argument("--strict", action="store_true", default=argparse.SUPPRESS,
@@ -138,5 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "suggest":
         return suggest_command.run(args, settings)
     if args.command == "import":
-        return import_command.run(settings, args)
+        from builder.importing.command import run as run_import  # its parsers: only when it runs
+
+        return run_import(settings, args)
     return export(settings, args.dir, args.strict)

@@ -24,10 +24,8 @@ from dataclasses import dataclass, field
 
 from builder.importing import lines
 from builder.importing.draft import DATELINE, DROP, PLAIN, TEXT, TITLE, Draft, Metadata, Part, Unit
-from builder.structure.article import BLOCK_KINDS
 
 BULLET = "bullet"  # a standfirst bullet or a list item, decided by where it is
-MARK_KINDS = (*BLOCK_KINDS, TEXT, DROP, TITLE)
 _TITLE_WORDS = 25
 _HEADING_WORDS = 10
 _LEAD_CAPTION_WORDS = 25

@@ -10,31 +10,14 @@ from builder.diagnostics import Diagnostics, Origin
 from builder.fields import slug_problem
 from builder.importing import plain_text
 from builder.importing.actors import ActorIndex
-from builder.importing.assemble import MARK_KINDS, Rules, assemble
-from builder.importing.draft import DROP, Draft, Unit
+from builder.importing.assemble import Rules, assemble
+from builder.importing.draft import DROP, MARK_KINDS, Draft, Unit
+from builder.importing.options import PER_ARTICLE
 from builder.importing.writer import Planned, plan, summary, write_all
 from builder.settings import ProjectSettings
 from builder.structure.dates import DateError, parse_date
 
-# Options that say what the text cannot: once for every article, or once per article in order.
-PER_ARTICLE = ("title", "publisher", "published", "language", "url", "id")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="plain-text or saved HTML pages")
-    parser.add_argument("--out", type=Path, help="where to write (default: the project's content/articles/)")
-    for name, example in (("title", "the headline"), ("publisher", "an actor id or name, e.g. bloomberg"),
-                          ("published", "YYYY-MM-DD"), ("language", "en"), ("url", "https://…"),
-                          ("id", "the file name without .md")):
-        parser.add_argument(f"--{name}", action="append", default=[], metavar=name.upper(),
-                            help=f"{example}; give it once for all articles or once per article, in order "
-                                 "(an empty value keeps what the text says)")
-    parser.add_argument("--split-at", action="append", default=[], metavar="TEXT",
-                        help="start a new article at each line starting with TEXT")
-    parser.add_argument("--one", action="store_true", help="the file holds one article: never split it")
-    parser.add_argument("--mark", action="append", default=[], metavar="KIND=TEXT",
-                        help=f"take the line or paragraph starting with TEXT as KIND ({', '.join(MARK_KINDS)})")
 
 
 def run(settings: ProjectSettings, args: argparse.Namespace) -> int:

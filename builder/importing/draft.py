@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from builder.structure.article import BLOCK_KINDS
+
 # Kinds a unit can have besides the article block kinds (builder.structure.article.BLOCK_KINDS):
 PLAIN = "plain"  # not decided yet: running text, a heading, a caption … by its shape and neighbours
 TEXT = "text"  # running text, decided
 DATELINE = "dateline"  # "Published …": goes to the front matter, not the body
 DROP = "drop"  # boilerplate
 TITLE = "title"  # the headline: goes to the front matter
+# What ``--mark KIND=TEXT`` may say a line is.
+MARK_KINDS = (*BLOCK_KINDS, TEXT, DROP, TITLE)
 
 
 @dataclass

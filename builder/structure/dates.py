@@ -21,15 +21,6 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from edtf import (
-    EDTFParseException,
-    Season,
-    UncertainOrApproximate,
-    UnspecifiedIntervalSection,
-    parse_edtf,
-)
-from edtf import Interval as EdtfInterval
-
 # AP style: short months are written in full, September is "Sept".
 MONTHS = ("", "Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec")
 SEASONS = {21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"}
@@ -235,6 +226,11 @@ def _analyse(edtf: str) -> _Parsed:
 
 
 def _analyse_with_library(edtf: str) -> _Parsed:
+    # The library (and pyparsing, which it builds its grammar with) takes 70 ms to import, which
+    # ``check`` need not pay when every date has one of the common forms.
+    from edtf import EDTFParseException, parse_edtf
+    from edtf import Interval as EdtfInterval
+
     if not edtf:
         raise DateError("invalid EDTF date '': it is empty; " + _EXAMPLES)
     try:
@@ -264,6 +260,8 @@ def _analyse_with_library(edtf: str) -> _Parsed:
 
 
 def _interval_end(section: Any, text: str, edtf: str) -> _End | None:
+    from edtf import UnspecifiedIntervalSection
+
     if isinstance(section, UnspecifiedIntervalSection):
         return None
     return _end(section, text, edtf)
@@ -271,6 +269,8 @@ def _interval_end(section: Any, text: str, edtf: str) -> _End | None:
 
 def _end(obj: Any, text: str, edtf: str) -> _End:
     """Bounds and precision of one parsed date (not an interval)."""
+    from edtf import Season, UncertainOrApproximate
+
     inner = obj
     while isinstance(inner, UncertainOrApproximate):
         inner = inner.date

@@ -9,8 +9,6 @@ from pathlib import Path
 from builder.diagnostics import Diagnostics
 from builder.pipeline import build_site
 from builder.settings import ProjectSettings
-from builder.suggesting.draft import suggest
-from builder.suggesting.output import render_files
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -34,6 +32,10 @@ def _shown(path: Path, root: Path) -> str:
 
 
 def run(args: argparse.Namespace, settings: ProjectSettings) -> int:
+    # Loaded here, not at the top: the other commands' start-up need not pay for the suggester.
+    from builder.suggesting.draft import suggest
+    from builder.suggesting.output import render_files
+
     diagnostics = Diagnostics()
     project = build_site(settings.content_dir, root=settings.root)
     if project.diagnostics.errors:
