@@ -63,3 +63,32 @@ def test_two_cores_give_the_same_site_and_the_same_problems(make_project: MakePr
 def test_a_child_that_dies_leaves_its_half_to_the_parent(make_project: MakeProject, tmp_path: Path) -> None:
     result = compare(make_project(BASE | SEVERAL), tmp_path, "dies")
     assert result["forked"] and result["one"] == result["two"] and result["errors"] >= 5  # type: ignore[operator]
+
+
+ORDER_SCRIPT = """
+import json, os
+from builder import parallel_load
+
+parallel_load.PARALLEL_FROM = 1
+pids = {}
+def work(number):
+    return number * number, os.getpid()
+
+figures = {}
+for count in (1, 2, 3, 7, 100, 1001):
+    results = parallel_load.map_in_order(work, list(range(count)))
+    figures[count] = {"squares": [square for square, _ in results] == [n * n for n in range(count)],
+                      "in_child": sum(pid != os.getpid() for _, pid in results)}
+print(json.dumps(figures))
+"""
+
+
+def test_results_come_back_in_task_order_and_the_child_takes_its_share() -> None:
+    result = subprocess.run([sys.executable, "-c", ORDER_SCRIPT], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout.splitlines()[-1])
+    assert all(figure["squares"] for figure in figures.values()), figures
+    for count, figure in figures.items():
+        assert abs(figure["in_child"] - int(count) * 0.38) <= 1, (count, figure)
+    assert figures["1001"]["in_child"] > 300  # the other core did real work

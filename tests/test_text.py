@@ -70,3 +70,17 @@ def test_original_offset_agrees_with_the_plain_definition_everywhere() -> None:
             assert (found is None) == (not wanted)
             if found:
                 assert flatten(text[found[0]:found[1]]) == wanted
+
+
+def test_original_offset_of_single_spaced_text_is_the_same_offset() -> None:
+    """Flattening such text drops nothing, which ``original_offset`` takes as an identity."""
+    words = ["a", "bc", "Erdoğan’s", "“x”", "—", "...", "\u00a0"]
+    generator = random.Random(7)
+    for _ in range(200):
+        text = "".join(generator.choice(words) + generator.choice(" \n") for _ in range(generator.randint(1, 12)))
+        text = text[:-1]
+        flat = flatten(text)
+        if len(flat) != len(text):
+            continue  # a no-break space at an end is trimmed: covered by the test above
+        for index in range(len(flat) + 1):
+            assert original_offset(text, flat, index) == _reference_offset(text, index) == index, (text, index)
