@@ -18,7 +18,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])")
 
 def flatten(text: str) -> str:
     """Typographic variants unified and whitespace runs collapsed to one space, trimmed."""
-    return " ".join(text.translate(_EQUIVALENT).split())
+    if not text.isascii():  # every variant is outside ASCII, and isascii costs far less than translate
+        text = text.translate(_EQUIVALENT)
+    return " ".join(text.split())
 
 
 def strip_quote_marks(text: str) -> str:
