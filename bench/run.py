@@ -1,11 +1,13 @@
 """Measure the builder against plain MkDocs on one generated project.
 
-    python bench/run.py --size S|M [--dir DIR] [--keep]
+    python bench/run.py --size S|M [--dir DIR] [--keep] [--check-runs N] [--repeat N]
 
 Generates the project (bench/generate.py), then measures, each stage in a fresh process (time and
 peak memory): ``python -m builder check``; load + render alone; the full ``mkdocs build`` with the
 plugin; ``python -m builder export`` and a baseline ``mkdocs build`` of the exported Markdown with the
-plugin removed. Prints the figures, the ratios, and a last line of JSON.
+plugin removed. ``check`` is timed several times and the builds may be repeated, alternately, since
+this machine's speed varies by several percent from one minute to the next; medians are reported.
+Prints the figures, the ratios, and a last line of JSON.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -131,6 +134,11 @@ def main() -> int:
     parser.add_argument("--size", choices=sorted(SIZES), required=True)
     parser.add_argument("--dir", type=Path, help="where to generate (default: a temporary directory)")
     parser.add_argument("--keep", action="store_true", help="keep the generated project and sites")
+    parser.add_argument("--check-runs", type=int, default=5,
+                        help="how many times to time check; the median is reported (default: 5)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="build with the plugin and the baseline this many times each, alternately; the "
+                             "ratio is that of the medians (default: 1)")
     args = parser.parse_args()
     events, actors, articles = SIZES[args.size]
     work = args.dir or Path(tempfile.mkdtemp(prefix=f"timeline-bench-{args.size}-"))
@@ -140,22 +148,30 @@ def main() -> int:
         generate = [python, str(ROOT / "bench" / "generate.py"), "--events", str(events), "--actors", str(actors),
                     "--articles", str(articles), "--out", str(project), "--force"]
         gen_time, _, _ = run_tracked(generate, ROOT)
-        check_time, check_mem, _ = run_tracked([python, "-m", "builder", "check"], project)
+        checks = [run_tracked([python, "-m", "builder", "check"], project) for _ in range(max(1, args.check_runs))]
+        check_times = sorted(elapsed for elapsed, _, _ in checks)
+        check_time, check_mem = statistics.median(check_times), max(memory for _, memory, _ in checks)
         _, render_mem, render_out = run_tracked([python, "-c", RENDER_ONLY], project)
         load_time, render_time, page_count, errors = render_out.split()
         mkdocs = [python, "-m", "mkdocs", "build", "--strict", "--quiet"]
-        build_time, build_mem, _ = run_tracked([*mkdocs, "-d", str(work / "site")], project)
         export_time, _, _ = run_tracked([python, "-m", "builder", "export", str(work / "export")], project)
         config = baseline_config(project, work / "export")
-        base_time, base_mem, _ = run_tracked([*mkdocs, "-f", str(config), "-d", str(work / "site-baseline")],
-                                             project)
+        builds, baselines = [], []
+        for _ in range(max(1, args.repeat)):  # alternately, so a slow spell of the machine hits both
+            builds.append(run_tracked([*mkdocs, "-d", str(work / "site")], project))
+            baselines.append(run_tracked([*mkdocs, "-f", str(config), "-d", str(work / "site-baseline")], project))
+        build_times, base_times = [b[0] for b in builds], [b[0] for b in baselines]
+        build_time, base_time = statistics.median(build_times), statistics.median(base_times)
+        build_mem, base_mem = max(b[1] for b in builds), max(b[1] for b in baselines)
         figures = {
             "size": args.size, "events": events, "actors": actors, "articles": articles,
             "generate_s": round(gen_time, 2), "check_s": round(check_time, 2),
+            "check_runs_s": [round(t, 2) for t in check_times],
             "load_s": float(load_time), "render_s": float(render_time),
             "builder_stage_s": round(float(load_time) + float(render_time), 2),
             "generated_pages": int(page_count), "errors": int(errors),
             "build_s": round(build_time, 2), "baseline_s": round(base_time, 2), "export_s": round(export_time, 2),
+            "build_runs_s": [round(t, 2) for t in build_times], "baseline_runs_s": [round(t, 2) for t in base_times],
             "build_over_baseline": round(build_time / base_time, 3),
             "peak_mb_check": round(check_mem), "peak_mb_render": round(render_mem),
             "peak_mb_build": round(build_mem), "peak_mb_baseline": round(base_mem),
