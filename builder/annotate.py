@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from builder.content import Records
 from builder.diagnostics import Diagnostics, Origin
+from builder.parallel_load import InChild
 from builder.structure.article import Article
 from builder.structure.site import Mention, Site, Span
 from builder.structure.text import Name, NameIndex, Sentences, closest_passage, flatten, flatten_quote, locate_flat
@@ -26,21 +28,48 @@ def _name_index(site: Site) -> NameIndex:
     return NameIndex(names)
 
 
-class _Flattened:
-    """Each article's paragraphs flattened once, however many quotes are looked for in them."""
+Found = tuple[int, int, int] | None  # (paragraph, start, end) of a passage in its article, or None
+Passages = dict[str, list[str]]  # article id -> the passages looked for in it, each once
 
-    def __init__(self) -> None:
-        self._texts: dict[str, list[str]] = {}
 
-    def locate_in(self, article: Article, passage: str) -> tuple[int, int, int] | None:
-        if article.id not in self._texts:
-            self._texts[article.id] = [flatten(p.text) for p in article.paragraphs]
-        wanted = flatten_quote(passage)  # once, not once per paragraph
-        for index, (paragraph, flat) in enumerate(zip(article.paragraphs, self._texts[article.id], strict=True)):
-            found = locate_flat(wanted, paragraph.text, flat)
-            if found:
-                return index, found[0], found[1]
-        return None
+def passages_to_locate(records: Records) -> Passages:
+    """Every quote and cited passage, by the article it must be found in."""
+    wanted: dict[str, dict[str, None]] = {}
+    for event in records.events.values():
+        for quote in event.quotes:
+            if quote.article.id in records.articles:
+                wanted.setdefault(quote.article.id, {})[quote.text] = None
+    for relation in records.relations.values():
+        for citation in relation.sources:
+            if citation.text and citation.article.id in records.articles:
+                wanted.setdefault(citation.article.id, {})[citation.text] = None
+    return {article_id: list(texts) for article_id, texts in wanted.items()}
+
+
+def locate_passages(articles: Mapping[str, Article], passages: Passages) -> dict[tuple[str, str], Found]:
+    """Where each passage is, looked up by (article id, passage). Pure, so that it can run in
+    another process (see ``start_locating``): its answer is small, but the search is not."""
+    located: dict[tuple[str, str], Found] = {}
+    for article_id, texts in passages.items():
+        paragraphs = articles[article_id].paragraphs
+        flats = [flatten(p.text) for p in paragraphs]  # once, however many passages are looked for
+        for text in texts:
+            wanted = flatten_quote(text)
+            found: Found = None
+            for index, (paragraph, flat) in enumerate(zip(paragraphs, flats, strict=True)):
+                offsets = locate_flat(wanted, paragraph.text, flat)
+                if offsets:
+                    found = (index, offsets[0], offsets[1])
+                    break
+            located[(article_id, text)] = found
+    return located
+
+
+def start_locating(records: Records) -> InChild[dict[tuple[str, str], Found]]:
+    """Locate every passage in a child process while references are resolved here: at M, 10,000
+    quotes in 3,600 articles take about 0.4 s."""
+    passages = passages_to_locate(records)
+    return InChild(lambda: locate_passages(records.articles, passages), size=sum(map(len, passages.values())))
 
 
 def _not_found(article: Article, passage: str) -> str:
@@ -51,14 +80,14 @@ def _not_found(article: Article, passage: str) -> str:
     return message
 
 
-def _anchor_quotes(site: Site, spans: dict[str, list[list[Span]]], diagnostics: Diagnostics) -> None:
-    flattened = _Flattened()
+def _anchor_quotes(site: Site, spans: dict[str, list[list[Span]]], located: Mapping[tuple[str, str], Found],
+                   diagnostics: Diagnostics) -> None:
     for event in site.timeline:
         for quote in event.quotes:
             article = site.articles.get(quote.article.id)
             if article is None:
                 continue  # reported as an unknown article
-            found = flattened.locate_in(article, quote.text)
+            found = located[(article.id, quote.text)]
             if found is None:
                 diagnostics.error(quote.origin, _not_found(article, quote.text))
                 continue
@@ -72,7 +101,7 @@ def _anchor_quotes(site: Site, spans: dict[str, list[list[Span]]], diagnostics: 
             article = site.articles.get(citation.article.id)
             if article is None or not citation.text:
                 continue
-            found = flattened.locate_in(article, citation.text)
+            found = located[(article.id, citation.text)]
             if found is None:
                 diagnostics.error(citation.origin, _not_found(article, citation.text))
                 continue
@@ -135,14 +164,16 @@ def _mark_mentions(site: Site, article: Article, spans: list[list[Span]], index:
             site.mentions[(kind, id_)].append(Mention(article.id, anchor, sentence))
 
 
-def annotate_articles(site: Site, diagnostics: Diagnostics, *, validate_only: bool = False) -> None:
-    """``validate_only``: report the same problems, without the mentions that only pages need."""
+def annotate_articles(site: Site, diagnostics: Diagnostics, located: InChild[dict[tuple[str, str], Found]], *,
+                      validate_only: bool = False) -> None:
+    """``located``: see ``start_locating``; its result is waited for last, once the names are
+    marked. ``validate_only``: report the same problems, without the mentions that only pages need."""
     spans: dict[str, list[list[Span]]] = {a: [[] for _ in site.articles[a].paragraphs] for a in site.articles}
-    _anchor_quotes(site, spans, diagnostics)
     index = _name_index(site)
     for article_id in sorted(site.articles):
         article = site.articles[article_id]
         _mark_corrections(article, spans[article_id], diagnostics)
         _mark_mentions(site, article, spans[article_id], index, diagnostics, validate_only=validate_only)
+    _anchor_quotes(site, spans, located.result(), diagnostics)
+    # Spans of one kind keep the order they were found in: the sort is stable.
     site.spans = {a: [sorted(p, key=lambda s: (s.start, -s.end, s.kind)) for p in spans[a]] for a in spans}
-

@@ -1,12 +1,12 @@
-"""Reading many content files on both cores: half in a forked process, half here.
+"""Work on both cores: a forked child computes part of the work while this process goes on.
 
-Parsing and reading the files is most of loading (about 2.5 s of ``check`` for M's 13,000 files).
-A forked child reads every other file and sends back what it read (records, line numbers and
-problems) as one pickle; the parent reads the others meanwhile. Every other file, rather than the
-first half, shares each kind and the few large list files between the two. With the garbage
-collector off (see ``builder/pipeline.py``) unpickling costs about 0.25 s, so loading takes about
-1.7 s instead of 2.5. Without ``fork``, with other threads running (``mkdocs serve``) or for a
-small project, everything is read here, in order.
+Used twice in loading a project. Parsing and reading the content files is most of loading (about
+2.5 s of ``check`` at M's 13,000 files): a forked child reads a share of them and sends back what
+it read (records, line numbers and problems) as one pickle while the parent reads the others
+(``map_in_order``). Then, while the parent resolves references and computes backlinks, a child
+finds every quote in its article (``InChild``). With the garbage collector off (see
+``builder/pipeline.py``) unpickling the records costs about 0.15 s. Without ``fork``, with other
+threads running (``mkdocs serve``) or for a small project, everything is done here, in order.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ import pickle
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
-PARALLEL_FROM = 1000  # items; below this a fork costs more than it saves
+PARALLEL_FROM = 1000  # tasks; below this a fork costs more than it saves
 # The child also pickles what it read (about a third of the reading's cost) and the parent then
 # unpickles it, so the child takes less than half for both to finish together (measured at M:
 # loading took 1.85 s with 0.30, 1.73 s with 0.34, 1.66 s with 0.38, 1.79 s with 0.42).
@@ -33,11 +33,41 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-def _child(work: Callable[[Any], Any], tasks: list[Any], sender: Connection) -> None:
+def _child(work: Callable[[], Any], sender: Connection) -> None:
     try:
-        sender.send_bytes(pickle.dumps([work(task) for task in tasks], pickle.HIGHEST_PROTOCOL))
+        sender.send_bytes(pickle.dumps(work(), pickle.HIGHEST_PROTOCOL))
     finally:
         sender.close()
+
+
+class InChild(Generic[Result]):
+    """``work()``, computed in a forked child from now on; ``result()`` waits for it. ``work`` must
+    be pure (what it changes in the child is lost) and its result picklable. ``size``: how many
+    tasks it does; below ``PARALLEL_FROM``, or without ``fork``, or should the child die,
+    ``result()`` computes it here."""
+
+    def __init__(self, work: Callable[[], Result], *, size: int) -> None:
+        self._work = work
+        self._process: Any = None
+        if size >= PARALLEL_FROM and can_fork():
+            context = multiprocessing.get_context("fork")
+            self._receiver, sender = context.Pipe(duplex=False)
+            self._process = context.Process(target=_child, args=(work, sender), daemon=True)
+            self._process.start()
+            sender.close()
+
+    def result(self) -> Result:
+        if self._process is None:
+            return self._work()
+        try:
+            returned: Result = pickle.loads(self._receiver.recv_bytes())
+            return returned
+        except (EOFError, OSError, pickle.UnpicklingError):  # the child died: do its work here
+            return self._work()
+        finally:
+            self._receiver.close()
+            self._process.join()
+            self._process = None
 
 
 def _spread(count: int, share: float) -> list[bool]:
@@ -47,25 +77,12 @@ def _spread(count: int, share: float) -> list[bool]:
 
 
 def map_in_order(work: Callable[[Task], Result], tasks: list[Task]) -> list[Result]:
-    """``[work(task) for task in tasks]``, on both cores when there are many. ``work`` must be pure
-    (what it changes in the child is lost) and its results picklable; should the child die, its
-    share is done here."""
+    """``[work(task) for task in tasks]``, on both cores when there are many (see ``InChild``)."""
     if len(tasks) < PARALLEL_FROM or not can_fork():
         return [work(task) for task in tasks]
     to_child = _spread(len(tasks), CHILD_SHARE)
     theirs = [task for task, child in zip(tasks, to_child, strict=True) if child]
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(work, theirs, sender), daemon=True)
-    process.start()
-    sender.close()
+    in_child = InChild(lambda: [work(task) for task in theirs], size=len(tasks))
     ours = [work(task) for task, child in zip(tasks, to_child, strict=True) if not child]
-    try:
-        returned: list[Result] = pickle.loads(receiver.recv_bytes())
-    except (EOFError, OSError, pickle.UnpicklingError):  # the child died: do its share here
-        returned = [work(task) for task in theirs]
-    finally:
-        receiver.close()
-        process.join()
-    from_child, from_here = iter(returned), iter(ours)
+    from_child, from_here = iter(in_child.result()), iter(ours)
     return [next(from_child) if child else next(from_here) for child in to_child]

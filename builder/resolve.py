@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from builder.annotate import annotate_articles
+from builder.annotate import annotate_articles, start_locating
 from builder.content import Records
 from builder.diagnostics import Diagnostics, did_you_mean
 from builder.fields import Ref
@@ -153,13 +153,14 @@ def _link_actors_and_places(site: Site) -> None:
 
 
 def resolve(records: Records, diagnostics: Diagnostics, *, validate_only: bool = False) -> Site:
+    located = start_locating(records)  # in another process while references are checked and linked here
     resolver = _Resolver(records, diagnostics)
     _check_references(resolver, records)
     _check_cycles(records, diagnostics)
     site = Site(records.info, records.articles, records.actors, records.places, records.events, records.relations)
     _link_events(site)
     _link_actors_and_places(site)
-    annotate_articles(site, diagnostics, validate_only=validate_only)
+    annotate_articles(site, diagnostics, located, validate_only=validate_only)
     for quotes in site.article_quotes.values():
         quotes.sort(key=lambda q: (q.anchor, q.id))
     return site

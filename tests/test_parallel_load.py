@@ -30,7 +30,7 @@ def child(*args):
         raise SystemExit(3)
     parse_in_child(*args)
 
-parallel_load.PARALLEL_FROM = 2
+parallel_load.PARALLEL_FROM = 1  # every quote is located in a child too
 parallel_load._child = child
 two = build_site(project / "content", project)
 pages = lambda site: [(p.src_uri, p.markdown) for p in render_site(site)]
@@ -92,3 +92,21 @@ def test_results_come_back_in_task_order_and_the_child_takes_its_share() -> None
     for count, figure in figures.items():
         assert abs(figure["in_child"] - int(count) * 0.38) <= 1, (count, figure)
     assert figures["1001"]["in_child"] > 300  # the other core did real work
+
+
+IN_CHILD_SCRIPT = """
+import json, os
+from builder import parallel_load
+
+parallel_load.PARALLEL_FROM = 10
+small = parallel_load.InChild(os.getpid, size=9).result()
+large = parallel_load.InChild(os.getpid, size=10).result()
+print(json.dumps({"small_here": small == os.getpid(), "large_elsewhere": large != os.getpid()}))
+"""
+
+
+def test_work_goes_to_a_child_only_when_there_is_enough_of_it() -> None:
+    result = subprocess.run([sys.executable, "-c", IN_CHILD_SCRIPT], cwd=ROOT, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == {"small_here": True, "large_elsewhere": True}
