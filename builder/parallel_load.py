@@ -12,6 +12,7 @@ threads running (``mkdocs serve``) or for a small project, everything is done he
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
 import threading
 from collections.abc import Callable
@@ -35,16 +36,20 @@ def can_fork() -> bool:
 
 def _child(work: Callable[[], Any], sender: Connection) -> None:
     try:
-        sender.send_bytes(pickle.dumps(work(), pickle.HIGHEST_PROTOCOL))
-    finally:
+        payload = pickle.dumps(work(), pickle.HIGHEST_PROTOCOL)
+    except BaseException:  # the parent redoes the work and reports any error itself, once
         sender.close()
+        os._exit(1)
+    sender.send_bytes(payload)
+    sender.close()
 
 
 class InChild(Generic[Result]):
     """``work()``, computed in a forked child from now on; ``result()`` waits for it. ``work`` must
     be pure (what it changes in the child is lost) and its result picklable. ``size``: how many
-    tasks it does; below ``PARALLEL_FROM``, or without ``fork``, or should the child die,
-    ``result()`` computes it here."""
+    tasks it does; below ``PARALLEL_FROM``, without ``fork``, if the fork fails or should the child
+    die, ``result()`` computes it here. Use it as a context manager, so that a child whose result is
+    never asked for (the parent failed meanwhile) is stopped rather than left running."""
 
     def __init__(self, work: Callable[[], Result], *, size: int) -> None:
         self._work = work
@@ -52,9 +57,21 @@ class InChild(Generic[Result]):
         if size >= PARALLEL_FROM and can_fork():
             context = multiprocessing.get_context("fork")
             self._receiver, sender = context.Pipe(duplex=False)
-            self._process = context.Process(target=_child, args=(work, sender), daemon=True)
-            self._process.start()
-            sender.close()
+            process = context.Process(target=_child, args=(work, sender), daemon=True)
+            try:
+                process.start()
+            except OSError:  # no memory or no process left for a copy: do the work here
+                self._receiver.close()
+            else:
+                self._process = process
+            finally:
+                sender.close()
+
+    def __enter__(self) -> InChild[Result]:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.cancel()
 
     def result(self) -> Result:
         if self._process is None:
@@ -67,6 +84,14 @@ class InChild(Generic[Result]):
         finally:
             self._receiver.close()
             self._process.join()
+            self._process = None
+
+    def cancel(self) -> None:
+        """Stop the child if it still runs; its result is not wanted any more."""
+        if self._process is not None:
+            self._process.terminate()
+            self._process.join()
+            self._receiver.close()
             self._process = None
 
 
@@ -82,7 +107,8 @@ def map_in_order(work: Callable[[Task], Result], tasks: list[Task]) -> list[Resu
         return [work(task) for task in tasks]
     to_child = _spread(len(tasks), CHILD_SHARE)
     theirs = [task for task, child in zip(tasks, to_child, strict=True) if child]
-    in_child = InChild(lambda: [work(task) for task in theirs], size=len(tasks))
-    ours = [work(task) for task, child in zip(tasks, to_child, strict=True) if not child]
-    from_child, from_here = iter(in_child.result()), iter(ours)
+    with InChild(lambda: [work(task) for task in theirs], size=len(tasks)) as in_child:
+        ours = [work(task) for task, child in zip(tasks, to_child, strict=True) if not child]
+        returned = in_child.result()
+    from_child, from_here = iter(returned), iter(ours)
     return [next(from_child) if child else next(from_here) for child in to_child]

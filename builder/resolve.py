@@ -153,14 +153,15 @@ def _link_actors_and_places(site: Site) -> None:
 
 
 def resolve(records: Records, diagnostics: Diagnostics, *, validate_only: bool = False) -> Site:
-    located = start_locating(records)  # in another process while references are checked and linked here
-    resolver = _Resolver(records, diagnostics)
-    _check_references(resolver, records)
-    _check_cycles(records, diagnostics)
-    site = Site(records.info, records.articles, records.actors, records.places, records.events, records.relations)
-    _link_events(site)
-    _link_actors_and_places(site)
-    annotate_articles(site, diagnostics, located, validate_only=validate_only)
+    with start_locating(records) as located:  # in another process while references are checked and linked here
+        resolver = _Resolver(records, diagnostics)
+        _check_references(resolver, records)
+        _check_cycles(records, diagnostics)
+        site = Site(records.info, records.articles, records.actors, records.places, records.events,
+                    records.relations)
+        _link_events(site)
+        _link_actors_and_places(site)
+        annotate_articles(site, diagnostics, located, validate_only=validate_only)
     for quotes in site.article_quotes.values():
         quotes.sort(key=lambda q: (q.anchor, q.id))
     return site

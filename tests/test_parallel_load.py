@@ -110,3 +110,46 @@ def test_work_goes_to_a_child_only_when_there_is_enough_of_it() -> None:
                             timeout=60)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.splitlines()[-1]) == {"small_here": True, "large_elsewhere": True}
+
+
+FAILURES_SCRIPT = """
+import json, multiprocessing, os, time
+from builder import parallel_load
+
+parallel_load.PARALLEL_FROM = 1
+figures = {}
+
+def fails_in_child():
+    if os.getpid() != parent:
+        raise ValueError("only in the child")
+    return "done here"
+
+parent = os.getpid()
+figures["child_raised"] = parallel_load.InChild(fails_in_child, size=1).result()
+
+def slow():
+    time.sleep(60)
+
+try:
+    with parallel_load.InChild(slow, size=1):
+        raise RuntimeError("the parent failed meanwhile")
+except RuntimeError:
+    pass
+figures["left_running"] = len(multiprocessing.active_children())
+
+def no_fork(self):
+    raise OSError(12, "Cannot allocate memory")
+
+multiprocessing.process.BaseProcess.start = no_fork
+figures["fork_failed"] = parallel_load.InChild(lambda: os.getpid() == parent, size=1).result()
+print(json.dumps(figures))
+"""
+
+
+def test_a_failing_child_a_failing_parent_and_a_failed_fork_are_all_handled() -> None:
+    result = subprocess.run([sys.executable, "-c", FAILURES_SCRIPT], cwd=ROOT, capture_output=True, text=True,
+                            timeout=30)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1]) == {"child_raised": "done here", "left_running": 0,
+                                                          "fork_failed": True}
+    assert "Traceback" not in result.stderr  # the child's failure is redone here, not printed twice
