@@ -105,13 +105,15 @@ KINDS = {  # folder -> kind, in the order they are read
 
 @dataclass
 class Entry:
-    """One entity as its file gave it: ``entity`` is None when its id is no slug (then its reader
-    never ran) or its reader rejected it; ``problems`` are what its reader found."""
+    """One entity as its file gave it: ``entity`` is None when its id is no slug (``id_problem``
+    says why, and its reader never ran) or its reader rejected it; ``problems`` are what its reader
+    found."""
 
     id: str
     origin: Origin
     entity: Any
     problems: list[Diagnostic]
+    id_problem: str | None = None
 
 
 @dataclass
@@ -129,8 +131,9 @@ def read_file(folder: str, file: Path, path: str) -> FileRead:
     entries: list[Entry] = []
 
     def add(id_: str, origin: Origin, data: Located, body: str, body_line: int) -> None:
-        if slug_problem(id_):
-            entries.append(Entry(id_, origin, None, []))
+        problem = slug_problem(id_)
+        if problem:
+            entries.append(Entry(id_, origin, None, [], problem))
             return
         own = Diagnostics()
         entries.append(Entry(id_, origin, kind.reader(id_, data, body, body_line, own), own.items))
@@ -181,9 +184,8 @@ def add_entries(reads: Iterable[FileRead], kind: Kind, target: dict[str, Any], d
     for read in reads:
         diagnostics.items.extend(read.problems)
         for entry in read.entries:
-            problem = slug_problem(entry.id)
-            if problem:
-                diagnostics.error(entry.origin, f"{kind.name} id: {problem}")
+            if entry.id_problem:
+                diagnostics.error(entry.origin, f"{kind.name} id: {entry.id_problem}")
                 continue
             if entry.id in origins:
                 first = origins[entry.id]
