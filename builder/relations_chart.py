@@ -132,7 +132,7 @@ class _Axis:
 
     @property
     def end(self) -> int:
-        return datetime.date(self.last_year + 1, 1, 1).toordinal()
+        return _new_year(self.last_year + 1)
 
     def percent(self, day: int) -> float:
         return round(100 * (day - self.start) / (self.end - self.start), 2)
@@ -148,11 +148,18 @@ class _Axis:
         first = -(-self.first_year // step) * step
         # The axis' first year is always labelled; a round year within 18% would touch it at 360 px.
         ticks = [Tick(0.0, str(self.first_year), "start")]
-        for year in range(first, self.last_year + 2, step):
-            left = self.percent(datetime.date(year, 1, 1).toordinal())
+        for year in range(first, min(self.last_year + 2, datetime.MAXYEAR + 1), step):
+            left = self.percent(_new_year(year))
             if left >= 18:
                 ticks.append(Tick(left, str(year), "end" if left > 92 else "middle"))
         return ticks
+
+
+def _new_year(year: int) -> int:
+    """The ordinal of 1 January of ``year``, also for the year after 9999 that ends the axis."""
+    if year > datetime.MAXYEAR:
+        return datetime.date.max.toordinal() + 1
+    return datetime.date(year, 1, 1).toordinal()
 
 
 def _axis(dates: Iterable[HonestDate]) -> _Axis | None:

@@ -28,6 +28,7 @@ SEASONS = {21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"}
 PRECISIONS = ("century", "decade", "year", "season", "month", "day")
 _RANK = {name: rank for rank, name in enumerate(PRECISIONS)}
 _EXAMPLES = "write e.g. 2020-02-12, 2020-02, 2011~, 2011/.., ../2020-02-29 or 2020-02-10/2020-02-12"
+_LAST_YEAR = datetime.MAXYEAR  # 9999: past it Python (and HTML's <time>) has no date
 
 
 class DateError(ValueError):
@@ -153,6 +154,10 @@ class HonestDate:
 def parse_date(text: str) -> HonestDate:
     """Parse an EDTF string; `DateError` for anything a reader could not be shown honestly."""
     edtf = text.strip()
+    if not edtf.isascii():
+        # Python's int() and the regex \d read full-width (２０２０) and Arabic-Indic (٢٠٢٠) digits
+        # as years; EDTF is ASCII only, and a date that looks different from what it means is a trap.
+        raise DateError(f"invalid EDTF date '{edtf}': only ASCII digits and signs can be used; {_EXAMPLES}")
     parsed = _analyse(edtf)
     ends = [end for end in (parsed.start, parsed.end) if end is not None]
     return HonestDate(
@@ -173,14 +178,14 @@ def _anchor(date: HonestDate) -> _End:
     return anchor
 
 
-_PLAIN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%])?$")
+_PLAIN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([?~%])?", re.ASCII)
 
 
 def _plain_end(text: str) -> _End | None:
     """The common forms (2020, 2020-02, 2020-02-12, each maybe with ?, ~ or %) without the edtf
     library, whose parser costs about 16 ms a date: 10,000 events would take minutes. Anything
     else, including invalid days, returns None and goes to the library for its verdict."""
-    match = _PLAIN.match(text)
+    match = _PLAIN.fullmatch(text)
     if not match:
         return None
     year_text, month_text, day_text, qualifier = match.groups()
@@ -290,6 +295,9 @@ def _end(obj: Any, text: str, edtf: str) -> _End:
             raise DateError(f"unsupported date '{edtf}': only seasons 21–24 can be shown")
         if code == 24:
             # The library ends winter on 31 Dec; northern winter runs into February.
+            if lower.year >= _LAST_YEAR:
+                raise DateError(f"unsupported date '{edtf}': winter {lower.year} ends in February of year "
+                                f"{lower.year + 1}, and dates end with year {_LAST_YEAR}")
             upper = _month_end(lower.year + 1, 2)
         return _End(lower, upper, "season", approximate, uncertain, code)
     return _End(lower, upper, _precision(lower, upper, edtf), approximate, uncertain)

@@ -77,10 +77,16 @@ def resolve_relative(expression: str, published: datetime.date) -> Resolution | 
     text = expression.strip()
     for regex, resolver in _PATTERNS:
         match = regex.fullmatch(text)
-        if match:
+        if not match:
+            continue
+        try:
             resolution = resolver(match, published, text)
             if resolution is not None:
+                parse_date(resolution.edtf)  # a draft that check would reject is no help
                 return resolution
+        except (OverflowError, ValueError):  # DateError included
+            # Counting from a publication day near year 1 or 9999 can leave the calendar.
+            continue
     return None
 
 
