@@ -66,22 +66,29 @@ def _check_references(r: _Resolver, records: Records) -> None:
 
 
 def _check_cycles(records: Records, diagnostics: Diagnostics) -> None:
-    """``part_of`` between events and ``within`` between places must form trees."""
+    """``part_of`` between events and ``within`` between places must form trees.
+
+    Each id has at most one parent, so one walk up from every id not yet seen finds every cycle,
+    and each id is stepped on once: linear however deep the chains are. A cycle is reported once,
+    at its first id in sorted order."""
     parents = {
         "part_of": {e.id: e.part_of for e in records.events.values() if e.part_of},
         "within": {p.id: p.within for p in records.places.values() if p.within},
     }
     for field, links in parents.items():
-        reported: set[str] = set()
-        for start in sorted(links):
-            path, current = [start], links[start].id
-            while current in links and current not in path:
-                path.append(current)
+        walk_of: dict[str, int] = {}  # id → the walk that reached it first
+        for number, start in enumerate(sorted(links)):
+            walk, current = [], start
+            while current in links and current not in walk_of:
+                walk_of[current] = number
+                walk.append(current)
                 current = links[current].id
-            if current == start and start not in reported:
-                reported.update(path)
-                chain = " → ".join([*path, start])
-                diagnostics.error(links[start].origin, f"'{field}' forms a cycle: {chain}")
+            if walk_of.get(current) == number:  # this walk came back on itself
+                cycle = walk[walk.index(current):]
+                first = cycle.index(min(cycle))
+                cycle = cycle[first:] + cycle[:first]
+                chain = " → ".join([*cycle, cycle[0]])
+                diagnostics.error(links[cycle[0]].origin, f"'{field}' forms a cycle: {chain}")
 
 
 def _link_events(site: Site) -> None:

@@ -46,6 +46,20 @@ class Member:
     affiliation: Affiliation
 
 
+@dataclass(frozen=True)
+class TreeRow:
+    """One place of a places tree drawn as a flat run of rows, so that no template recurses."""
+
+    place: Place
+    depth: int  # 0 for a root
+    opens: bool  # the places within it follow, one level deeper
+    closes: int  # how many levels end after it
+    hidden: int = 0  # places within it, at any depth, left out past TREE_DEPTH (its page lists them)
+
+
+TREE_DEPTH = 10  # levels drawn; real hierarchies (country, region, district, town, quarter) need fewer
+
+
 @dataclass
 class Site:
     info: ProjectInfo
@@ -80,6 +94,35 @@ class Site:
             chain.append(self.places[chain[-1].within.id])
             seen.add(chain[-1].id)
         return chain
+
+    def place_tree(self, roots: list[Place], max_depth: int = TREE_DEPTH) -> list[TreeRow]:
+        """The places within ``roots``, depth first in ``place_children`` order, walked with a stack
+        (a chain of places thousands deep is legal) and drawn ``max_depth`` levels deep."""
+        walked: list[tuple[Place, int, bool, int]] = []
+        stack: list[tuple[Place, int]] = [(root, 0) for root in reversed(roots)]
+        seen: set[str] = set()  # cycles are errors upstream; this keeps a walk finite regardless
+        while stack:
+            place, depth = stack.pop()
+            if place.id in seen:
+                continue
+            seen.add(place.id)
+            children = [child for child in self.place_children.get(place.id, []) if child.id not in seen]
+            opens = bool(children) and depth + 1 < max_depth
+            walked.append((place, depth, opens, 0 if opens else self._count_within(place, seen)))
+            if opens:
+                stack.extend((child, depth + 1) for child in reversed(children))
+        next_depths = [depth for _, depth, _, _ in walked[1:]] + [0]
+        return [TreeRow(place, depth, opens, 0 if opens else depth - next_depth, hidden)
+                for (place, depth, opens, hidden), next_depth in zip(walked, next_depths, strict=True)]
+
+    def _count_within(self, place: Place, seen: set[str]) -> int:
+        count, stack = 0, [place]
+        while stack:
+            for child in self.place_children.get(stack.pop().id, []):
+                if child.id not in seen:
+                    count += 1
+                    stack.append(child)
+        return count
 
     def neighbours(self, event: Event) -> tuple[Event | None, Event | None]:
         index = self.position[event.id]
