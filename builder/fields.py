@@ -19,6 +19,9 @@ from builder.structure.dates import DateError, HonestDate, parse_date
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # ids name output files; "index" would collide with the index page of its section
 RESERVED_IDS = frozenset({"index"})
+# Output paths are built from ids (actors/<id>/relations-2/index.html); 100 characters keeps every
+# component far below the 255 bytes file systems allow, whatever is added to it.
+MAX_ID_LENGTH = 100
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -32,10 +35,14 @@ class Ref:
 
 
 def slug_problem(value: str) -> str | None:
-    if not SLUG.match(value):
+    # fullmatch: with match, "$" lets a final newline through, into a file name
+    if not SLUG.fullmatch(value):
         return f"'{value}' is not a valid id: use lowercase letters, digits and single hyphens (e.g. 'bashar-al-assad')"
     if value in RESERVED_IDS:
         return f"'{value}' is reserved and cannot be used as an id"
+    if len(value) > MAX_ID_LENGTH:
+        return (f"'{value[:40]}…' is {len(value)} characters long; ids name files and folders, so at most "
+                f"{MAX_ID_LENGTH} are allowed")
     return None
 
 
