@@ -3,7 +3,8 @@
 Built with MkDocs itself (so it is exactly the web site), plus Material's ``offline`` plugin, with
 directory URLs off and the search worker's shim served from the bundle instead of a CDN: without
 that shim Material silently drops search when the page is opened from disk. Nothing outside the
-archive is touched: the normal ``site/`` stays as it was, and the archive appears only when complete.
+archive is touched: the normal ``site/`` stays as it was, and the archive appears only when complete
+(written beside it and renamed into place: a killed run or a full disk leaves the previous one).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from builder.atomic import StagedFile, failure
+
 SHIM = "assets/vendor/iframe-worker-shim.js"
 
 
@@ -37,15 +40,16 @@ def _zip_time() -> tuple[int, int, int, int, int, int]:
 
 def _write_zip(site: Path, out: Path, top: str) -> int:
     stamp = _zip_time()
-    partial = out.with_name(f".{out.name}.partial")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for file in sorted(p for p in site.rglob("*") if p.is_file()):
-            entry = zipfile.ZipInfo(f"{top}/{file.relative_to(site).as_posix()}", date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            archive.writestr(entry, file.read_bytes())
-    partial.replace(out)
-    return out.stat().st_size
+    with StagedFile(out) as staged:  # a killed or failed run leaves no partial archive behind
+        with zipfile.ZipFile(staged.path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+            for file in sorted(p for p in site.rglob("*") if p.is_file()):
+                entry = zipfile.ZipInfo(f"{top}/{file.relative_to(site).as_posix()}", date_time=stamp)
+                entry.compress_type = zipfile.ZIP_DEFLATED
+                entry.external_attr = 0o644 << 16
+                archive.writestr(entry, file.read_bytes())
+        size = staged.path.stat().st_size
+        staged.commit()
+    return size
 
 
 def build_bundle(config_file: Path, out: Path) -> int:
@@ -67,8 +71,12 @@ def build_bundle(config_file: Path, out: Path) -> int:
                 config.site_url = None  # no canonical links to a web address the reader may not reach
                 build(config)
             except MkDocsException as exc:
-                raise BundleError(str(exc) or "the build failed") from None
-            out.parent.mkdir(parents=True, exist_ok=True)
-            return _write_zip(site, out, out.stem)
+                raise BundleError(str(exc).strip() or "the build failed") from None
+            except OSError as exc:  # the temporary folder's disk is full
+                raise BundleError(str(failure(exc, Path(temp)))) from None
+            try:
+                return _write_zip(site, out, out.stem)
+            except OSError as exc:
+                raise BundleError(str(failure(exc, out.parent))) from None
     finally:
         mkdocs_log.removeHandler(handler)

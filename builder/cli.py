@@ -5,21 +5,22 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from builder import scaffold
+from builder.atomic import StagedDir, failure
 from builder.diagnostics import Diagnostics
 from builder.importing import options as import_options
 from builder.pipeline import build_site
 from builder.schema import DIALECT, DRAFT_07, SCHEMA_DIR, stale_files, write_schemas
 from builder.settings import ProjectSettings, SettingsError, read_settings
 from builder.suggesting import command as suggest_command
+from builder.terminal import printable
 
 
 def _report(diagnostics: Diagnostics, strict: bool) -> int:
     for diagnostic in diagnostics:
-        print(diagnostic.format(), file=sys.stderr)
+        print(printable(diagnostic.format()), file=sys.stderr)
     errors, warnings = len(diagnostics.errors), len(diagnostics.warnings)
     failed = errors + (warnings if strict else 0)
     summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
@@ -39,29 +40,53 @@ def check(settings: ProjectSettings, strict: bool) -> int:
 
 def export(settings: ProjectSettings, out: Path, strict: bool) -> int:
     """Write a complete docs directory (hand-written pages plus generated ones), or nothing at all."""
+    if refusal := export_refusal(settings, out):
+        print(f"export: {printable(refusal)}", file=sys.stderr)
+        return 2
     result = build_site(settings.content_dir, root=settings.root, freeze=True)
     if _report(result.diagnostics, strict):
         return 1
     from builder.render import render_site  # Jinja and the templates: not needed to check
 
     pages = render_site(result.site, directory_urls=settings.directory_urls)
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
-        if settings.docs_dir.is_dir():
-            shutil.copytree(settings.docs_dir, staging, dirs_exist_ok=True)
-        for page in pages:
-            target = staging / page.src_uri
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.markdown, encoding="utf-8")
-        if out.exists():
-            shutil.rmtree(out)
-        staging.rename(out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        with StagedDir(out.absolute()) as staged:
+            if settings.docs_dir.is_dir():
+                shutil.copytree(settings.docs_dir, staged.path, dirs_exist_ok=True)
+            for page in pages:
+                target = staged.path / page.src_uri
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(page.markdown, encoding="utf-8")
+            (staged.path / EXPORT_MARK).write_text(EXPORT_MARK_TEXT, encoding="utf-8")
+            staged.commit()
+    except OSError as exc:
+        print(f"export: {printable(str(failure(exc, out)))}", file=sys.stderr)
+        return 1
     print(f"wrote {len(pages)} generated pages to {out}")
     return 0
+
+
+EXPORT_MARK = ".timeline-export"  # a dot-file: MkDocs and other engines leave it out of the site
+EXPORT_MARK_TEXT = "Written by 'python -m builder export'; the next export replaces this whole folder.\n"
+
+
+def export_refusal(settings: ProjectSettings, out: Path) -> str:
+    """Why ``export`` must not replace ``out`` (it replaces the folder as a whole), or ''."""
+    if out.is_symlink():
+        return f"{out} is a symbolic link: give the folder itself"
+    where = out.resolve()
+    for name, folder in (("project", settings.root), ("content", settings.content_dir), ("docs", settings.docs_dir)):
+        folder = folder.resolve()
+        if folder.is_relative_to(where):
+            return f"{out} holds the {name} folder {folder}: export replaces its folder as a whole"
+        if name != "project" and where.is_relative_to(folder):
+            return f"{out} is inside the {name} folder {folder}: export into a folder of its own"
+    if where.exists() and not where.is_dir():
+        return f"{out} is a file, not a folder"
+    if where.is_dir() and any(where.iterdir()) and not (where / EXPORT_MARK).is_file():
+        return (f"{out} is not empty and is not an earlier export (it has no {EXPORT_MARK} file): "
+                "it is not replaced; choose a new folder, or remove this one yourself")
+    return ""
 
 
 def bundle(settings: ProjectSettings, config_file: Path, out: Path, strict: bool) -> int:
@@ -69,12 +94,16 @@ def bundle(settings: ProjectSettings, config_file: Path, out: Path, strict: bool
     result = build_site(settings.content_dir, root=settings.root)
     if _report(result.diagnostics, strict):
         return 1
+    if out.is_dir():
+        print(f"bundle: {printable(str(out))} is a folder: give the archive's file name, e.g. timeline.zip",
+              file=sys.stderr)
+        return 2
     from builder.bundle import BundleError, build_bundle  # MkDocs and Material: not needed to check
 
     try:
         size = build_bundle(config_file, out)
     except BundleError as exc:
-        print(f"bundle: {exc}", file=sys.stderr)
+        print(f"bundle: {printable(str(exc))}", file=sys.stderr)
         return 1
     print(f"wrote {out} ({size / 1024:.0f} KiB): unzip it and open {out.stem}/index.html")
     return 0

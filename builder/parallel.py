@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import threading
 import traceback
 from multiprocessing.connection import Connection
 from typing import Any
 
-from builder.parallel_load import can_fork
+from builder.parallel_load import can_fork, die_with_parent
 from builder.render import PendingPage
 
 
@@ -24,7 +25,8 @@ class RenderError(Exception):
     pass
 
 
-def _work(pending: list[PendingPage], sender: Connection) -> None:
+def _work(pending: list[PendingPage], sender: Connection, parent: int, receiver: Connection) -> None:
+    die_with_parent(parent, receiver)
     # Everything inherited from the parent is long-lived: keep the collector from walking (and
     # copy-on-write copying) it again and again.
     gc.freeze()
@@ -51,7 +53,8 @@ class PageSupply:
         if parallel and pending and can_fork():
             context = multiprocessing.get_context("fork")
             receiver, sender = context.Pipe(duplex=False)
-            self.process = context.Process(target=_work, args=(pending, sender), daemon=True)
+            self.process = context.Process(target=_work, args=(pending, sender, os.getpid(), receiver),
+                                           daemon=True)
             self.process.start()
             sender.close()
             threading.Thread(target=self._drain, args=(receiver,), daemon=True).start()

@@ -11,9 +11,13 @@ threads running (``mkdocs serve``) or for a small project, everything is done he
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
 import pickle
+import signal
+import sys
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -24,6 +28,7 @@ PARALLEL_FROM = 1000  # tasks; below this a fork costs more than it saves
 # unpickles it, so the child takes less than half for both to finish together (measured at M:
 # loading took 1.85 s with 0.30, 1.73 s with 0.34, 1.66 s with 0.38, 1.79 s with 0.42).
 CHILD_SHARE = 0.38
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 Task = TypeVar("Task")
 Result = TypeVar("Result")
@@ -34,7 +39,22 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-def _child(work: Callable[[], Any], sender: Connection) -> None:
+def die_with_parent(parent: int, *inherited: Connection) -> None:
+    """First thing in a forked child: be killed when the parent dies, however it dies (Linux's
+    ``PR_SET_PDEATHSIG``), and exit now if it died before this call. Closes the ``inherited`` copies
+    of the parent's ends of pipes: while the child held the reading end of its own pipe, a child
+    whose parent was killed could block forever writing into it."""
+    for connection in inherited:
+        connection.close()
+    if sys.platform == "linux":
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _child(work: Callable[[], Any], sender: Connection, parent: int, receiver: Connection) -> None:
+    die_with_parent(parent, receiver)
     try:
         payload = pickle.dumps(work(), pickle.HIGHEST_PROTOCOL)
     except BaseException:  # the parent redoes the work and reports any error itself, once
@@ -57,7 +77,7 @@ class InChild(Generic[Result]):
         if size >= PARALLEL_FROM and can_fork():
             context = multiprocessing.get_context("fork")
             self._receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_child, args=(work, sender), daemon=True)
+            process = context.Process(target=_child, args=(work, sender, os.getpid(), self._receiver), daemon=True)
             try:
                 process.start()
             except OSError:  # no memory or no process left for a copy: do the work here

@@ -1,7 +1,8 @@
 """The MkDocs adapter: validate before MkDocs touches the output, then add the generated pages.
 
 Validation runs in ``on_pre_build``, which MkDocs calls before it cleans ``site_dir``: when the
-content has errors, the build stops there and a site built earlier stays as it was.
+content has errors, the build stops there. Whatever stops a build later, the site built earlier
+stays as it was too: MkDocs writes into a staging folder swapped in at the end (``site_output``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ from builder.diagnostics import Severity
 from builder.parallel import PageSupply, RenderError
 from builder.pipeline import build_site
 from builder.render import plan_site
+from builder.site_output import StagedSite
 from builder.spill import SpillStore
+from builder.terminal import printable
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 
@@ -34,6 +37,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.pages: list[str] = []
         self.supply: PageSupply | None = None
         self.waiting = SpillStore()  # generated pages between conversion and writing
+        self.output: StagedSite | None = None
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -55,6 +59,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
     def _content_dir(self, config: MkDocsConfig) -> Path:
         return Path(config.config_file_path).parent / self.config.content_dir
 
+    @event_priority(100)  # first: other plugins that note site_dir see the staging folder
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.output is not None:  # a build that ended without either event (Ctrl-C in serve)
+            self.output.staged.discard()
+        self.output = StagedSite(config)
+        return config
+
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         result = build_site(self._content_dir(config), root=Path(config.config_file_path).parent)
         # Under --strict MkDocs would fail on these warnings only at the end, after cleaning
@@ -62,9 +73,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         warnings_fail = self.config.fail_on_warning or config.strict
         for diagnostic in result.diagnostics:
             if diagnostic.severity is Severity.ERROR or warnings_fail:
-                log.error(diagnostic.format())
+                log.error(printable(diagnostic.format()))
             else:
-                log.warning(diagnostic.format())
+                log.warning(printable(diagnostic.format()))
         errors = len(result.diagnostics.errors)
         if warnings_fail:
             errors += len(result.diagnostics.warnings)
@@ -123,11 +134,20 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             page.markdown = page.content = ""
         return output
 
+    # Last of all (below Material's "last", -100): every plugin has written its files by then.
+    @event_priority(-1000)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.close()
+        if self.output is not None:
+            output, self.output = self.output, None
+            output.publish()
 
+    @event_priority(-1000)  # last: it may raise, to report a full disk in one line
     def on_build_error(self, *, error: Exception) -> None:
         self.close()
+        if self.output is not None:
+            output, self.output = self.output, None
+            output.abandon(error)
 
     def close(self) -> None:
         self.waiting.close()

@@ -424,7 +424,7 @@ def test_mkdocs_paths_are_relative_to_the_project(make_project: MakeProject, tmp
 def test_export_writes_nothing_on_errors_and_everything_otherwise(make_project: MakeProject) -> None:
     project = make_project(BASE | SEVERAL)
     out = project / "out"
-    write_tree(out, {"index.md": "# Exported earlier\n", "events/old.md": "old\n"})
+    write_tree(out, {"index.md": "# Exported earlier\n", "events/old.md": "old\n", ".timeline-export": ""})
     before = snapshot(out)
 
     failed = run_cli(project, "export", "out")
@@ -432,7 +432,7 @@ def test_export_writes_nothing_on_errors_and_everything_otherwise(make_project: 
     assert failed.returncode == 1
     assert len(found) == len(SEVERAL_REPORTED)
     assert snapshot(out) == before
-    assert not [p.name for p in project.iterdir() if p.name.startswith(".out-")], "staging dir left behind"
+    assert not [p.name for p in project.iterdir() if p.name.startswith(".out.")], "staging dir left behind"
 
     write_tree(project, {path: BASE[path] for path in SEVERAL if path in BASE})
     for stray in ("content/actors/Bad_Name.md", "content/actors/assad.md"):
@@ -446,7 +446,7 @@ def test_export_writes_nothing_on_errors_and_everything_otherwise(make_project: 
         assert page in written, sorted(written)
     assert "events/old.md" not in written, "OUT is replaced as a whole"
     assert written["index.md"] != before["index.md"]
-    assert not [p.name for p in project.iterdir() if p.name.startswith(".out-")], "staging dir left behind"
+    assert not [p.name for p in project.iterdir() if p.name.startswith(".out.")], "staging dir left behind"
 
 
 def test_check_alone_reports_exactly_what_a_build_reports(make_project: MakeProject) -> None:
