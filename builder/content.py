@@ -7,15 +7,16 @@ in the same process, so each build starts from the files.
 from __future__ import annotations
 
 import itertools
-import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from builder.content_files import ContentFiles, relative
 from builder.diagnostics import Diagnostic, Diagnostics, Origin
 from builder.fields import Fields, slug_problem
-from builder.loader import Located, LocatedList, SourceFile, load_markdown, load_yaml_file
+from builder.loader import Located, LocatedList, SourceFile, load_markdown, load_yaml_file, max_file_size
 from builder.parallel_load import map_in_order
 from builder.structure.actor import Actor, read_actor
 from builder.structure.article import Article, read_article
@@ -41,40 +42,9 @@ class Records:
     places: dict[str, Place] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
     relations: dict[str, Relation] = field(default_factory=dict)
-
-
-def _relative(file: Path, root: Path) -> str:
-    try:
-        return file.relative_to(root).as_posix()
-    except ValueError:
-        return file.as_posix()
-
-
-ContentFile = tuple[Path, str]  # the file, and its path relative to the project for diagnostics
-
-
-def _files(folder: Path, root: Path, suffixes: tuple[str, ...]) -> list[ContentFile]:
-    """Every content file under ``folder`` in the order of their path components. ``os.scandir``
-    knows a file from a folder without a ``stat`` per file, and the relative path is worked out
-    once per folder, not once per file: at 13,000 files ``rglob`` and ``relative_to`` took 0.3 s."""
-    found: list[tuple[tuple[str, ...], Path, str]] = []
-
-    def walk(directory: Path, parts: tuple[str, ...], relative: str) -> None:
-        try:
-            entries = list(os.scandir(directory))
-        except OSError:
-            return
-        for entry in entries:
-            if entry.is_dir():
-                if not entry.is_symlink():  # as rglob: never into a linked folder, which may loop
-                    walk(directory / entry.name, (*parts, entry.name), f"{relative}/{entry.name}")
-            elif not entry.name.startswith(".") and entry.is_file() and os.path.splitext(entry.name)[1] in suffixes:
-                found.append(((*parts, entry.name), directory / entry.name, f"{relative}/{entry.name}"))
-
-    if folder.is_dir():
-        walk(folder, (), _relative(folder, root))
-    found.sort(key=lambda item: item[0])
-    return [(file, path) for _, file, path in found]
+    # kind -> ids whose file has an error of its own (a YAML error, say): references to them are
+    # not reported again as unknown ids
+    broken: dict[str, set[str]] = field(default_factory=dict)
 
 
 # (id, fields, Markdown body, line the body starts on, diagnostics) -> entity or None
@@ -93,7 +63,8 @@ def _relation_id(item: Located) -> str:
     return "-".join(str(item.get(key, "")) for key in ("subject", "type", "object"))
 
 
-_SUFFIXES = (".md", ".yml", ".yaml")
+# The id written on an "id:" line, for the ids of a list file that cannot be parsed
+_ID_LINE = re.compile(r"(?:^|[\s{,])id:[ \t]*[\"']?([a-z0-9]+(?:-[a-z0-9]+)*)[\"']?[ \t]*(?:[,}#]|$)", re.M)
 KINDS = {  # folder -> kind, in the order they are read
     "articles": Kind("article", read_article, lists=False),
     "actors": Kind("actor", read_actor),
@@ -120,6 +91,19 @@ class Entry:
 class FileRead:
     entries: list[Entry]
     problems: list[Diagnostic]  # the file's own: YAML errors, a list that is no list, a missing id
+    broken: list[str] = field(default_factory=list)  # ids the file holds, though it could not be read
+
+
+def _ids_in(file: Path) -> list[str]:
+    """The ids on the ``id:`` lines of a list file that could not be parsed, found by a tolerant
+    scan (as long as the file is within the size limit)."""
+    try:
+        if file.stat().st_size > max_file_size():
+            return []
+        text = file.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return []
+    return _ID_LINE.findall(text)
 
 
 def read_file(folder: str, file: Path, path: str) -> FileRead:
@@ -138,18 +122,23 @@ def read_file(folder: str, file: Path, path: str) -> FileRead:
         own = Diagnostics()
         entries.append(Entry(id_, origin, kind.reader(id_, data, body, body_line, own), own.items))
 
+    broken: list[str] = []
     if file.suffix == ".md":
         source = load_markdown(file, path, diagnostics)
-        if source is not None:
-            if isinstance(source.data, Located):
-                add(file.stem, source.data.origin, source.data, source.body, source.body_line)
-            else:
+        if source is not None and isinstance(source.data, Located):
+            add(file.stem, source.data.origin, source.data, source.body, source.body_line)
+        else:
+            if source is not None:
                 diagnostics.error(Origin(path, 2), "front matter must be a mapping of fields")
+            broken.append(file.stem)
     elif kind.lists:
-        _read_list(load_yaml_file(file, path, diagnostics), kind, add, diagnostics)
+        source = load_yaml_file(file, path, diagnostics)
+        if source is None:
+            broken = _ids_in(file)
+        _read_list(source, kind, add, diagnostics)
     else:
         diagnostics.error(Origin(path, 1), f"{kind.name}s are written one per .md file, not in {file.suffix} files")
-    return FileRead(entries, diagnostics.items)
+    return FileRead(entries, diagnostics.items, broken)
 
 
 def _read_list(
@@ -177,12 +166,17 @@ def _read_list(
         add(str(raw_id), item.origin, item, "", 0)
 
 
-def add_entries(reads: Iterable[FileRead], kind: Kind, target: dict[str, Any], diagnostics: Diagnostics) -> None:
+def add_entries(reads: Iterable[FileRead], kind: Kind, target: dict[str, Any], diagnostics: Diagnostics,
+                broken: set[str] | None = None) -> None:
     """Keep the entities of one kind's files, in file order: an id that is no slug, or that an
-    earlier file already took, is reported instead, and so are the problems of every entity kept."""
+    earlier file already took, is reported instead, and so are the problems of every entity kept.
+    ``broken`` receives the ids of files that could not be read and of entities their reader
+    rejected."""
     origins: dict[str, Origin] = {}
+    broken = set() if broken is None else broken
     for read in reads:
         diagnostics.items.extend(read.problems)
+        broken.update(read.broken)
         for entry in read.entries:
             if entry.id_problem:
                 diagnostics.error(entry.origin, f"{kind.name} id: {entry.id_problem}")
@@ -196,13 +190,15 @@ def add_entries(reads: Iterable[FileRead], kind: Kind, target: dict[str, Any], d
             diagnostics.items.extend(entry.problems)
             if entry.entity is not None:
                 target[entry.id] = entry.entity
+            else:
+                broken.add(entry.id)
 
 
 def load_info(content_dir: Path, root: Path, diagnostics: Diagnostics) -> ProjectInfo:
-    file = content_dir / "site.yml"
-    if not file.is_file():
+    file = ContentFiles(content_dir, root, diagnostics).site_file()
+    if file is None:
         return ProjectInfo()
-    source = load_yaml_file(file, _relative(file, root), diagnostics)
+    source = load_yaml_file(file, relative(file, root), diagnostics)
     if source is None or source.data is None:
         return ProjectInfo()
     if not isinstance(source.data, Located):
@@ -210,14 +206,14 @@ def load_info(content_dir: Path, root: Path, diagnostics: Diagnostics) -> Projec
         return ProjectInfo()
     fields = Fields(source.data, diagnostics, "site.yml", SITE_FIELDS)
     return ProjectInfo(
-        fields.text("title", default=ProjectInfo.title), fields.text("intro"), fields.text("description")
+        fields.text("title", default=ProjectInfo.title), fields.prose("intro"), fields.text("description")
     )
 
 
 def load_actors(content_dir: Path, root: Path, diagnostics: Diagnostics) -> dict[str, Actor]:
     """Only the actors: what matching names needs, without reading every article and event."""
     actors: dict[str, Actor] = {}
-    files = _files(content_dir / "actors", root, _SUFFIXES)
+    files = ContentFiles(content_dir, root, diagnostics).files(content_dir / "actors")
     add_entries((read_file("actors", file, path) for file, path in files), KINDS["actors"], actors, diagnostics)
     return actors
 
@@ -228,15 +224,18 @@ def _read_task(task: tuple[str, Path, str]) -> FileRead:
 
 def load_records(content_dir: Path, root: Path, diagnostics: Diagnostics) -> Records:
     if not content_dir.is_dir():
-        diagnostics.error(Origin(_relative(content_dir, root), 1), "content directory not found")
+        diagnostics.error(Origin(relative(content_dir, root), 1), "content directory not found")
         return Records()
     records = Records(info=load_info(content_dir, root, diagnostics))
+    listing = ContentFiles(content_dir, root, diagnostics)
+    listing.check_top(tuple(KINDS))
     # Every file is read up front, on both cores when there are many, then kept kind by kind.
-    tasks = [(folder, file, path) for folder in KINDS for file, path in _files(content_dir / folder, root, _SUFFIXES)]
+    tasks = [(folder, file, path) for folder in KINDS for file, path in listing.files(content_dir / folder)]
     reads = map_in_order(_read_task, tasks)
     targets: dict[str, dict[str, Any]] = {"articles": records.articles, "actors": records.actors,
                                           "places": records.places, "events": records.events,
                                           "relations": records.relations}
     for folder, pairs in itertools.groupby(zip(tasks, reads, strict=True), key=lambda pair: pair[0][0]):
-        add_entries((read for _, read in pairs), KINDS[folder], targets[folder], diagnostics)
+        broken = records.broken.setdefault(KINDS[folder].name, set())
+        add_entries((read for _, read in pairs), KINDS[folder], targets[folder], diagnostics, broken)
     return records

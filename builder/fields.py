@@ -73,7 +73,10 @@ class Fields:
         self.diagnostics.error(self.origin(key), f"'{key}' must be {expected}, not {_describe(value)}")
 
     def _missing(self, key: str) -> None:
-        self.diagnostics.error(self.data.origin, f"missing required field '{key}' in {self.what}")
+        if key in self.data:  # written with no value ("date:" or "date: null"): at its own line
+            self.diagnostics.error(self.origin(key), f"'{key}' has no value in {self.what}")
+        else:
+            self.diagnostics.error(self.data.origin, f"missing required field '{key}' in {self.what}")
 
     def text(self, key: str, *, required: bool = False, default: str = "") -> str:
         value = self.data.get(key)

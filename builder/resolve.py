@@ -39,6 +39,8 @@ class _Resolver:
         known = self.ids[ref.kind]
         if ref.id in known:
             return True
+        if ref.id in self.records.broken.get(ref.kind, ()):
+            return False  # its file has an error of its own, reported there
         hint = did_you_mean(ref.id, known)
         self.diagnostics.error(ref.origin, f"unknown {ref.kind} '{ref.id}'{hint}")
         return False

@@ -245,11 +245,11 @@ CASES = [
                  SILENT, 3, "date range ends (10 Feb 2020) before it starts (12 Feb 2020)", id="range-reversed-event"),
     # quotes, sources, corrections
     pytest.param(edit(WARNS, "text: the offensive in Idlib must stop", "text: the offensive in Idlib will stop"),
-                 WARNS, 10, "quote not found in article 'guardian-report': \"the offensive in Idlib will stop\"",
+                 WARNS, 12, "quote not found in article 'guardian-report': \"the offensive in Idlib will stop\"",
                  id="quote-not-found"),
     pytest.param({RELATIONS: "- subject: erdogan\n  type: opposes\n  object: putin\n  sources:\n"
                              "    - article: guardian-report\n      text: must stop by the end of March\n"},
-                 RELATIONS, 5, "quote not found in article 'guardian-report'", id="citation-not-found"),
+                 RELATIONS, 6, "quote not found in article 'guardian-report'", id="citation-not-found"),
     pytest.param(edit(ARTICLE_MD, "published: 2020-02-12\n",
                       "published: 2020-02-12\ncorrections:\n  - {text: opposijtion, correction: opposition}\n"),
                  ARTICLE_MD, 6, "correction: 'opposijtion' does not occur in article 'guardian-report'",
@@ -328,7 +328,7 @@ SEVERAL_REPORTED = [
     ("content/actors/assad.md", 5, "file is not UTF-8"),
     (ACTOR, 4, "(did you mean 'person'?)"),
     (ARTICLE_MD, 8, "unknown block kind 'captoin' (did you mean 'caption'?)"),
-    (WARNS, 10, "quote not found in article 'guardian-report'"),
+    (WARNS, 12, "quote not found in article 'guardian-report'"),
     (SILENT, 4, "unknown event 'erdogan-warn' (did you mean 'erdogan-warns'?)"),
     (IDLIB, 3, "unknown field 'kidn' in place 'idlib' (did you mean 'kind'?)"),
 ]

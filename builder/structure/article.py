@@ -156,7 +156,13 @@ def parse_body(body: str, first_line: int, path: str, diagnostics: Diagnostics) 
         running.clear()
 
     for number, text in enumerate(body.splitlines(), start=first_line):
-        if fence is None and (opening := _FENCE_OPEN.match(text)):
+        if opening := _FENCE_OPEN.match(text):
+            if fence is not None:  # fences do not nest: the one still open was never closed
+                diagnostics.error(Origin(path, fence.line), f"'::: {fence.kind}' block is never closed before the "
+                                                            f"next '::: {opening.group(1)}' at line {number}: add a "
+                                                            "':::' line where it ends")
+                fence.paragraphs = _paragraphs(fenced, path, diagnostics)
+                blocks.append(fence)
             flush_running()
             fence = _open_fence(opening, number, path, diagnostics)
             fenced = []
@@ -222,7 +228,7 @@ def read_article(id: str, data: Located, body: str, body_line: int, diagnostics:
         sub = Fields(item, diagnostics, "a correction", CORRECTION_FIELDS)
         text, correction = sub.text("text", required=True), sub.text("correction", required=True)
         if text and correction:
-            corrections.append(Correction(text, correction, item.origin))
+            corrections.append(Correction(text, correction, sub.origin("text")))
     blocks = parse_body(body, body_line, data.origin.path, diagnostics)
     if not blocks:
         diagnostics.error(data.origin, f"article '{id}' has no text: paste the article below the front matter")

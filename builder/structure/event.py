@@ -87,7 +87,7 @@ def read_event(id: str, data: Located, commentary: str, body_line: int, diagnost
         article = sub.ref("article", "article", required=True)
         text = sub.text("text", required=True)
         if by and article and text:
-            quotes.append(Quote(id, len(quotes) + 1, by, article, text, sub.text("note"), item.origin))
+            quotes.append(Quote(id, len(quotes) + 1, by, article, text, sub.text("note"), sub.origin("text")))
     event = Event(
         id=id,
         origin=data.origin,

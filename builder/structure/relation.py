@@ -63,7 +63,7 @@ def read_citations(fields: Fields, key: str, diagnostics: Diagnostics) -> list[C
         sub = Fields(item, diagnostics, "a source", CITATION_FIELDS)
         ref = sub.ref("article", "article", required=True)
         if ref:
-            citations.append(Citation(ref, sub.text("text"), item.origin))
+            citations.append(Citation(ref, sub.text("text"), sub.origin("text")))
     return citations
 
 

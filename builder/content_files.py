@@ -1,0 +1,191 @@
+"""Which files under ``content/`` are read, and a word about every one that looks like content but is not.
+
+A symbolic link may lead to a file or folder elsewhere in the project, never outside it (its target
+would be published); a link back into a folder that holds it is a loop. Folders and files that cannot
+be read are errors; a file that looks like content but is not read (a hidden file, ``.MD``, a FIFO,
+a dangling link) is a warning that says why. A FIFO or device is never opened: reading one can block.
+Folders are walked with an explicit stack, so no depth of folders exhausts Python's recursion.
+"""
+
+from __future__ import annotations
+
+import difflib
+import errno
+import os
+import stat
+from pathlib import Path
+
+from builder.diagnostics import Diagnostics, Origin
+
+CONTENT_SUFFIXES = (".md", ".yml", ".yaml")
+SITE_FILE = "site.yml"
+
+ContentFile = tuple[Path, str]  # the file, and its path relative to the project for diagnostics
+
+
+def relative(file: Path, root: Path) -> str:
+    try:
+        return file.relative_to(root).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def _looks_like_content(name: str) -> bool:
+    return os.path.splitext(name)[1].lower() in CONTENT_SUFFIXES
+
+
+def _what(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file"
+
+
+class ContentFiles:
+    """Lists the files of each content folder, reporting what is not read and why."""
+
+    def __init__(self, content_dir: Path, root: Path, diagnostics: Diagnostics) -> None:
+        self.content_dir = content_dir
+        self.root = root
+        self.diagnostics = diagnostics
+        # The project, and content/ itself should it be a link to elsewhere: the only places read.
+        self.inside = tuple({os.path.realpath(root), os.path.realpath(content_dir)})
+        self.walked: dict[str, str] = {}  # the real path of each folder walked -> its path as shown
+
+    def _outside(self, real: str) -> bool:
+        return not any(real == base or real.startswith(base.rstrip(os.sep) + os.sep) for base in self.inside)
+
+    def _target(self, link: Path, shown: str) -> tuple[os.stat_result, str] | None:
+        """What a symbolic link leads to (its status and real path), or None, reported, when it
+        leads nowhere, round in a loop or outside the project."""
+        try:
+            status = os.stat(link)
+        except OSError as exc:
+            if exc.errno == errno.ENOENT:
+                self.diagnostics.warning(Origin(shown, 1), f"not read: symbolic link to '{os.readlink(link)}', "
+                                                           "which does not exist")
+            elif exc.errno == errno.ELOOP:
+                self.diagnostics.error(Origin(shown, 1), "symbolic link loop: the link never reaches a file")
+            else:
+                self.diagnostics.error(Origin(shown, 1), f"cannot read this link: {exc.strerror or exc}")
+            return None
+        real = os.path.realpath(link)
+        if self._outside(real):
+            self.diagnostics.error(Origin(shown, 1), f"symbolic link to '{real}', outside the project: not read "
+                                                     "(copy what it leads to into the project)")
+            return None
+        return status, real
+
+    def files(self, folder: Path, suffixes: tuple[str, ...] = CONTENT_SUFFIXES) -> list[ContentFile]:
+        """Every file under ``folder`` with one of ``suffixes``, in the order of their path parts."""
+        shown = relative(folder, self.root)
+        if folder.is_symlink():
+            target = self._target(folder, shown)
+            if target is None or not stat.S_ISDIR(target[0].st_mode):
+                return []
+        elif not folder.is_dir():
+            if folder.exists():
+                self.diagnostics.warning(Origin(shown, 1), "not read: this should be a folder")
+            return []
+        found: list[tuple[tuple[str, ...], Path, str]] = []
+        # (folder, its path parts under ``folder``, its path as shown, real paths from ``folder`` down to it)
+        stack: list[tuple[Path, tuple[str, ...], str, tuple[str, ...]]] = [
+            (folder, (), shown, (os.path.realpath(folder),))]
+        while stack:
+            directory, parts, shown, chain = stack.pop()
+            if chain[-1] in self.walked:
+                self.diagnostics.warning(Origin(shown, 1), f"not read again: the same folder as "
+                                                           f"'{self.walked[chain[-1]]}', already read")
+                continue
+            self.walked[chain[-1]] = shown
+            try:
+                entries = sorted(os.scandir(directory), key=lambda entry: entry.name, reverse=True)
+            except OSError as exc:
+                self.diagnostics.error(Origin(shown, 1), f"cannot read this folder: {exc.strerror or exc}")
+                continue
+            for entry in entries:
+                name, path = entry.name, directory / entry.name
+                where = f"{shown}/{name}"
+                if name.startswith("."):
+                    if _looks_like_content(name) and not name.startswith(".#"):  # ".#x.md": an editor's lock
+                        self.diagnostics.warning(Origin(where, 1), "not read: a name starting with '.' is a "
+                                                                   "hidden file")
+                    continue
+                if entry.is_symlink():
+                    if not (_looks_like_content(name) or entry.is_dir()):
+                        continue  # neither a folder nor content: never read, whatever it leads to
+                    target = self._target(path, where)
+                    if target is None:
+                        continue
+                    mode, real = target[0].st_mode, target[1]
+                    if stat.S_ISDIR(mode):
+                        if any(real == above or above.startswith(real + os.sep) for above in chain):
+                            self.diagnostics.error(Origin(where, 1), f"symbolic link loop: leads back to "
+                                                                     f"'{relative(Path(real), self.root)}', "
+                                                                     "a folder that holds it")
+                        else:
+                            stack.append((path, (*parts, name), where, (*chain, real)))
+                        continue
+                elif entry.is_dir(follow_symlinks=False):
+                    stack.append((path, (*parts, name), where, (*chain, os.path.join(chain[-1], name))))
+                    continue
+                elif entry.is_file(follow_symlinks=False):  # known from the folder listing, without a stat
+                    mode = stat.S_IFREG
+                elif _looks_like_content(name):
+                    mode = entry.stat(follow_symlinks=False).st_mode
+                else:
+                    continue
+                if not _looks_like_content(name):
+                    continue
+                if not stat.S_ISREG(mode):
+                    self.diagnostics.warning(Origin(where, 1), f"not read: {_what(mode)}, not a file")
+                elif os.path.splitext(name)[1] in suffixes:
+                    found.append(((*parts, name), path, where))
+                else:
+                    suffix = os.path.splitext(name)[1]
+                    self.diagnostics.warning(Origin(where, 1), f"not read: the suffix '{suffix}' is not one of "
+                                                               f"{', '.join(suffixes)} (in lowercase)")
+        found.sort(key=lambda item: item[0])
+        return [(file, path) for _, file, path in found]
+
+    def site_file(self) -> Path | None:
+        """``content/site.yml`` when it is a file that may be read."""
+        file = self.content_dir / SITE_FILE
+        shown = relative(file, self.root)
+        if file.is_symlink():
+            target = self._target(file, shown)
+            if target is None:
+                return None
+            mode = target[0].st_mode
+        elif not os.path.lexists(file):
+            return None
+        else:
+            mode = os.stat(file).st_mode
+        if stat.S_ISREG(mode):
+            return file
+        kind = "a folder" if stat.S_ISDIR(mode) else _what(mode)
+        self.diagnostics.warning(Origin(shown, 1), f"not read: {kind}, not a file (the project's title and "
+                                                   "introduction are read from the file site.yml)")
+        return None
+
+    def check_top(self, folders: tuple[str, ...]) -> None:
+        """Warn about what at the top of ``content/`` looks meant to be read but is not: a settings
+        file named nearly ``site.yml``, or a folder named nearly as a content folder."""
+        try:
+            entries = list(os.scandir(self.content_dir))
+        except OSError as exc:
+            self.diagnostics.error(Origin(relative(self.content_dir, self.root), 1),
+                                   f"cannot read this folder: {exc.strerror or exc}")
+            return
+        for entry in entries:
+            name, shown = entry.name, relative(self.content_dir / entry.name, self.root)
+            if name in folders or name == SITE_FILE or name.startswith("."):
+                continue
+            if name.lower() in (SITE_FILE, "site.yaml"):
+                self.diagnostics.warning(Origin(shown, 1), f"not read: the project's settings are read from "
+                                                           f"'{SITE_FILE}' (in lowercase)")
+            elif entry.is_dir() and (close := difflib.get_close_matches(name.lower(), folders, 1, 0.8)):
+                # a close cutoff: "pages" (MkDocs' own pages) is not a misspelt "places"
+                self.diagnostics.warning(Origin(shown, 1), f"not read: content is read from the folders "
+                                                           f"{', '.join(folders)} (did you mean '{close[0]}'?)")
