@@ -249,6 +249,8 @@ def create_files(files: Mapping[Path, str], root: Path) -> None:
             raise ValueError(f"{target} is outside {root}")
         if os.path.lexists(target):
             raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target))
+        if os.path.lexists(target.parent) and not target.parent.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(target.parent))
     staged: list[StagedFile] = []
     placed: list[Path] = []
     try:

@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+from builder.atomic import failure
 from builder.diagnostics import Diagnostics, Origin
 from builder.fields import slug_problem
 from builder.importing import plain_text
 from builder.importing.actors import ActorIndex
 from builder.importing.assemble import Rules, assemble
 from builder.importing.draft import DROP, MARK_KINDS, Draft, Unit
+from builder.importing.inert import make_inert
 from builder.importing.options import PER_ARTICLE
 from builder.importing.writer import Planned, plan, summary, write_all
 from builder.settings import ProjectSettings
 from builder.structure.dates import DateError, parse_date
+from builder.terminal import printable
 
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
@@ -34,6 +39,8 @@ def run(settings: ProjectSettings, args: argparse.Namespace) -> int:
     drafts = [draft for file in args.files for draft in _read(file, rules, diagnostics)]
     if drafts and not diagnostics.errors:
         _apply_options(drafts, args, diagnostics)
+    for draft in drafts:
+        make_inert(draft)  # the page is untrusted: its text stays text, in the file and in the report
     out_dir = args.out if args.out is not None else settings.content_dir / "articles"
     planned = []
     for index, draft in enumerate(drafts):
@@ -43,13 +50,19 @@ def run(settings: ProjectSettings, args: argparse.Namespace) -> int:
     _refuse_overwrites(planned, settings, diagnostics)
     if diagnostics.items:
         for diagnostic in diagnostics:
-            print(diagnostic.format(), file=sys.stderr)
+            print(printable(diagnostic.format()), file=sys.stderr)
         print("nothing written", file=sys.stderr)
         return 1
     try:
-        write_all(planned)
-    except OSError as exc:  # e.g. --out is a file, or a folder that cannot be written to
-        print(f"{exc.filename or out_dir}: {exc.strerror or exc}", file=sys.stderr)
+        write_all(planned, out_dir)
+    except FileExistsError as exc:  # appeared meanwhile
+        print(f"{printable(str(exc.filename))}: already exists; nothing written", file=sys.stderr)
+        return 1
+    except ValueError as exc:  # a folder under --out is a link that leads out of it
+        print(f"{printable(str(exc))}: nothing written", file=sys.stderr)
+        return 2
+    except OSError as exc:  # e.g. --out is a file, a folder that cannot be written to, a full disk
+        print(printable(str(failure(exc, out_dir))), file=sys.stderr)
         print("nothing written", file=sys.stderr)
         return 1
     _print_report(planned)
@@ -149,7 +162,7 @@ def _refuse_overwrites(planned: list[Planned], settings: ProjectSettings, diagno
     for item in planned:
         origin = Origin(item.draft.source, item.draft.line)
         into_project = item.path.resolve().is_relative_to(articles)
-        if item.path.exists():
+        if os.path.lexists(item.path):  # a link, even a dangling one, is never written through
             diagnostics.error(origin, f"{item.path} already exists: it is never overwritten (pass --id or --out)")
         elif item.id in existing and into_project:
             diagnostics.error(origin, f"article id '{item.id}' is taken by {existing[item.id]} (pass --id)")
@@ -159,13 +172,18 @@ def _refuse_overwrites(planned: list[Planned], settings: ProjectSettings, diagno
 
 
 def _print_report(planned: list[Planned]) -> None:
+    for line in _report_lines(planned):
+        print(printable(line))
+
+
+def _report_lines(planned: list[Planned]) -> Iterator[str]:
     for item in planned:
         draft = item.draft
-        print(f"wrote {item.path}: {draft.metadata.title!r} (title from {draft.title_from or 'the page'}), "
-              f"{summary(draft.parts)}")
+        yield (f"wrote {item.path}: {draft.metadata.title!r} (title from {draft.title_from or 'the page'}), "
+               f"{summary(draft.parts)}")
         for unit in draft.dropped:
-            print(f"  dropped {draft.source}:{unit.line} ({unit.reason}): {unit.text.splitlines()[0][:70]}")
+            yield f"  dropped {draft.source}:{unit.line} ({unit.reason}): {unit.text.splitlines()[0][:70]}"
         for who in item.unknown_actors:
-            print(f"  no actor '{who.id}' yet for {who.name!r}: create content/actors/{who.id}.md")
+            yield f"  no actor '{who.id}' yet for {who.name!r}: create content/actors/{who.id}.md"
         for name in item.unlinked_embeds:
-            print(f"  embedded post by {name!r}: add by=ACTOR-ID to its '::: embed' line once the actor exists")
+            yield f"  embedded post by {name!r}: add by=ACTOR-ID to its '::: embed' line once the actor exists"

@@ -11,11 +11,13 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
+from builder.atomic import create_files
 from builder.fields import slugify
 from builder.importing.actors import ActorIndex, Resolved
 from builder.importing.draft import Draft, Part
@@ -40,10 +42,10 @@ def _template() -> jinja2.Template:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
-    environment.filters["yaml_text"] = lambda text: json.dumps(text, ensure_ascii=False)
+    environment.filters["yaml_text"] = yaml_text
     environment.filters["yaml"] = yaml_scalar  # ids, dates, roles, languages: `no` or `en: x` stay strings
     environment.filters["todo"] = lambda who: "" if who.known else (
-        f"  # TODO: no actor '{who.id}' yet ({json.dumps(who.name, ensure_ascii=False)})")
+        f"  # TODO: no actor '{who.id}' yet ({yaml_text(who.name)})")
     return environment.get_template("imported_article.md")
 
 
@@ -75,19 +77,20 @@ def plan(draft: Draft, actors: ActorIndex, out_dir: Path, id_: str = "") -> Plan
     return Planned(id_, out_dir / f"{id_}.md", markdown, draft, unknown, unlinked)
 
 
-def write_all(planned: list[Planned]) -> None:
-    """Create every file or none: a file that appears meanwhile stops the run and undoes it."""
-    written: list[Path] = []
-    try:
-        for item in planned:
-            item.path.parent.mkdir(parents=True, exist_ok=True)
-            with item.path.open("x", encoding="utf-8") as file:
-                written.append(item.path)
-                file.write(item.markdown)
-    except BaseException:
-        for path in written:
-            path.unlink(missing_ok=True)
-        raise
+def write_all(planned: list[Planned], out_dir: Path) -> None:
+    """Create every file or none, never over a file or a link, never one half-written (see
+    ``builder.atomic.create_files``): a file that appears meanwhile stops the run and undoes it."""
+    create_files({item.path: item.markdown for item in planned}, root=out_dir)
+
+
+# Characters YAML refuses even inside quotes, and the line separators it would fold: written as
+# escapes (JSON's \uXXXX is YAML's too), so any text reads back exactly.
+_NOT_YAML = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def yaml_text(text: str) -> str:
+    """``text`` as a quoted YAML string: never markup, never another key, whatever it holds."""
+    return _NOT_YAML.sub(lambda match: f"\\u{ord(match.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
 _LABELS = {"text": "paragraph", "embed": "embedded post"}

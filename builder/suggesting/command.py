@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+from builder.atomic import create_files, failure
 from builder.diagnostics import Diagnostics
 from builder.pipeline import build_site
 from builder.settings import ProjectSettings
+from builder.terminal import printable
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -19,8 +22,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                     "live outside content/.")
     parser.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE", help="article .md files")
     parser.add_argument("--out", type=Path, metavar="DIR",
-                        help="write actors/, places/ and events/ list files under DIR (e.g. content); "
-                             "existing files are never overwritten. Default: print the draft")
+                        help="write actors/, places/ and events/ list files under DIR (e.g. content): all or none; "
+                             "existing files (or links) are never overwritten. Default: print the draft")
     parser.add_argument("--name", help="file name for the draft files (default: suggested-<first article>)")
 
 
@@ -36,6 +39,10 @@ def run(args: argparse.Namespace, settings: ProjectSettings) -> int:
     from builder.suggesting.draft import suggest
     from builder.suggesting.output import render_files
 
+    name = args.name or f"suggested-{args.articles[0].stem}"
+    if problem := _name_problem(name):
+        print(f"--name {printable(name)!r}: {problem}", file=sys.stderr)
+        return 2
     diagnostics = Diagnostics()
     project = build_site(settings.content_dir, root=settings.root)
     if project.diagnostics.errors:
@@ -44,7 +51,7 @@ def run(args: argparse.Namespace, settings: ProjectSettings) -> int:
     files = [(path, _shown(path, settings.root)) for path in args.articles]
     absent = [shown for path, shown in files if not path.is_file()]
     for shown in absent:
-        print(f"{shown}:1: file not found", file=sys.stderr)  # the same words as import's
+        print(f"{printable(shown)}:1: file not found", file=sys.stderr)  # the same words as import's
     if absent:
         return 1
     try:
@@ -54,28 +61,47 @@ def run(args: argparse.Namespace, settings: ProjectSettings) -> int:
               "pip install -e '.[authoring]'", file=sys.stderr)
         return 1
     for diagnostic in diagnostics:
-        print(diagnostic.format(), file=sys.stderr)
+        print(printable(diagnostic.format()), file=sys.stderr)
     if draft is None:
         return 1
-    name = args.name or f"suggested-{args.articles[0].stem}"
     rendered = render_files(draft, set(project.site.events), name)
     summary = (f"{len(draft.new_actors)} new actors, {len(draft.new_places)} new places, "
                f"{len(draft.events)} events, {sum(q.speaker is not None for q in draft.quotes)} attributed quotes")
     if args.out is None:
         for relative, text in rendered.items():
-            print(f"# ==== {relative} ====\n{text}")
+            print(printable(f"# ==== {relative} ====\n{text}"))
         print(summary, file=sys.stderr)
         return 0
     targets = {args.out / relative: text for relative, text in rendered.items()}
-    existing = [path for path in targets if path.exists()]
+    existing = [path for path in targets if os.path.lexists(path)]  # a dangling link is not followed either
+    for path in existing:
+        print(f"{printable(str(path))}: already exists; not overwritten (use --name to choose another file name)",
+              file=sys.stderr)
     if existing:
-        for path in existing:
-            print(f"{path}: already exists; not overwritten (use --name to choose another file name)",
-                  file=sys.stderr)
         return 1
-    for path, text in targets.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {path}")
+    try:
+        create_files(targets, root=args.out)  # all of them or none
+    except FileExistsError as exc:  # one appeared meanwhile
+        print(f"{printable(str(exc.filename))}: already exists; nothing written", file=sys.stderr)
+        return 1
+    except ValueError as exc:  # a folder under --out is a link that leads out of it
+        print(f"{printable(str(exc))}: nothing written", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(printable(str(failure(exc, args.out))), file=sys.stderr)
+        return 1
+    for path in targets:
+        print(f"wrote {printable(str(path))}")
     print(summary, file=sys.stderr)
     return 0
+
+
+def _name_problem(name: str) -> str:
+    """Why ``name`` cannot be the draft files' name: it must stay a file name inside the folders."""
+    if not name or name in (".", "..") or "/" in name or "\\" in name or "\0" in name:
+        return "must be a file name, without folders"
+    if name.startswith("."):
+        return "must not start with '.'"
+    if printable(name) != name or not name.isprintable():
+        return "must not hold control characters"
+    return ""

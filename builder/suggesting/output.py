@@ -12,6 +12,7 @@ from builder.fields import slugify
 from builder.suggesting.draft import Draft
 from builder.suggesting.events import EventCandidate
 from builder.suggesting.names import Candidate
+from builder.terminal import printable
 
 HEADER = ("# Suggested by 'python -m builder suggest' from {articles}.\n"
           "# A draft to review: keep what the articles support, fix names, kinds and dates, delete the rest.\n")
@@ -19,7 +20,8 @@ HEADER = ("# Suggested by 'python -m builder suggest' from {articles}.\n"
 
 def _item(fields: dict[str, Any], comment: str) -> str:
     dumped = yaml.safe_dump([fields], sort_keys=False, allow_unicode=True, width=110, default_flow_style=None)
-    lines = [f"# {line}" for line in comment.splitlines() if line.strip()]
+    # Comments quote the article: no control character may reach the file (YAML refuses them) or a terminal
+    lines = [f"# {printable(line)}" for line in comment.splitlines() if line.strip()]
     return "\n".join([*lines, dumped.rstrip()]) + "\n"
 
 
@@ -107,7 +109,7 @@ def _event_id(event: EventCandidate, taken: set[str]) -> str:
 
 def render_files(draft: Draft, event_ids: set[str], name: str) -> dict[Path, str]:
     """Relative path under the content directory → file text; kinds with nothing to suggest are left out."""
-    header = HEADER.format(articles=", ".join(t.path for t in draft.articles))
+    header = HEADER.format(articles=printable(", ".join(t.path for t in draft.articles)).replace("\n", " "))
     files = {}
     for folder, items, extra in (
         ("actors", actor_items(draft), ""),
