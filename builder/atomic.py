@@ -31,7 +31,8 @@ if sys.platform != "win32":
 
 _STAGING, _OLD = "staging-", "old-"
 _AT_FDCWD, _RENAME_NOREPLACE, _RENAME_EXCHANGE = -100, 1, 2
-_DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+_DISK_FULL = {errno.ENOSPC: "no space left on the device", errno.EDQUOT: "the disk quota is used up",
+              errno.EFBIG: "a file would be larger than this system allows"}
 
 
 class OutputError(Exception):
@@ -45,7 +46,7 @@ class OutputError(Exception):
 def failure(exc: OSError, folder: Path) -> OutputError:
     """A one-line reason for a failed write that names the folder written to."""
     full = exc.errno in _DISK_FULL
-    reason = "the disk is full" if full else exc.strerror or str(exc)
+    reason = _DISK_FULL.get(exc.errno or 0) or exc.strerror or str(exc)
     where = f" ({exc.filename})" if exc.filename and not full else ""
     return OutputError(f"cannot write to {folder}: {reason}{where}; what was there before is unchanged",
                        disk_full=full)
