@@ -21,6 +21,9 @@ CONTENT_SUFFIXES = (".md", ".yml", ".yaml")
 SITE_FILE = "site.yml"
 
 ContentFile = tuple[Path, str]  # the file, and its path relative to the project for diagnostics
+# A folder to walk: itself, its path parts under the folder walked, its path as shown, and the real
+# paths of the folders from the one walked down to it (for loops through links)
+_Folder = tuple[Path, tuple[str, ...], str, tuple[str, ...]]
 
 
 def relative(file: Path, root: Path) -> str:
@@ -51,7 +54,6 @@ class ContentFiles:
         self.diagnostics = diagnostics
         # The project, and content/ itself should it be a link to elsewhere: the only places read.
         self.inside = tuple({os.path.realpath(root), os.path.realpath(content_dir)})
-        self.walked: dict[str, str] = {}  # the real path of each folder walked -> its path as shown
 
     def _outside(self, real: str) -> bool:
         return not any(real == base or real.startswith(base.rstrip(os.sep) + os.sep) for base in self.inside)
@@ -77,6 +79,19 @@ class ContentFiles:
             return None
         return status, real
 
+    def _follow_folder(self, stack: list[_Folder], linked: _Folder) -> None:
+        """Walk a linked folder later, unless it holds the link (a loop) or is read anyway."""
+        where, chain = linked[2], linked[3]
+        real, shown = chain[-1], relative(Path(chain[-1]), self.root)
+        if any(real == above or above.startswith(real + os.sep) for above in chain[:-1]):
+            self.diagnostics.error(Origin(where, 1), f"symbolic link loop: leads back to '{shown}', a folder "
+                                                     "that holds it")
+        elif real.startswith(chain[0] + os.sep):
+            self.diagnostics.warning(Origin(where, 1), f"not read through this link: it leads to '{shown}', "
+                                                       "which is read anyway")
+        else:
+            stack.append(linked)
+
     def files(self, folder: Path, suffixes: tuple[str, ...] = CONTENT_SUFFIXES) -> list[ContentFile]:
         """Every file under ``folder`` with one of ``suffixes``, in the order of their path parts."""
         shown = relative(folder, self.root)
@@ -89,16 +104,15 @@ class ContentFiles:
                 self.diagnostics.warning(Origin(shown, 1), "not read: this should be a folder")
             return []
         found: list[tuple[tuple[str, ...], Path, str]] = []
-        # (folder, its path parts under ``folder``, its path as shown, real paths from ``folder`` down to it)
-        stack: list[tuple[Path, tuple[str, ...], str, tuple[str, ...]]] = [
-            (folder, (), shown, (os.path.realpath(folder),))]
+        walked: dict[str, str] = {}  # the real path of each folder walked -> its path as shown
+        stack: list[_Folder] = [(folder, (), shown, (os.path.realpath(folder),))]
         while stack:
             directory, parts, shown, chain = stack.pop()
-            if chain[-1] in self.walked:
+            if chain[-1] in walked:  # two links to one folder: read once, however many lead there
                 self.diagnostics.warning(Origin(shown, 1), f"not read again: the same folder as "
-                                                           f"'{self.walked[chain[-1]]}', already read")
+                                                           f"'{walked[chain[-1]]}', already read")
                 continue
-            self.walked[chain[-1]] = shown
+            walked[chain[-1]] = shown
             try:
                 entries = sorted(os.scandir(directory), key=lambda entry: entry.name, reverse=True)
             except OSError as exc:
@@ -120,12 +134,7 @@ class ContentFiles:
                         continue
                     mode, real = target[0].st_mode, target[1]
                     if stat.S_ISDIR(mode):
-                        if any(real == above or above.startswith(real + os.sep) for above in chain):
-                            self.diagnostics.error(Origin(where, 1), f"symbolic link loop: leads back to "
-                                                                     f"'{relative(Path(real), self.root)}', "
-                                                                     "a folder that holds it")
-                        else:
-                            stack.append((path, (*parts, name), where, (*chain, real)))
+                        self._follow_folder(stack, (path, (*parts, name), where, (*chain, real)))
                         continue
                 elif entry.is_dir(follow_symlinks=False):
                     stack.append((path, (*parts, name), where, (*chain, os.path.join(chain[-1], name))))
