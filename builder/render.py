@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
-from builder import jsonld, urls
+from builder import jsonld, sanitize, urls
 from builder.actor_pages import TOP_CO_ACTORS, all_periods, split_by_year
 from builder.article_html import paragraph_html
 from builder.filters import facets
@@ -19,6 +20,7 @@ from builder.maps import event_map, place_page_map
 from builder.overview import overview
 from builder.paging import MONTHS, PAGE_LIMIT, neighbours, plan_timeline
 from builder.place_pages import split_place_by_year
+from builder.plain_text import finalize, html_text
 from builder.relations_chart import (
     ACTOR_LIMIT,
     RELATIONS_PER_PAGE,
@@ -54,21 +56,33 @@ class PendingPage:
         return GeneratedPage(self.src_uri, self.make())
 
 
+@jinja2.pass_context
+def _prose(context: jinja2.runtime.Context, text: str, inline: bool = False) -> Markup:
+    """A Markdown field, sanitised unless the plugin's ``raw_html`` trusts it (builder/sanitize.py)."""
+    return sanitize.render(text, context["url"], raw_html=context["raw_html"], inline=inline)
+
+
 @functools.cache
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("builder", "templates"),
         autoescape=True,
+        # Every plain value printed is escaped for Markdown as well as HTML (builder/plain_text.py).
+        finalize=finalize,
         undefined=jinja2.StrictUndefined,
         trim_blocks=False,
         keep_trailing_newline=True,
     )
+    environment.filters["prose"] = _prose
+    environment.filters["html_text"] = html_text
+    return environment
 
 
 class _Renderer(IndexPages):
-    def __init__(self, site: Site, directory_urls: bool) -> None:
+    def __init__(self, site: Site, directory_urls: bool, raw_html: bool = False) -> None:
         self.site = site
         self.directory_urls = directory_urls
+        self.raw_html = raw_html
         self.plan = plan_timeline(site.timeline)
         self.tables: dict[str, dict[str, Any]] = {"actor": site.actors, "place": site.places, "event": site.events,
                                                   "article": site.articles}
@@ -107,7 +121,7 @@ class _Renderer(IndexPages):
             links = urls.Links(src_uri, self.directory_urls)
             extra = later() if later else {}
             return _environment().get_template(template).render(
-                site=self.site, url=links, pages=self.pages, find=self.find,
+                site=self.site, url=links, pages=self.pages, find=self.find, raw_html=self.raw_html,
                 timeline_page_of=self.timeline_page_of, **context, **extra)
 
         return PendingPage(src_uri, make)
@@ -304,9 +318,10 @@ def _groups(events: list[Event]) -> list[tuple[int | str, list[tuple[int, str, l
             for year, months in years.items()]
 
 
-def plan_site(site: Site, *, directory_urls: bool = True) -> list[PendingPage]:
-    """Every page of the site, not yet rendered, in a deterministic order."""
-    renderer = _Renderer(site, directory_urls)
+def plan_site(site: Site, *, directory_urls: bool = True, raw_html: bool = False) -> list[PendingPage]:
+    """Every page of the site, not yet rendered, in a deterministic order. ``raw_html``: Markdown
+    fields go to MkDocs as written, unsanitised (the plugin option of that name)."""
+    renderer = _Renderer(site, directory_urls, raw_html)
     pages = [*renderer.indexes(), *renderer.timeline(), *renderer.relations()]
     pages += [renderer.event(site.events[i]) for i in sorted(site.events)]
     pages += [page for i in sorted(site.actors) for page in renderer.actor(site.actors[i])]
@@ -315,5 +330,5 @@ def plan_site(site: Site, *, directory_urls: bool = True) -> list[PendingPage]:
     return pages
 
 
-def render_site(site: Site, *, directory_urls: bool = True) -> list[GeneratedPage]:
-    return [page.render() for page in plan_site(site, directory_urls=directory_urls)]
+def render_site(site: Site, *, directory_urls: bool = True, raw_html: bool = False) -> list[GeneratedPage]:
+    return [page.render() for page in plan_site(site, directory_urls=directory_urls, raw_html=raw_html)]
