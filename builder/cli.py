@@ -29,7 +29,8 @@ def _report(diagnostics: Diagnostics, strict: bool) -> int:
 
 
 def check(settings: ProjectSettings, strict: bool) -> int:
-    result = build_site(settings.content_dir, root=settings.root, validate_only=True, freeze=True)
+    result = build_site(settings.content_dir, root=settings.root, validate_only=True, freeze=True,
+                        raw_html=settings.raw_html)
     status = _report(result.diagnostics, strict)
     if status == 0:
         site = result.site
@@ -43,12 +44,12 @@ def export(settings: ProjectSettings, out: Path, strict: bool) -> int:
     if refusal := export_refusal(settings, out):
         print(f"export: {printable(refusal)}", file=sys.stderr)
         return 2
-    result = build_site(settings.content_dir, root=settings.root, freeze=True)
+    result = build_site(settings.content_dir, root=settings.root, freeze=True, raw_html=settings.raw_html)
     if _report(result.diagnostics, strict):
         return 1
     from builder.render import render_site  # Jinja and the templates: not needed to check
 
-    pages = render_site(result.site, directory_urls=settings.directory_urls)
+    pages = render_site(result.site, directory_urls=settings.directory_urls, raw_html=settings.raw_html)
     try:
         with StagedDir(out.absolute()) as staged:
             if settings.docs_dir.is_dir():
@@ -91,7 +92,7 @@ def export_refusal(settings: ProjectSettings, out: Path) -> str:
 
 def bundle(settings: ProjectSettings, config_file: Path, out: Path, strict: bool) -> int:
     """Validate first (same report as check), then build the offline archive."""
-    result = build_site(settings.content_dir, root=settings.root)
+    result = build_site(settings.content_dir, root=settings.root, raw_html=settings.raw_html)
     if _report(result.diagnostics, strict):
         return 1
     if out.is_dir():

@@ -15,6 +15,11 @@ class TimelineConfig(base.Config):  # type: ignore[no-untyped-call]
     """Render the generated pages in a second process while MkDocs works (where ``fork`` exists and
     no other thread runs, as in ``mkdocs build``); off renders them inline."""
 
+    raw_html = c.Type(bool, default=False)
+    """Only for content you trust: pass raw HTML in Markdown fields (descriptions, commentary,
+    notes, the home intro) to the site as written. Off, the default, every field is sanitised: what
+    could run script is removed, and each removal is a warning."""
+
     fail_on_warning = c.Type(bool, default=False)
     """Treat content warnings (such as an ambiguous name in an article) as errors, even without
     ``mkdocs build --strict``."""

@@ -206,7 +206,7 @@ def load_info(content_dir: Path, root: Path, diagnostics: Diagnostics) -> Projec
         return ProjectInfo()
     fields = Fields(source.data, diagnostics, "site.yml", SITE_FIELDS)
     return ProjectInfo(
-        fields.text("title", default=ProjectInfo.title), fields.text("intro"), fields.text("description")
+        fields.text("title", default=ProjectInfo.title), fields.prose("intro"), fields.text("description")
     )
 
 

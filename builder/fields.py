@@ -14,6 +14,7 @@ from typing import Any
 
 from builder.diagnostics import Diagnostics, Origin, did_you_mean
 from builder.loader import Located, LocatedList
+from builder.sanitize import Prose
 from builder.structure.dates import DateError, HonestDate, parse_date
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -23,6 +24,11 @@ RESERVED_IDS = frozenset({"index"})
 # component far below the 255 bytes file systems allow, whatever is added to it.
 MAX_ID_LENGTH = 100
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+# A browser runs a javascript: or data: link, and reads "java\tscript:" or " javascript:" as one, so a URL
+# is http(s) with a host and no space or control character anywhere. Only \xHH and \uHHHH escapes, so
+# that the JSON Schema's ECMAScript regex (builder/schema_fields.py) means exactly the same.
+_URL_CHAR = r"[^\x00-\x20\x7f-\xa0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]"
+WEB_URL = re.compile(r"^[Hh][Tt][Tt][Pp][Ss]?://(?:(?![/?#\\])" + _URL_CHAR + r")+(?:[/?#]" + _URL_CHAR + r"*)?$")
 
 
 @dataclass(frozen=True)
@@ -197,6 +203,24 @@ class Fields:
             self._wrong(key, "a mapping")
             return None
         return value
+
+    def url(self, key: str) -> str:
+        """A web address: http(s) only, anything else (``javascript:``, ``data:``, relative) is an error."""
+        value = self.text(key)
+        if value and not WEB_URL.fullmatch(value):
+            self.diagnostics.error(self.origin(key), f"{key}: {value!r} is not a web address: only http:// "
+                                   "and https:// addresses are allowed (a link to anything else could run code)")
+            return ""
+        return value
+
+    def prose(self, key: str, body: str = "", body_line: int = 0) -> Prose:
+        """A Markdown field: the value of ``key``, else the file's body (which starts on ``body_line``)."""
+        value = self.text(key)
+        if value or not body:
+            return Prose(value, self.origin(key), key)
+        text = body.strip()
+        line = body_line + body.count("\n", 0, len(body) - len(body.lstrip()))
+        return Prose(text, Origin(self.data.origin.path, line), key, exact=True)
 
 
 def _describe(value: Any) -> str:

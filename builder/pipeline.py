@@ -11,6 +11,7 @@ from pathlib import Path
 from builder.content import load_records
 from builder.diagnostics import Diagnostics
 from builder.resolve import resolve
+from builder.sanitize import check_site
 from builder.structure.site import Site
 
 
@@ -41,14 +42,17 @@ def _without_cycle_collection(freeze: bool) -> Iterator[None]:
 
 
 def build_site(content_dir: Path, root: Path | None = None, *, validate_only: bool = False,
-               freeze: bool = False) -> Result:
+               freeze: bool = False, raw_html: bool = False) -> Result:
     """Load and resolve everything under ``content_dir``; paths in diagnostics are relative to
     ``root`` (the project directory). ``validate_only`` gives the same diagnostics and a Site
     without the mentions of names in articles, which only pages need. ``freeze``: see
-    ``_without_cycle_collection``."""
+    ``_without_cycle_collection``. ``raw_html``: trust raw HTML in Markdown fields (the plugin
+    option); otherwise each thing sanitising will remove is a warning."""
     diagnostics = Diagnostics()
     root = root or content_dir.parent
     with _without_cycle_collection(freeze):
         records = load_records(content_dir, root, diagnostics)
         site = resolve(records, diagnostics, validate_only=validate_only)
+        if not raw_html:
+            check_site(site, diagnostics)
     return Result(site, diagnostics)

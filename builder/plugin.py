@@ -67,7 +67,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        result = build_site(self._content_dir(config), root=Path(config.config_file_path).parent)
+        result = build_site(self._content_dir(config), root=Path(config.config_file_path).parent,
+                            raw_html=self.config.raw_html)
         # Under --strict MkDocs would fail on these warnings only at the end, after cleaning
         # site_dir; failing here keeps the previous site.
         warnings_fail = self.config.fail_on_warning or config.strict
@@ -83,7 +84,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             raise PluginError(f"{errors} problem{'s' if errors != 1 else ''} in {self.config.content_dir}/: "
                               "nothing was built")
         self.close()
-        pending = plan_site(result.site, directory_urls=config.use_directory_urls)
+        pending = plan_site(result.site, directory_urls=config.use_directory_urls, raw_html=self.config.raw_html)
         self.pages = [page.src_uri for page in pending]
         self.supply = PageSupply(pending, parallel=self.config.parallel)
 

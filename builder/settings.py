@@ -19,6 +19,7 @@ class ProjectSettings:
     content_dir: Path
     docs_dir: Path
     directory_urls: bool
+    raw_html: bool = False  # the plugin option: trust raw HTML in Markdown fields
 
 
 class _IgnoreTags(yaml.SafeLoader):
@@ -39,12 +40,15 @@ def read_settings(config_file: Path) -> ProjectSettings:
         raise SettingsError(f"{config_file}:{line}: YAML syntax error: {exc}") from None
     root = config_file.resolve().parent
     content_dir = "content"
+    raw_html = False
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("timeline"), dict):
             content_dir = str(plugin["timeline"].get("content_dir", content_dir))
+            raw_html = plugin["timeline"].get("raw_html") is True
     return ProjectSettings(
         root=root,
         content_dir=root / content_dir,
         docs_dir=root / str(config.get("docs_dir", "docs")),
         directory_urls=bool(config.get("use_directory_urls", True)),
+        raw_html=raw_html,
     )

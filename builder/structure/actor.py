@@ -82,5 +82,5 @@ def read_actor(id: str, data: Located, description: str, body_line: int, diagnos
         title=fields.text("title"),
         summary=fields.text("summary"),
         affiliations=affiliations,
-        description=fields.text("description") or description,
+        description=fields.prose("description", description, body_line),
     )

@@ -101,7 +101,7 @@ def read_event(id: str, data: Located, commentary: str, body_line: int, diagnost
         related=fields.refs("related", "event"),
         sources=fields.refs("sources", "article"),
         quotes=quotes,
-        commentary=fields.text("commentary") or commentary,
+        commentary=fields.prose("commentary", commentary, body_line),
     )
     if not fields.items("sources") and not fields.items("quotes"):
         diagnostics.error(data.origin, f"event '{id}' cites no source: add 'sources' or 'quotes'")

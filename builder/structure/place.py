@@ -64,5 +64,5 @@ def read_place(id: str, data: Located, description: str, body_line: int, diagnos
         aliases=fields.texts("aliases"),
         within=fields.ref("within", "place"),
         coordinates=_read_coordinates(fields, diagnostics),
-        description=fields.text("description") or description,
+        description=fields.prose("description", description, body_line),
     )

@@ -79,4 +79,4 @@ def read_relation(id: str, data: Located, note: str, body_line: int, diagnostics
     if subject is None or object_ is None or not type_:
         return None
     return Relation(id, data.origin, subject, type_, object_, date, fields.refs("places", "place"), sources,
-                    fields.text("note") or note)
+                    fields.prose("note", note, body_line))
