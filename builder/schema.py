@@ -33,6 +33,7 @@ from builder.schema_fields import (
     slugs,
     text,
     texts,
+    url,
 )
 from builder.structure import actor, article, event, place, relation
 
@@ -133,7 +134,7 @@ EVENT = _matching({
                        examples=["guardian-checkpoint-clash"]),
         "text": text("The words, verbatim as they occur in the article; `check` finds them there.",
                      required=True, examples=["In self-defense, coalition troops returned fire"]),
-        "note": text("Markdown note on the quote."),
+        "note": text("A note on the quote, shown after it as plain text."),
     }, event.QUOTE_FIELDS, "quote"), "Each party's account in its own words: shown side by side, never merged."),
     "commentary": text("Markdown commentary; in a .md file, write it below the front matter instead."),
 }, event.FIELDS, "event")
@@ -169,8 +170,8 @@ ARTICLE = _matching({
     }, article.CONTRIBUTOR_FIELDS, "contributor"), "Others credited, with what they did; a bare actor id is "
                                                    "short for {actor: ID}.", shorthand="actor"),
     "published": date("When it was published.", required=True, examples=["2020-02-12"]),
-    "url": text("Where it was published.", examples=["https://www.theguardian.com/world/…"]),
-    "archive_url": text("An archived copy.", examples=["https://web.archive.org/…"]),
+    "url": url("Where it was published.", examples=["https://www.theguardian.com/world/…"]),
+    "archive_url": url("An archived copy.", examples=["https://web.archive.org/…"]),
     "accessed": date("When it was read at the URL.", examples=["2020-02-13"]),
     "language": text("Its language, as a BCP 47 tag (default: en).", examples=["en", "fr", "ar"]),
     "note": text("Markdown note shown with the article, e.g. where its title comes from."),

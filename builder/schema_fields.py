@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from builder.fields import RESERVED_IDS, SLUG
+from builder.fields import RESERVED_IDS, SLUG, WEB_URL
 
 JsonSchema = dict[str, Any]
 
@@ -25,6 +25,7 @@ EDTF_CHARACTERS = r"^\s*[0-9XYESTZ~?%/.:+,\[\]{}-]+\s*$"
 SLUG_MESSAGE = "Not a valid id: use lowercase letters, digits and single hyphens (e.g. bashar-al-assad)."
 EDTF_MESSAGE = ("Not an EDTF date: write e.g. 2020-02-12, 2020-02, 2011~, 2011/.., ../2020-02-29 "
                 "or 2020-02-10/2020-02-12.")
+URL_MESSAGE = "Not a web address: only http:// and https:// addresses are allowed (no spaces)."
 CROSS_FILE = "That it names an existing {kind} is checked by `python -m builder check`, not by this schema."
 
 _TEXT_TYPES = ["string", "number"]
@@ -96,6 +97,14 @@ def date(description: str, *, required: bool = False, examples: Iterable[str] = 
     full = f"{description} An EDTF date ({EDTF_URL}): 2020-02-12, 2020-02, 2011~ (about), 2011? (uncertain), " \
            "2018-09/2018-10 (range), 2011/.. (since), ../2020-02-29 (by), 201X (decade)."
     return Field(_described(_optional(value, required, blank=True), full, examples), required)
+
+
+def url(description: str, *, examples: Iterable[str] = ()) -> Field:
+    """A web address, http(s) only: `check` reads it with ``Fields.url`` and the same pattern."""
+    value = {"type": "string", "pattern": WEB_URL.pattern, "patternErrorMessage": URL_MESSAGE}
+    full = f"{description} An http:// or https:// address; anything else (javascript:, data:, a relative path) " \
+           "is an error."
+    return Field(_described(_optional(value, False, blank=True), full, examples))
 
 
 def number(description: str, *, required: bool = False, low: float, high: float,
