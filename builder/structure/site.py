@@ -111,7 +111,7 @@ class Site:
             walked.append((place, depth, opens, 0 if opens else self._count_within(place, seen)))
             if opens:
                 stack.extend((child, depth + 1) for child in reversed(children))
-        next_depths = [depth for _, depth, _, _ in walked[1:]] + [0]
+        next_depths = [depth for _, depth, _, _ in walked[1:]] + [0] if walked else []
         return [TreeRow(place, depth, opens, 0 if opens else depth - next_depth, hidden)
                 for (place, depth, opens, hidden), next_depth in zip(walked, next_depths, strict=True)]
 
