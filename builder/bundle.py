@@ -71,7 +71,7 @@ def build_bundle(config_file: Path, out: Path) -> int:
                 config.site_url = None  # no canonical links to a web address the reader may not reach
                 build(config)
             except MkDocsException as exc:
-                raise BundleError(str(exc).strip() or "the build failed") from None
+                raise BundleError(f"{str(exc).strip() or 'the build failed'}; {out} is unchanged") from None
             except OSError as exc:  # the temporary folder's disk is full
                 raise BundleError(str(failure(exc, Path(temp)))) from None
             try:

@@ -18,15 +18,40 @@ back in the configuration then, so ``mkdocs gh-deploy`` finds the site where it 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import logging
 import os
+import signal
+from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.utils import CountHandler
 
 from builder.atomic import StagedDir, failure
+
+log = logging.getLogger("mkdocs.plugins.timeline")
+
+
+def _fail(message: str) -> NoReturn:
+    """End the build with ``message`` on one line (MkDocs prints an Abort's own text on stdout)."""
+    log.error(message)
+    raise Abort("Aborted: nothing was published") from None
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl-C arrives after the block, not inside it."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 class StagedSite:
@@ -36,16 +61,17 @@ class StagedSite:
         self.config, self.site_dir = config, config.site_dir
         target = Path(os.path.realpath(config.site_dir))  # a site_dir that is a link: replace where it leads
         try:
-            self.staged = StagedDir(target)
+            with _interrupts_held():  # Ctrl-C right after the folder is made would leave it behind
+                self.staged = StagedDir(target)
+                atexit.register(self.staged.discard)
         except OSError as exc:
-            raise Abort(str(failure(exc, target))) from None
+            _fail(str(failure(exc, target)))
         config.site_dir = str(self.staged.path)
         self.warnings: CountHandler | None = None
         if config.strict:
             self.warnings = CountHandler()
             self.warnings.setLevel(logging.WARNING)
             logging.getLogger("mkdocs").addHandler(self.warnings)
-        atexit.register(self.staged.discard)
 
     def _end(self) -> None:
         self.config.site_dir = self.site_dir
@@ -63,7 +89,7 @@ class StagedSite:
             self.staged.commit()
         except OSError as exc:
             self.staged.discard()
-            raise Abort(str(failure(exc, self.staged.target))) from None
+            _fail(str(failure(exc, self.staged.target)))
 
     def abandon(self, error: Exception) -> None:
         """Drop the staged site; a write that failed (a full disk) becomes a one-line error."""
@@ -72,7 +98,7 @@ class StagedSite:
         if isinstance(error, OSError):
             written = error.filename and str(error.filename).startswith(str(self.staged.path))
             if written or failure(error, self.staged.target).disk_full:
-                raise Abort(str(failure(error, self.staged.target))) from None
-            raise Abort(f"the build failed: {error.strerror or error}"
-                        f"{f' ({error.filename})' if error.filename else ''}; {self.site_dir} is unchanged") from None
+                _fail(str(failure(error, self.staged.target)))
+            _fail(f"the build failed: {error.strerror or error}"
+                  f"{f' ({error.filename})' if error.filename else ''}; {self.site_dir} is unchanged")
 

@@ -10,6 +10,8 @@ in memory with zlib instead cost 16 s of a 250 s build.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import tempfile
 from typing import IO
@@ -28,10 +30,16 @@ class SpillStore:
         data = [text.encode("utf-8") for text in texts]
         try:
             if self._file is None:
-                self._file = tempfile.TemporaryFile(prefix="timeline-pages-")  # noqa: SIM115 - closed in close()
+                # Unbuffered: a full disk fails this write, here, not a flush at some later seek or close
+                self._file = tempfile.TemporaryFile(prefix="timeline-pages-", buffering=0)  # noqa: SIM115 - closed in close()
             offset = self._file.seek(0, os.SEEK_END)
             for chunk in data:
-                self._file.write(chunk)
+                view = memoryview(chunk)
+                while view:  # an unbuffered write may write part of it
+                    written = self._file.write(view)
+                    if not written:
+                        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                    view = view[written:]
         except OSError:  # a full or read-only disk: keep the page in memory, as MkDocs would
             self._kept[key] = texts
             return
@@ -52,5 +60,6 @@ class SpillStore:
         self._where.clear()
         self._kept.clear()
         if self._file is not None:
-            self._file.close()
+            with contextlib.suppress(OSError):  # nothing of it is needed any more
+                self._file.close()
             self._file = None
