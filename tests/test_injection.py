@@ -13,6 +13,7 @@ import html.parser
 import json
 import re
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -77,6 +78,10 @@ A citation: {LINK} is the passage.
 
 ::: caption
 {ATTRS} caption text {CLOSE}
+:::
+
+::: heading
+A heading {LINK} {ATTRS}
 :::
 """
 
@@ -143,7 +148,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write_tree(project, FILES)
     site = project / "site"
     # Without --strict: every removal by the sanitiser is a warning, and --strict makes warnings fail.
-    mkdocs = shutil.which("mkdocs", path=str(Path(__import__("sys").executable).parent)) or "mkdocs"
+    mkdocs = shutil.which("mkdocs", path=str(Path(sys.executable).parent)) or "mkdocs"
     result = run([mkdocs, "build", "-d", str(site)], project)
     assert result.returncode == 0, result.stderr
     return site
@@ -283,3 +288,23 @@ def test_a_url_that_is_not_http_is_an_error_at_its_line(tmp_path: Path, url: str
     assert result.returncode == 1
     assert re.search(r"^content/articles/report\.md:4: archive_url: .* only http:// and https:// addresses",
                      result.stdout + result.stderr, re.M), result.stdout + result.stderr
+
+
+def test_raw_html_option_trusts_markdown_fields_and_says_nothing(tmp_path: Path) -> None:
+    """``raw_html: true`` (content you trust): fields reach the page as written, and check is quiet."""
+    project = tmp_path / "p"
+    (project / "content" / "pages").mkdir(parents=True)
+    config = MINIMAL_MKDOCS.format(theme=ROOT / "theme").replace("  - timeline\n",
+                                                                  "  - timeline:\n      raw_html: true\n")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    write_tree(project, {
+        "content/actors/trusted.md": _front({"name": "Trusted", "kind": "person"},
+                                            '<b class="x" onclick="void 0">trusted markup</b>\n'),
+    })
+    checked = run_cli(project, "check")
+    assert checked.returncode == 0 and "removed" not in checked.stderr, checked.stderr
+    mkdocs = shutil.which("mkdocs", path=str(Path(sys.executable).parent)) or "mkdocs"
+    built = run([mkdocs, "build", "--strict", "-d", str(project / "site")], project)
+    assert built.returncode == 0, built.stderr
+    page = (project / "site" / "actors" / "trusted" / "index.html").read_text(encoding="utf-8")
+    assert '<b class="x" onclick="void 0">trusted markup</b>' in page
