@@ -205,7 +205,7 @@ class _Renderer(IndexPages):
                           later=lambda: {"chart": overview([*own, *nested]),
                                          "place_map": place_page_map(self.site, place)},
                          jsonld=jsonld.place_jsonld(self.site, place),
-                         chain=self.site.place_chain(place), children=children, flat=flat, parts=parts,
+                         chain=self.site.place_trail(place), children=children, flat=flat, parts=parts,
                          within=self.places_within,
                          events=own, nested_events=nested, relations=[] if relation_pages else relations,
                          relations_total=len(relations), relation_pages=page_links(relation_pages),

@@ -57,6 +57,7 @@ class TreeRow:
     hidden: int = 0  # places within it, at any depth, left out past TREE_DEPTH (its page lists them)
 
 
+TRAIL_ENDS = (6, 2)  # places named at the inner and outer ends of a long "within" trail
 TREE_DEPTH = 10  # levels drawn; real hierarchies (country, region, district, town, quarter) need fewer
 
 
@@ -94,6 +95,16 @@ class Site:
             chain.append(self.places[chain[-1].within.id])
             seen.add(chain[-1].id)
         return chain
+
+    def place_trail(self, place: Place) -> list[Place | None]:
+        """``place_chain`` as a page names it: a chain longer than ``TRAIL_ENDS`` allows keeps its
+        innermost and outermost places, with None where the ones between are left out (each
+        page of a chain thousands deep would otherwise name them all)."""
+        chain: list[Place | None] = list(self.place_chain(place))
+        inner, outer = TRAIL_ENDS
+        if len(chain) <= inner + outer + 1:
+            return chain
+        return [*chain[:inner], None, *chain[-outer:]]
 
     def place_tree(self, roots: list[Place], max_depth: int = TREE_DEPTH) -> list[TreeRow]:
         """The places within ``roots``, depth first in ``place_children`` order, walked with a stack
