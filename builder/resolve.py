@@ -89,7 +89,10 @@ def _check_cycles(records: Records, diagnostics: Diagnostics) -> None:
                 cycle = walk[walk.index(current):]
                 first = cycle.index(min(cycle))
                 cycle = cycle[first:] + cycle[:first]
-                chain = " → ".join([*cycle, cycle[0]])
+                shown = [*cycle, cycle[0]]
+                if len(shown) > 12:  # a cycle thousands long is still one line
+                    shown = [*shown[:6], f"… {len(shown) - 9} more …", *shown[-3:]]
+                chain = " → ".join(shown)
                 diagnostics.error(links[cycle[0]].origin, f"'{field}' forms a cycle: {chain}")
 
 
