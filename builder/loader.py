@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -164,15 +165,25 @@ def read_text(file: Path, path: str, diagnostics: Diagnostics) -> str | None:
     reported). Opened only once its size is known to be within the limit."""
     limit = max_file_size()
     try:
-        with open(file, "rb") as stream:
-            size = os.fstat(stream.fileno()).st_size
-            if size > limit:
-                diagnostics.error(Origin(path, 1), (
-                    f"file is {_megabytes(size)}, over the {_megabytes(limit)} limit for one content file: split it "
-                    f"(list files may be split into several), or raise the limit with the environment variable "
-                    f"{SIZE_VARIABLE} (e.g. {SIZE_VARIABLE}={max(2 * limit, size) // 1_000_000 + 1}MB)"))
+        # Non-blocking, so that opening a FIFO (given on the command line, or swapped in after the
+        # folder was listed) does not wait for a writer; it is then refused, unread.
+        descriptor = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        try:
+            status = os.fstat(descriptor)
+            if not stat.S_ISREG(status.st_mode):
+                diagnostics.error(Origin(path, 1), "not read: not a regular file")
                 return None
-            raw = stream.read()
+            if status.st_size > limit:
+                diagnostics.error(Origin(path, 1), (
+                    f"file is {_megabytes(status.st_size)}, over the {_megabytes(limit)} limit for one content "
+                    f"file: split it (list files may be split into several), or raise the limit with the "
+                    f"environment variable {SIZE_VARIABLE} "
+                    f"(e.g. {SIZE_VARIABLE}={max(2 * limit, status.st_size) // 1_000_000 + 1}MB)"))
+                return None
+            with open(descriptor, "rb", closefd=False) as stream:
+                raw = stream.read()
+        finally:
+            os.close(descriptor)
     except OSError as exc:
         diagnostics.error(Origin(path, 1), f"cannot read this file: {exc.strerror or exc}")
         return None
