@@ -24,6 +24,7 @@ from builder.jsonld import _iso
 from builder.overview import overview
 from builder.pipeline import build_site
 from builder.relations_chart import relations_chart
+from builder.render import plan_site
 from builder.structure.common import DateInfo, date_order
 from builder.structure.dates import DateError, HonestDate, parse_date
 from builder.structure.event import Event
@@ -233,3 +234,18 @@ def test_what_check_accepts_at_the_limits_builds(make_project: MakeProject, tmp_
     assert "Place 248" in deepest and "…" in deepest and "Place 0" in deepest and "Place 100" not in deepest
     relations_page = (site / "actors" / hub / "relations-2" / "index.html").read_text(encoding="utf-8")
     assert "9999" in relations_page
+
+
+def test_timeline_pages_span_the_whole_calendar(make_project: MakeProject) -> None:
+    """Past the page limit the timeline is paged by year, and a dense year by month: from year 1
+    to 9999, every page renders."""
+    dates = ["0001", "0001-01-01", "9999-12-31", "9999-12", "9999-23", "../9999", "9998-24", "099X", "99XX"]
+    events = "".join(f"- {{id: e{i}, title: E{i}, date: '{dates[i % len(dates)] if i % 2 else '9999-06-15'}', "
+                     "sources: [report]}\n" for i in range(1100))
+    project = make_project({"content/articles/report.md": REPORT, "content/events/all.yml": events})
+    result = build_site(project / "content", project)
+    assert result.diagnostics.errors == []
+    pages = {page.src_uri: page for page in plan_site(result.site)}
+    assert {"timeline/1.md", "timeline/9999.md", "timeline/9999-06.md", "timeline/9999-12.md"} <= set(pages)
+    for page in pages.values():
+        page.render()
