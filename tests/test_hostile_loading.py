@@ -50,7 +50,9 @@ def _link(name: str, target: str) -> Setup:
 
 
 def _outside_files(project: Path, outside: Path) -> None:
-    write_tree(outside, {"secret.md": "---\nname: Secret\nkind: person\n---\nA secret.\n",
+    if os.path.lexists(project / "content/site.yml"):
+        (project / "content/site.yml").unlink()
+    write_tree(outside, {"secret.md": "---\nname: Secret\nkind: person\n---\nA secret.\n", "site.yml": "title: T\n",
                          "events/leak.md": "---\ntitle: Leak\ndate: 2020\nsources: [guardian-report]\n---\n"})
 
 
@@ -68,6 +70,11 @@ def _fifo(project: Path, outside: Path) -> None:
 def _site_folder(project: Path, outside: Path) -> None:
     (project / "content/site.yml").unlink()
     (project / "content/site.yml").mkdir()
+
+
+def _site_fifo(project: Path, outside: Path) -> None:
+    (project / "content/site.yml").unlink()
+    os.mkfifo(project / "content/site.yml")
 
 
 def _unreadable(name: str) -> Setup:
@@ -152,6 +159,11 @@ CASES = [
         f"{ACTORS}/kurds.YML:1: warning: not read: the suffix '.YML' is not one of .md, .yml, .yaml (in lowercase)"]),
     Case("site-yml-folder", {}, ["content/site.yml:1: warning: not read: a folder, not a file (the project's title "
                                  "and introduction are read from the file site.yml)"], setup=_site_folder),
+    Case("site-yml-fifo", {}, ["content/site.yml:1: warning: not read: a FIFO (named pipe), not a file (the "
+                               "project's title and introduction are read from the file site.yml)"], setup=_site_fifo),
+    Case("site-yml-outside", {}, [
+        "content/site.yml:1: symbolic link to '{outside}/site.yml', outside the project: not read (copy what it "
+        "leads to into the project)"], setup=_both(_outside_files, _link("content/site.yml", "{outside}/site.yml"))),
     Case("site-yml-case", {"content/Site.yml": "title: T\n"}, [
         "content/Site.yml:1: warning: not read: the project's settings are read from 'site.yml' (in lowercase)"]),
     Case("folder-misspelt", {"content/evnets/x.md": "---\ntitle: X\n---\n"}, [
@@ -184,6 +196,11 @@ CASES = [
     Case("fence-unclosed-before-next", {ARTICLE_MD: str(BASE[ARTICLE_MD]) + UNCLOSED_CREDIT}, [
         "content/articles/guardian-report.md:10: '::: credit' block is never closed before the next '::: caption' "
         "at line 15: add a ':::' line where it ends"]),
+    Case("fence-unclosed-at-end", {ARTICLE_MD: str(BASE[ARTICLE_MD]) + "\n::: credit\nPhoto: AFP\n\nMore text.\n"}, [
+        f"{ARTICLE_MD}:10: '::: credit' block is never closed: add a ':::' line"]),
+    Case("correction-at-text-line", edit(ARTICLE_MD, "published: 2020-02-12\n", "published: 2020-02-12\ncorrections:\n"
+                                         "  - correction: opposition\n    text: opposijtion\n"), [
+        f"{ARTICLE_MD}:7: correction: 'opposijtion' does not occur in article 'guardian-report'"]),
     Case("quote-at-text-line", edit(WARNS, "text: the offensive in Idlib must stop", "text: Idlib will stop"), [
         f"{WARNS}:12: quote not found in article 'guardian-report': \"Idlib will stop\"; the closest paragraph "
         "starts \"Erdogan said the offensive in Idlib must stop by the end of…\""]),
