@@ -193,7 +193,7 @@ class ContentFiles:
                 continue
             if name.lower() in (SITE_FILE, "site.yaml"):
                 self.diagnostics.warning(Origin(shown, 1), f"not read: the project's settings are read from "
-                                                           f"'{SITE_FILE}' (in lowercase)")
+                                                           f"'{SITE_FILE}' only")
             elif entry.is_dir() and (close := difflib.get_close_matches(name.lower(), folders, 1, 0.8)):
                 # a close cutoff: "pages" (MkDocs' own pages) is not a misspelt "places"
                 self.diagnostics.warning(Origin(shown, 1), f"not read: content is read from the folders "

@@ -165,7 +165,7 @@ CASES = [
         "content/site.yml:1: symbolic link to '{outside}/site.yml', outside the project: not read (copy what it "
         "leads to into the project)"], setup=_both(_outside_files, _link("content/site.yml", "{outside}/site.yml"))),
     Case("site-yml-case", {"content/Site.yml": "title: T\n"}, [
-        "content/Site.yml:1: warning: not read: the project's settings are read from 'site.yml' (in lowercase)"]),
+        "content/Site.yml:1: warning: not read: the project's settings are read from 'site.yml' only"]),
     Case("folder-misspelt", {"content/evnets/x.md": "---\ntitle: X\n---\n"}, [
         "content/evnets:1: warning: not read: content is read from the folders articles, actors, places, events, "
         "relations (did you mean 'events'?)"]),
