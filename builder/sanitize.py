@@ -225,8 +225,8 @@ def render(text: str, links: Links, *, raw_html: bool, inline: bool = False) -> 
     if raw_html and not inline:
         return Markup(text)
     body = _inert(to_html(text) if raw_html else _link_pages(_clean_html(text), links))
-    if inline:
+    if inline:  # one paragraph runs on in its line; more stay blocks (a list item may hold them)
         if body.startswith("<p>") and body.endswith("</p>") and body.count("<p>") == 1:
-            body = body[3:-4]
-        return Markup(f'<span class="tl-note">{body}</span>')
+            return Markup(f'<span class="tl-note">{body[3:-4]}</span>')
+        return Markup(f'<div class="tl-note">{body}</div>')
     return Markup(f'<div class="tl-prose">{body}</div>')

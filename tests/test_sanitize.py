@@ -159,6 +159,8 @@ def test_rendered_field_is_one_inert_line_with_page_links() -> None:
     assert "&#91;k&#93;(javascript:1)" in html  # code stays text, even for a Markdown reader
     inline = str(render("A *short* note.", links, raw_html=False, inline=True))
     assert inline == '<span class="tl-note">A <em>short</em> note.</span>'
+    longer = str(render("One.\n\nTwo.", links, raw_html=False, inline=True))
+    assert longer == '<div class="tl-note"><p>One.</p>&#10;<p>Two.</p></div>'  # no <p> inside a <span>
 
 
 def test_raw_html_hands_the_markdown_over_as_written() -> None:
