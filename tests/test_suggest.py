@@ -271,5 +271,5 @@ def test_missing_and_malformed_articles_are_each_reported_with_their_line(tmp_pa
     assert f"{tmp_path / 'nope.md'}:1: file not found" in missing.stderr
     assert f"{tmp_path / 'gone.md'}:1: file not found" in missing.stderr  # every problem in one run
     malformed = run_cli(ROOT, "suggest", str(broken))
-    assert malformed.returncode == 1 and f"{broken}:3: YAML syntax error" in malformed.stderr
+    assert malformed.returncode == 1 and f"{broken}:2: YAML syntax error" in malformed.stderr  # the line of the [
     assert "Traceback" not in missing.stderr + malformed.stderr
