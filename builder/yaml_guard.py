@@ -120,6 +120,12 @@ def explain(exc: yaml.MarkedYAMLError, text: str, offset: int, part: str) -> tup
             return found.line + 1 + offset, f"duplicate anchor (the first is at line {start.line + 1 + offset})"
         if context.startswith("expected a single document"):
             return found.line + 1 + offset, f"a second YAML document starts here: a {part} holds one document"
+    if problem == "did not find expected node content" and found_at(found).startswith("at the end"):
+        # "title: [" with nothing after it: the value that never came was opened by the last sign
+        end = len(text.rstrip())
+        if end and text[end - 1] in "[{,:":
+            return (text.count("\n", 0, end - 1) + 1 + offset,
+                    f"a value is missing after this {text[end - 1]!r} (found at the end of the {part}: {problem})")
     mark = found or start
     line = min(mark.line + 1, last) if mark else 1
     if problem == "found undefined alias" and found is not None:

@@ -31,6 +31,8 @@ CASES = [
     ("x: 1\n---\ny: 2\n", 0, "f:2: YAML syntax error: a second YAML document starts here: a file holds one document"),
     ("a: 1\n...\nb: 2\n", 1, "f:3: YAML syntax error: '...' ends the YAML document in the middle of the front "
                              "matter, so what follows is not read: remove this line"),
+    ("title: [\n", 1, "f:2: YAML syntax error: a value is missing after this '[' (found at the end of the front "
+                      "matter: did not find expected node content)"),
     ("a: b\n  c: d", 0, "f:2: YAML syntax error: mapping values are not allowed in this context"),
     ("k: [a, [b\n", 0, "f:1: YAML syntax error: this '[' is never closed (found at the end of the file: did not "
                            "find expected ',' or ']')"),
