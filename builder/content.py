@@ -16,7 +16,15 @@ from typing import Any
 from builder.content_files import ContentFiles, relative
 from builder.diagnostics import Diagnostic, Diagnostics, Origin
 from builder.fields import Fields, slug_problem
-from builder.loader import Located, LocatedList, SourceFile, load_markdown, load_yaml_file, max_file_size
+from builder.loader import (
+    Located,
+    LocatedList,
+    SourceFile,
+    load_markdown,
+    load_yaml_file,
+    max_file_size,
+    size_setting_problem,
+)
 from builder.parallel_load import map_in_order
 from builder.structure.actor import Actor, read_actor
 from builder.structure.article import Article, read_article
@@ -229,6 +237,8 @@ def load_records(content_dir: Path, root: Path, diagnostics: Diagnostics) -> Rec
     records = Records(info=load_info(content_dir, root, diagnostics))
     listing = ContentFiles(content_dir, root, diagnostics)
     listing.check_top(tuple(KINDS))
+    if problem := size_setting_problem():
+        diagnostics.warning(Origin(relative(content_dir, root), 1), problem)
     # Every file is read up front, on both cores when there are many, then kept kind by kind.
     tasks = [(folder, file, path) for folder in KINDS for file, path in listing.files(content_dir / folder)]
     reads = map_in_order(_read_task, tasks)

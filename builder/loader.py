@@ -148,6 +148,14 @@ def parse_yaml(text: str, path: str, line_offset: int, diagnostics: Diagnostics,
     return None
 
 
+def size_setting_problem() -> str | None:
+    """Why ``TIMELINE_MAX_FILE_SIZE`` is not used, when it is set to something that is no size."""
+    value = os.environ.get(SIZE_VARIABLE)
+    if value is None or _SIZE.match(value):
+        return None
+    return f"{SIZE_VARIABLE}={value!r} is not a size such as 20MB: the limit stays {_megabytes(MAX_FILE_SIZE)}"
+
+
 def max_file_size() -> int:
     """``MAX_FILE_SIZE``, or the size ``TIMELINE_MAX_FILE_SIZE`` gives (bytes, or with K, M or G)."""
     match = _SIZE.match(os.environ.get(SIZE_VARIABLE, ""))

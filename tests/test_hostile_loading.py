@@ -122,6 +122,9 @@ CASES = [
     Case("file-size-raised", {LIST: BIG}, [f"{LIST}:1: missing required field 'kind' in actor 'kurds'",
                                            f"{LIST}:3: unknown field 'kidn' in actor 'kurds' (did you mean 'kind'?)"],
          env={"TIMELINE_MAX_FILE_SIZE": "6MB"}),
+    Case("file-size-setting-invalid", {LIST: BIG}, [
+        "content:1: warning: TIMELINE_MAX_FILE_SIZE='lots' is not a size such as 20MB: the limit stays 5 MB",
+        f"{LIST}:1: {OVER}"], env={"TIMELINE_MAX_FILE_SIZE": "lots"}),
     # files
     Case("link-file-outside", {}, [
         f"{ACTORS}/secret.md:1: symbolic link to '{{outside}}/secret.md', outside the project: not read (copy what "
@@ -237,7 +240,7 @@ def _run(args: list[str], project: Path, prefix: list[str], env: dict[str, str])
 
 
 def _diagnostics(stderr: str) -> list[str]:
-    return [line for line in stderr.splitlines() if line.startswith("content/")]
+    return [line for line in stderr.splitlines() if line.startswith(("content/", "content:"))]
 
 
 @pytest.fixture(scope="module")
