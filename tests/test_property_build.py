@@ -29,14 +29,26 @@ EXAMPLES = 120
 ARTICLE_ID = "report"
 ARTICLE = """\
 ---
-title: A report
+title: {title}
 publisher: {publisher}
 published: '{published}'
+corrections: [{{text: Wednsday, correction: Wednesday}}]
 ---
-The first paragraph says something happened on Wednesday.
+::: standfirst
+{standfirst}
+:::
 
-A second paragraph, quoted by nobody.
+The first paragraph says [someone](actor:{publisher}) did something on Wednsday.
+
+::: embed tweet by={publisher}
+{text}
+:::
+
+{text}
+
+A second paragraph, quoted by {name}.
 """
+QUOTED = "did something on"  # a passage of the first paragraph, for quotes and citations
 
 # The calendar's ends come up most: that is where arithmetic on dates breaks.
 _YEARS = st.sampled_from(["9999", "0001", "9999", "0001", "0099", "0100", "1000", "2020", "9990", "9998"])
@@ -113,6 +125,18 @@ COORDINATE = st.one_of(
                                                          "region", "country"])}),
     st.fixed_dictionaries({"lat": st.floats(-90, 90), "lon": st.floats(-180, 180)}),
 )
+# Markdown fields (descriptions, commentary, notes, the home intro): formatting, links, raw HTML the
+# sanitiser must remove, and the tool's own markup where it means nothing.
+MARKDOWN = st.one_of(TEXT, st.sampled_from([
+    "**bold** _it_ [a link](https://example.org) and `code`",
+    "| a | b |\n|---|---|\n| 1 | 2 |",
+    "- one\n- two\n\n1. first",
+    "<script>alert(1)</script><img src=x onerror=alert(2)>",
+    "<iframe srcdoc='<script>alert(3)</script>'></iframe><svg onload=alert(4)>",
+    "[x](javascript:alert(5)) ![y](data:text/html,<script>alert(6)</script>)",
+    "::: credit\nno fence here\n:::", "[Someone](actor:nobody) [a](-)", "# Heading\n\n## Sub", "> quoted\n>\n> more",
+    "<details><summary>s</summary>d</details>", "&amp; &lt; &#0; &#x110000;", "\\\\", "---",
+]))
 RELATION_TYPES = _mostly(st.one_of(st.sampled_from(["backs", "opposes", "member-of", "funds"]), _slug()),
                          st.sampled_from(["../../x", "a/b", "c" * 101, "Backs"]))
 
@@ -128,13 +152,15 @@ def project(draw: st.DrawFn) -> dict[str, str]:
         return draw(st.lists(st.sampled_from(ids), max_size=most, unique=True)) if ids else []
 
     actors = [{"id": id_, "name": draw(TEXT), "kind": draw(st.sampled_from(["person", "state", "armed-group"])),
+               **({"description": draw(MARKDOWN), "title": draw(TEXT)} if draw(st.booleans()) else {}),
                **({"aliases": draw(st.lists(TEXT, max_size=2))} if draw(st.booleans()) else {}),
                **({"affiliations": [{"actor": a, "date": draw(edtf())} for a in some(actor_ids, 1)]}
                   if draw(st.booleans()) else {})}
               for id_ in actor_ids]
     places: list[dict[str, Any]] = []
     for index, id_ in enumerate(place_ids):
-        place: dict[str, Any] = {"id": id_, "name": draw(TEXT)}
+        place: dict[str, Any] = {"id": id_, "name": draw(TEXT),
+                                 **({"description": draw(MARKDOWN)} if draw(st.booleans()) else {})}
         if index and draw(st.booleans()):  # mostly the one before it: chains
             place["within"] = place_ids[index - 1] if draw(st.booleans()) else draw(st.sampled_from(place_ids))
         if draw(st.booleans()):
@@ -151,19 +177,33 @@ def project(draw: st.DrawFn) -> dict[str, str]:
             event["related"] = some(event_ids)
         if draw(st.booleans()):
             event["date_text"] = draw(TEXT)
+        if draw(st.booleans()):
+            event["commentary"] = draw(MARKDOWN)
+        if draw(st.booleans()):
+            text = draw(_mostly(st.just(QUOTED), st.just("words the article never says")))
+            event["quotes"] = [{"by": draw(st.sampled_from(actor_ids)), "article": ARTICLE_ID, "text": text}]
         events.append(event)
     relations = [{**({"id": draw(IDS)} if draw(st.booleans()) else {}),
                   "subject": draw(st.sampled_from(actor_ids)), "type": draw(RELATION_TYPES),
-                  "object": draw(st.sampled_from(actor_ids)), "sources": [ARTICLE_ID], "places": some(place_ids),
+                  "object": draw(st.sampled_from(actor_ids)), "places": some(place_ids),
+                  "sources": [draw(st.sampled_from([ARTICLE_ID, {"article": ARTICLE_ID, "text": QUOTED}]))],
+                  **({"note": draw(MARKDOWN)} if draw(st.booleans()) else {}),
                   **({"date": draw(edtf())} if draw(st.booleans()) else {})}
                  for _ in range(draw(st.integers(1, 4)))]
     files = {"actors/generated.yml": actors, "events/generated.yml": events, "relations/generated.yml": relations}
     if places:
         files["places/generated.yml"] = places
     content = {path: yaml.safe_dump(items, allow_unicode=True, sort_keys=False) for path, items in files.items()}
-    content[f"articles/{ARTICLE_ID}.md"] = ARTICLE.format(publisher=actor_ids[0], published=draw(edtf()))
-    content["site.yml"] = yaml.safe_dump({"title": draw(TEXT), "intro": draw(TEXT)}, allow_unicode=True)
+    content[f"articles/{ARTICLE_ID}.md"] = ARTICLE.format(
+        publisher=actor_ids[0], published=draw(edtf()), title=_yaml_scalar(draw(TEXT)),
+        standfirst=draw(TEXT), text=draw(MARKDOWN), name=draw(TEXT))
+    content["site.yml"] = yaml.safe_dump({"title": draw(TEXT), "intro": draw(MARKDOWN)}, allow_unicode=True)
     return content
+
+
+def _yaml_scalar(text: str) -> str:
+    """``text`` as one YAML scalar on one line (the article's front matter is written by hand)."""
+    return yaml.safe_dump(text, allow_unicode=True, width=10**6).removesuffix("\n...\n").strip()
 
 
 def _write(root: Path, files: dict[str, str]) -> None:
