@@ -207,3 +207,35 @@ def test_a_file_size_limit_is_one_clear_error_for_build_and_bundle(sites: Sites)
     assert bundle.returncode == 1
     assert "cannot write to" in bundle.stderr and "Traceback" not in bundle.stderr, bundle.stderr
     assert archive.read_bytes() == b"the previous archive" and leftovers(archive) == []
+
+
+def test_strict_warnings_keep_the_previous_site(sites: Sites, tmp_path: Path) -> None:
+    """--strict fails on warnings only after on_post_build: the staged site must not be swapped in."""
+    project = tmp_path / "project"
+    shutil.copytree(sites.project, project, ignore=shutil.ignore_patterns("site*", ".site*"))
+    site = tmp_path / "site"
+    shutil.copytree(sites.previous, site)
+    (project / "content" / "pages" / "about.md").write_text("# About\n\n[a broken link](missing.md)\n",
+                                                           encoding="utf-8")
+    build = subprocess.run([MKDOCS, "build", "--strict", "-d", str(site)], cwd=project, env=ENV,
+                           capture_output=True, text=True, timeout=300)
+    assert build.returncode == 1 and "missing.md" in build.stderr, build.stderr
+    assert digest(site) == sites.before and leftovers(site) == []
+
+
+def test_gh_deploy_finds_the_site_where_it_is_configured(sites: Sites, tmp_path: Path) -> None:
+    """gh-deploy reads config.site_dir after the build: the plugin puts the real one back."""
+    project, remote = tmp_path / "project", tmp_path / "remote.git"
+    shutil.copytree(sites.project, project, ignore=shutil.ignore_patterns("site*", ".site*"))
+    git_env = {**ENV, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+               "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    for command in (["git", "init", "-q", "--bare", str(remote)], ["git", "init", "-q", str(project)],
+                    ["git", "-C", str(project), "remote", "add", "origin", str(remote)]):
+        subprocess.run(command, check=True, env=git_env, capture_output=True, timeout=60)
+    deploy = subprocess.run([MKDOCS, "gh-deploy", "--force", "--ignore-version"], cwd=project, env=git_env,
+                            capture_output=True, text=True, timeout=300)
+    assert deploy.returncode == 0, deploy.stderr
+    published = subprocess.run(["git", "-C", str(remote), "ls-tree", "-r", "--name-only", "gh-pages"],
+                               capture_output=True, text=True, check=True, timeout=60).stdout.split()
+    assert "index.html" in published and "search/search_index.json" in published
+    assert (project / "site" / "index.html").is_file() and leftovers(project / "site") == []
