@@ -12,19 +12,21 @@ import datetime
 import time
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from conftest import mkdocs_build, run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from builder.diagnostics import Origin
+from builder.diagnostics import Diagnostics, Origin
 from builder.fields import MAX_ID_LENGTH, Ref, slug_problem
 from builder.jsonld import _iso
 from builder.overview import overview
 from builder.pipeline import build_site
 from builder.relations_chart import relations_chart
 from builder.render import plan_site
+from builder.resolve import _check_cycles
 from builder.structure.common import DateInfo, date_order
 from builder.structure.dates import DateError, HonestDate, parse_date
 from builder.structure.event import Event
@@ -249,3 +251,26 @@ def test_timeline_pages_span_the_whole_calendar(make_project: MakeProject) -> No
     assert {"timeline/1.md", "timeline/9999.md", "timeline/9999-06.md", "timeline/9999-12.md"} <= set(pages)
     for page in pages.values():
         page.render()
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, database=None)
+@given(st.lists(st.integers(-1, 11), min_size=1, max_size=11))  # 11: no cycle long enough to be cut
+def test_every_cycle_is_reported_once_at_its_first_id(parents: list[int]) -> None:
+    """Against a brute-force walk: node i's parent is parents[i] (-1 or past the end: none, or an
+    unknown id). Each cycle gives one error, at its smallest id, naming the cycle in order."""
+    ids = [f"n{i:02d}" for i in range(len(parents))]
+    links = {ids[i]: f"n{p:02d}" for i, p in enumerate(parents) if p >= 0}
+    events = {id_: SimpleNamespace(id=id_, part_of=Ref("event", links[id_], Origin("e.yml", i + 1)) if id_ in links
+                                   else None) for i, id_ in enumerate(ids)}
+    expected = set()
+    for start in ids:
+        path, current = [start], links.get(start)
+        while current is not None and current in links and current not in path:
+            path.append(current)
+            current = links.get(current)
+        if current == start and start == min(path):
+            expected.add((events[start].part_of.origin.line, " → ".join([*path, start])))
+    diagnostics = Diagnostics()
+    _check_cycles(SimpleNamespace(events=events, places={}), diagnostics)  # type: ignore[arg-type]
+    found = {(d.line, d.message.removeprefix("'part_of' forms a cycle: ")) for d in diagnostics.items}
+    assert len(found) == len(diagnostics.items) and found == expected
