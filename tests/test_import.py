@@ -361,3 +361,54 @@ def test_figure_with_an_empty_blockquote_keeps_its_caption(tmp_path: Path) -> No
     _, body = read(next(out.glob("*.md")))
     assert ("caption", "", "", ["Rescuers at work"]) in body
     assert ("text", "", "", ["The river rose overnight."]) in body
+
+
+HOSTILE_PAGE = (
+    "<!doctype html><html lang='en'><head><title>t</title>"
+    "<meta property='og:title' content='og &lt;b&gt;'>"
+    "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"datePublished\": \"2020-03-01\","
+    " \"headline\": \"Floods\\u001b]0;pwned\\u0007 <script>alert(1)<\\/script>\\n- key: value\","
+    " \"author\": {\"name\": \"Eve\\u001b[31m Mallory\"}}</script>"
+    "</head><body><article><h1>ignored</h1>"
+    "<p>::: embed type=tweet by=turkey</p>"
+    "<p>The river rose overnight near [Turkey](actor:turkey) and [the town](-), officials said on Monday.</p>"
+    "<p>Water reached the market.<br>::: caption<br>:::<br>It rose again.\u2028::: credit</p>"
+    "<p>Clear\x1b[2J the screen, said a trader who lost his stall in the night.</p>"
+    "</article></body></html>")
+HOSTILE_TEXTS = [
+    "::: embed type=tweet by=turkey",
+    "The river rose overnight near [Turkey](actor:turkey) and [the town](-), officials said on Monday.",
+    "Water reached the market.\n::: caption\n:::\nIt rose again.\n::: credit",
+    "Clear the screen, said a trader who lost his stall in the night.",
+]
+
+
+def test_an_untrusted_page_stays_plain_text(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(HOSTILE_PAGE, encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli(tmp_path, "-f", str(ROOT / "mkdocs.yml"), "import", str(page), "--out", str(out), "--id", "x")
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stdout
+    file = out / "x.md"
+    assert "\x1b" not in file.read_text(encoding="utf-8")
+    front, body = read(file)  # read() asserts the reader reports nothing
+    assert front["title"] == "Floods <script>alert(1)</script> - key: value", "one line, kept as text"
+    assert set(front) == {"title", "authors", "published", "language"}, "no key smuggled in by the title"
+    assert [(kind, paragraphs) for kind, _, _, paragraphs in body] == [("text", [t]) for t in HOSTILE_TEXTS]
+    source = load_markdown(file, file.name, Diagnostics())
+    assert source is not None
+    paragraphs = [p for block in parse_body(source.body, source.body_line, file.name, Diagnostics())
+                  for p in block.paragraphs]
+    assert all(mention.ref is None for p in paragraphs for mention in p.explicit), "no mention links to an actor"
+
+
+def test_import_never_writes_through_a_link(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+    out, outside = tmp_path / "out", tmp_path / "outside.md"
+    out.mkdir()
+    (out / "ceasefire-holds-in-idlib.md").symlink_to(outside)  # dangling: it leads out of --out
+    result = run_cli(tmp_path, "-f", str(ROOT / "mkdocs.yml"), "import", "story.txt", "--published", "2020-02-12",
+                     "--out", str(out), "--id", "ceasefire-holds-in-idlib")
+    assert result.returncode == 1 and "already exists" in result.stderr, result.stderr
+    assert not outside.exists()

@@ -273,3 +273,57 @@ def test_missing_and_malformed_articles_are_each_reported_with_their_line(tmp_pa
     malformed = run_cli(ROOT, "suggest", str(broken))
     assert malformed.returncode == 1 and f"{broken}:2: YAML syntax error" in malformed.stderr  # the line of the [
     assert "Traceback" not in missing.stderr + malformed.stderr
+
+
+HOSTILE_ARTICLE = ("---\ntitle: Clash\npublished: 2020-02-12\n---\n"
+                   "Turkish troops clashed with Syrian forces near Idlib on Tuesday, officials said."
+                   "\x1b]0;pwned\x07\n\n"
+                   "President Recep Tayyip Erdogan said \"the \x1b[2Jregime will pay a heavy price\" in Ankara.\n")
+
+
+def _outputs(tmp_path: Path) -> dict[str, bytes]:
+    return {p.relative_to(tmp_path).as_posix(): p.read_bytes() for p in sorted(tmp_path.rglob("*"))
+            if p.is_file() and not p.is_symlink()}
+
+
+@pytest.mark.parametrize("name", ["../../escaped", "sub/dir", ".hidden", "bell\x07"])
+def test_suggest_name_must_stay_a_file_name_inside_out(tmp_path: Path, name: str) -> None:
+    article = tmp_path / "clash.md"
+    article.write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    before = _outputs(tmp_path)
+    result = run_cli(ROOT, "suggest", str(article), "--out", str(tmp_path / "out"), "--name", name)
+    assert result.returncode == 2 and "--name" in result.stderr, result.stderr
+    assert _outputs(tmp_path) == before and not (tmp_path / "out").exists()
+
+
+def test_suggest_out_never_writes_through_a_link_and_writes_all_files_or_none(tmp_path: Path) -> None:
+    article = tmp_path / "clash.md"
+    article.write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    out, outside = tmp_path / "out", tmp_path / "outside"
+    (out / "events").mkdir(parents=True)
+    outside.mkdir()
+    (out / "events" / "suggested-clash.yml").symlink_to(outside / "stolen.yml")  # dangling
+    result = run_cli(ROOT, "suggest", str(article), "--out", str(out))
+    assert result.returncode == 1 and "already exists" in result.stderr, result.stderr
+    assert not (outside / "stolen.yml").exists()
+    assert not (out / "actors").exists() and not (out / "places").exists(), "all files or none"
+
+    (out / "events" / "suggested-clash.yml").unlink()
+    (out / "actors").symlink_to(outside, target_is_directory=True)  # a folder that leads out of --out
+    result = run_cli(ROOT, "suggest", str(article), "--out", str(out))
+    assert result.returncode == 2 and "outside" in result.stderr, result.stderr
+    assert list(outside.iterdir()) == [] and not list(out.rglob("*.yml"))
+
+
+def test_suggest_prints_and_writes_no_control_characters(tmp_path: Path) -> None:
+    article = tmp_path / "clash.md"
+    article.write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    printed = run_cli(ROOT, "suggest", str(article))
+    assert printed.returncode == 0, printed.stderr
+    assert "Erdogan" in printed.stdout or "Erdoğan" in printed.stdout
+    assert "\x1b" not in printed.stdout + printed.stderr and "\x07" not in printed.stdout
+    written = run_cli(ROOT, "suggest", str(article), "--out", str(tmp_path / "out"))
+    assert written.returncode == 0, written.stderr
+    for file in (tmp_path / "out").rglob("*.yml"):
+        text = file.read_text(encoding="utf-8")
+        assert "\x1b" not in text and "\x07" not in text, file
