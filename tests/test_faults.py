@@ -239,3 +239,45 @@ def test_gh_deploy_finds_the_site_where_it_is_configured(sites: Sites, tmp_path:
                                capture_output=True, text=True, check=True, timeout=60).stdout.split()
     assert "index.html" in published and "search/search_index.json" in published
     assert (project / "site" / "index.html").is_file() and leftovers(project / "site") == []
+
+
+FORKING_PARENT = """
+import time
+from builder.parallel import PageSupply
+from builder.parallel_load import PARALLEL_FROM, InChild
+
+class SlowPage:
+    src_uri = "slow.md"
+
+    def make(self):
+        time.sleep(120)
+        return ""
+
+with InChild(lambda: time.sleep(120), size=PARALLEL_FROM) as in_child:
+    supply = PageSupply([SlowPage()], parallel=True)
+    print(in_child._process.pid, supply.process.pid, flush=True)
+    time.sleep(120)
+"""
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")  # a zombie has ended; only its exit status waits to be collected
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=lambda s: s.name)
+def test_forked_workers_die_with_their_parent(sig: signal.Signals) -> None:
+    parent = subprocess.Popen([sys.executable, "-c", FORKING_PARENT], env={**ENV, "PYTHONPATH": str(ROOT)},
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    children = [int(pid) for pid in parent.stdout.readline().split()]
+    assert len(children) == 2 and all(alive(pid) for pid in children), parent.stderr
+    parent.send_signal(sig)
+    parent.wait(timeout=30)
+    deadline = time.monotonic() + 5
+    while any(alive(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in children if alive(pid)], f"a forked worker outlived its parent ({sig.name})"
