@@ -10,12 +10,14 @@ from __future__ import annotations
 import argparse
 import datetime
 import functools
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import yaml
 
+from builder.atomic import create_files, failure
 from builder.diagnostics import Diagnostics, did_you_mean
 from builder.fields import slug_problem
 from builder.loader import Located, LocatedList, load_yaml_file
@@ -129,7 +131,7 @@ class _Project:
     def target(self, kind: str, id_: str) -> Path:
         _slug(f"{kind} id", id_)
         path = self.folder(kind) / f"{id_}.md"
-        if path.exists():
+        if os.path.lexists(path):  # a link too, even a dangling one: never written through
             raise ScaffoldError(f"{self.shown(path)} already exists; not overwritten")
         if id_ in (ids := existing_ids(self.folder(kind))):
             raise ScaffoldError(f"{kind} '{id_}' already exists in {self.shown(ids[id_])}")
@@ -192,9 +194,15 @@ def create(args: argparse.Namespace, settings: ProjectSettings) -> Path:
     project = _Project(settings)
     path = project.target(args.kind, args.id)
     text = _templates().get_template(f"{args.kind}.md").render(_FIELDS[args.kind](args, project))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8") as file:  # "x": a file that appeared meanwhile is kept too
-        file.write(text)
+    try:  # whole or not at all; a file that appeared meanwhile is kept; nowhere outside the content folder
+        create_files({path: text}, root=settings.content_dir)
+    except ValueError:
+        raise ScaffoldError(f"{project.shown(path.parent)} leads outside {project.shown(settings.content_dir)}; "
+                            "nothing written") from None
+    except FileExistsError:
+        raise ScaffoldError(f"{project.shown(path)} already exists; not overwritten") from None
+    except OSError as exc:
+        raise ScaffoldError(str(failure(exc, path.parent))) from None
     return path
 
 

@@ -6,9 +6,11 @@ import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
 from builder import atomic
 from builder.atomic import StagedDir, StagedFile, create_files, remove_leftovers
@@ -186,3 +188,18 @@ def test_a_killed_writer_leaves_no_file_and_the_next_run_clears_its_staging(tmp_
 ])
 def test_printable_removes_escape_sequences_and_control_characters(text: str, shown: str) -> None:
     assert printable(text) == shown
+
+
+def test_new_never_writes_through_a_link_or_outside_content(make_project: Callable[[dict[str, str | bytes]], Path],
+                                                           tmp_path: Path) -> None:
+    project = make_project({})
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (project / "content" / "actors").mkdir()
+    (project / "content" / "actors" / "eve.md").symlink_to(outside / "eve.md")  # dangling
+    refused = run_cli(project, "new", "actor", "eve", "--name", "Eve")
+    assert refused.returncode == 1 and "content/actors/eve.md already exists" in refused.stderr, refused.stderr
+    (project / "content" / "places").symlink_to(outside, target_is_directory=True)
+    escaped = run_cli(project, "new", "place", "town", "--name", "Town")
+    assert escaped.returncode == 1 and "leads outside content" in escaped.stderr, escaped.stderr
+    assert list(outside.iterdir()) == [] and "Traceback" not in refused.stderr + escaped.stderr
