@@ -203,3 +203,35 @@ def test_new_never_writes_through_a_link_or_outside_content(make_project: Callab
     escaped = run_cli(project, "new", "place", "town", "--name", "Town")
     assert escaped.returncode == 1 and "leads outside content" in escaped.stderr, escaped.stderr
     assert list(outside.iterdir()) == [] and "Traceback" not in refused.stderr + escaped.stderr
+
+
+@pytest.mark.parametrize(("out", "reason"), [
+    (".", "holds the project folder"),
+    ("..", "holds the project folder"),
+    ("content", "holds the content folder"),
+    ("content/pages", "is inside the content folder"),
+    ("content/exported", "is inside the content folder"),
+    ("notes", "is not an earlier export"),
+    ("link", "is a symbolic link"),
+])
+def test_export_refuses_to_replace_what_a_user_could_lose(make_project: Callable[[dict[str, str | bytes]], Path],
+                                                          out: str, reason: str) -> None:
+    project = make_project({"notes/mine.md": "my notes\n"})
+    (project / "link").symlink_to(project / "notes", target_is_directory=True)
+    before = tree(project)
+    result = run_cli(project, "export", out)
+    assert result.returncode == 2 and reason in result.stderr, result.stderr
+    assert tree(project) == before
+
+
+def test_export_replaces_an_earlier_export_and_an_empty_folder(make_project: Callable[[dict[str, str | bytes]], Path]
+                                                               ) -> None:
+    project = make_project({})
+    (project / "out").mkdir()
+    first = run_cli(project, "export", "out")
+    assert first.returncode == 0, first.stderr
+    assert (project / "out" / ".timeline-export").is_file() and (project / "out" / "index.md").is_file()
+    (project / "out" / "stale.md").write_text("from before\n", encoding="utf-8")
+    second = run_cli(project, "export", "out")
+    assert second.returncode == 0, second.stderr
+    assert not (project / "out" / "stale.md").exists() and beside(project / "out") == []
