@@ -51,7 +51,7 @@ def export(settings: ProjectSettings, out: Path, strict: bool) -> int:
 
     pages = render_site(result.site, directory_urls=settings.directory_urls, raw_html=settings.raw_html)
     try:
-        with StagedDir(out.absolute()) as staged:
+        with StagedDir(out.resolve()) as staged:  # out is no link: export_refusal said so
             if settings.docs_dir.is_dir():
                 shutil.copytree(settings.docs_dir, staged.path, dirs_exist_ok=True)
             for page in pages:
