@@ -65,7 +65,8 @@ class StagedSite:
                 self.staged = StagedDir(target)
                 atexit.register(self.staged.discard)
         except OSError as exc:
-            _fail(str(failure(exc, target)))
+            _fail(f"{failure(exc, target)} (the site is built in a folder beside it and swapped in, so the "
+                  "folder that holds site_dir must be writable too)")
         config.site_dir = str(self.staged.path)
         self.warnings: CountHandler | None = None
         if config.strict:
