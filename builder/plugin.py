@@ -27,7 +27,7 @@ from builder.pipeline import build_site
 from builder.render import plan_site
 from builder.site_output import StagedSite
 from builder.spill import SpillStore
-from builder.terminal import printable
+from builder.terminal import PrintableRecords, printable
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 
@@ -64,6 +64,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         if self.output is not None:  # a build that ended without either event (Ctrl-C in serve)
             self.output.staged.discard()
         self.output = StagedSite(config)
+        PrintableRecords.install(logging.getLogger("mkdocs"))  # file names and content reach the terminal
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

@@ -7,6 +7,7 @@ does. They are removed, and so is every other control character except line brea
 
 from __future__ import annotations
 
+import logging
 import re
 
 # ESC followed by a CSI (ESC [ … final), an OSC, DCS, SOS, PM or APC string (up to BEL or ESC \),
@@ -23,3 +24,21 @@ def printable(text: str) -> str:
     if text.isascii() and text.isprintable():
         return text
     return _CONTROL.sub("", _ESCAPE.sub("", text))
+
+
+class PrintableRecords(logging.Filter):
+    """Makes every record a handler prints :func:`printable`: MkDocs' own messages name files and
+    quote content too. A handler's filter sees the records of child loggers, a logger's would not."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if not (message.isascii() and message.isprintable()):
+            record.msg, record.args = printable(message), None
+        return True
+
+    @classmethod
+    def install(cls, logger: logging.Logger) -> None:
+        """Add the filter to each of ``logger``'s handlers that lacks it."""
+        for handler in logger.handlers:
+            if not any(isinstance(existing, cls) for existing in handler.filters):
+                handler.addFilter(cls())

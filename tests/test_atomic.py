@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import MINIMAL_MKDOCS, ROOT, mkdocs_build, run_cli
 
 from builder import atomic
 from builder.atomic import StagedDir, StagedFile, create_files, remove_leftovers
@@ -235,3 +235,22 @@ def test_export_replaces_an_earlier_export_and_an_empty_folder(make_project: Cal
     second = run_cli(project, "export", "out")
     assert second.returncode == 0, second.stderr
     assert not (project / "out" / "stale.md").exists() and beside(project / "out") == []
+
+
+def test_no_escape_sequence_from_content_reaches_the_terminal(make_project: Callable[[dict[str, str | bytes]], Path],
+                                                              tmp_path: Path) -> None:
+    project = make_project({
+        "content/actors/eve.md": '---\nname: Eve\nkind: "pe\\e[2Jrson"\n---\n',  # YAML's \e is ESC
+        "content/pages/e\x1b]0;pwned\x07.md": "# A page left out of the nav\n",
+        "mkdocs.yml": MINIMAL_MKDOCS.format(theme=ROOT / "theme").replace("omitted_files: ignore",
+                                                                          "omitted_files: warn"),
+    })
+    check = run_cli(project, "check")
+    assert check.returncode == 1 and "content/actors/eve.md:3:" in check.stderr, check.stderr
+    build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode == 1 and "content/actors/eve.md:3:" in build.stderr, build.stderr
+    (project / "content" / "actors" / "eve.md").write_text("---\nname: Eve\nkind: person\n---\n", encoding="utf-8")
+    warned = mkdocs_build(project, tmp_path / "site")  # MkDocs' own warning names the file
+    assert warned.returncode == 1 and "  - e.md" in warned.stderr, warned.stderr
+    for output in (check.stderr, build.stderr, warned.stderr):
+        assert "\x1b" not in output and "\x07" not in output, output
