@@ -412,3 +412,42 @@ def test_import_never_writes_through_a_link(tmp_path: Path) -> None:
                      "--out", str(out), "--id", "ceasefire-holds-in-idlib")
     assert result.returncode == 1 and "already exists" in result.stderr, result.stderr
     assert not outside.exists()
+
+
+def test_markup_in_page_text_reads_back_as_exactly_that_text() -> None:
+    """A seeded mutation loop over strings made of markup pieces: the reader gets back the text,
+    one paragraph of running text, with no block, no link and no problem."""
+    import random
+
+    from builder.importing.inert import literal, plain
+
+    pieces = ["[", "]", "(", ")", ":", "-", "actor:", "place:", "a", " ", "\n", ":::", "::: embed by=x", "\u2028",
+              "\x1b[2J", "\x07", "x"]
+    rng = random.Random(12)
+    tried = 0
+    while tried < 5000:
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))).strip()
+        lines = plain(text).split("\n")
+        if not text or any(not line.strip() for line in lines):
+            continue  # a blank line splits paragraphs, which is not markup
+        tried += 1
+        diagnostics = Diagnostics()
+        blocks = parse_body(literal(text), 1, "page.md", diagnostics)
+        assert not diagnostics.items, (text, diagnostics.items)
+        assert [(block.kind, [p.text for p in block.paragraphs]) for block in blocks] == \
+            [("text", ["\n".join(line.rstrip() for line in lines)])], repr(text)
+        assert all(mention.ref is None for mention in blocks[0].paragraphs[0].explicit), repr(text)
+
+
+FRONT_MATTER_TEXTS = [
+    "plain", "a: b", "- x", "# not a comment", "'quoted'", "\"double\"", "line\nbreak", "esc\x1b[2J",
+    "nel\x85 del\x7f c1\x9b", "sep\u2028par\u2029", "bom\ufeff nonchar\uffff", "emoji 😀 and Arabic ٢٠٢٠", "yes",
+    "2020-02-12", "~", "null", "{a: 1}", "&anchor *alias",
+]
+
+
+@pytest.mark.parametrize("text", FRONT_MATTER_TEXTS)
+def test_front_matter_strings_read_back_exactly(text: str) -> None:
+    from builder.importing.writer import yaml_text
+
+    assert yaml.safe_load(f"title: {yaml_text(text)}\n") == {"title": text}
