@@ -92,15 +92,6 @@ def _fresh(folder: Path, prefix: str, make: Callable[[Path], int]) -> tuple[Path
             continue
 
 
-def _make_dir(path: Path) -> int:
-    os.mkdir(path)  # with the umask's permissions, as MkDocs would make it
-    return os.open(path, os.O_RDONLY)
-
-
-def _make_file(path: Path) -> int:
-    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-
-
 def _remove(path: Path) -> None:
     if path.is_dir() and not path.is_symlink():
         shutil.rmtree(path, ignore_errors=True)
@@ -168,17 +159,21 @@ def remove_leftovers(target: Path) -> None:
 
 
 class _Staged:
-    """What staged folders and files share: the lock that marks them alive, and their removal."""
+    """What staged folders and files share: made beside the target once leftovers are cleared, the
+    lock that marks them alive, and their removal."""
 
     def __init__(self, target: Path) -> None:
         self.target = target
         self.folder = target.parent
-        self.path = target
-        self._fd: int | None = None
-
-    def _hold(self, path: Path, fd: int) -> None:
-        self.path, self._fd = path, fd
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with _folder_lock(self.folder):
+            remove_leftovers(target)
+            self.path, fd = _fresh(self.folder, f".{target.name}.{_STAGING}", self._make)
+        self._fd: int | None = fd
         _try_lock(fd, wait=False)  # new and unseen: nobody else can hold it yet
+
+    def _make(self, path: Path) -> int:
+        raise NotImplementedError
 
     def _release(self) -> None:
         if self._fd is not None:
@@ -201,12 +196,9 @@ class _Staged:
 class StagedDir(_Staged):
     """A new, empty folder beside ``target`` to fill; ``commit()`` swaps it in for ``target``."""
 
-    def __init__(self, target: Path) -> None:
-        super().__init__(target)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        with _folder_lock(self.folder):
-            remove_leftovers(target)
-            self._hold(*_fresh(self.folder, f".{target.name}.{_STAGING}", _make_dir))
+    def _make(self, path: Path) -> int:
+        os.mkdir(path)  # with the umask's permissions, as MkDocs would make it
+        return os.open(path, os.O_RDONLY)
 
     def commit(self) -> None:
         aside: Path | None = None
@@ -228,12 +220,8 @@ class StagedFile(_Staged):
     """A new, empty file beside ``target`` to write; ``commit()`` replaces ``target`` with it (a link
     at ``target`` is replaced, never followed)."""
 
-    def __init__(self, target: Path) -> None:
-        super().__init__(target)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        with _folder_lock(self.folder):
-            remove_leftovers(target)
-            self._hold(*_fresh(self.folder, f".{target.name}.{_STAGING}", _make_file))
+    def _make(self, path: Path) -> int:
+        return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
 
     def commit(self) -> None:
         os.replace(self.path, self.target)
