@@ -25,7 +25,7 @@ from builder.diagnostics import Severity
 from builder.parallel import PageSupply, RenderError
 from builder.pipeline import build_site
 from builder.render import plan_site
-from builder.site_output import StagedSite
+from builder.site_output import StagedSite, swappable
 from builder.spill import SpillStore
 from builder.terminal import PrintableRecords, printable
 
@@ -63,7 +63,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.output is not None:  # a build that ended without either event (Ctrl-C in serve)
             self.output.staged.discard()
-        self.output = StagedSite(config)
+        self.output = StagedSite(config) if swappable(config.site_dir) else None
         PrintableRecords.install(logging.getLogger("mkdocs"))  # file names and content reach the terminal
         return config
 

@@ -13,6 +13,7 @@ back in the configuration then, so ``mkdocs gh-deploy`` finds the site where it 
 - ``mkdocs serve`` builds into its own temporary folder; the preview swaps the same way.
 - Ctrl-C ends the build without ``on_build_error``: the staging folder is removed at exit, and
   any folder a kill left behind is removed by the next build.
+- A ``site_dir`` that is a mount point cannot be renamed: MkDocs builds into it in place.
 """
 
 from __future__ import annotations
@@ -52,6 +53,16 @@ def _interrupts_held() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def swappable(site_dir: str) -> bool:
+    """Whether ``site_dir`` can be swapped: not when it is a mount point (a container's volume, say),
+    which no rename can replace. MkDocs then builds in place, as it would without this plugin."""
+    target = os.path.realpath(site_dir)
+    if os.path.isdir(target) and os.path.ismount(target):
+        log.info(f"{site_dir} is a mount point: the site is built in place, not swapped in whole")
+        return False
+    return True
 
 
 class StagedSite:

@@ -281,3 +281,12 @@ def test_forked_workers_die_with_their_parent(sig: signal.Signals) -> None:
     while any(alive(pid) for pid in children) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not [pid for pid in children if alive(pid)], f"a forked worker outlived its parent ({sig.name})"
+
+
+def test_a_site_dir_that_is_a_mount_point_is_built_in_place(sites: Sites, tmp_path: Path) -> None:
+    """A container's volume cannot be renamed: the site is written into it, as MkDocs alone would."""
+    with small_disk(tmp_path / "volume", 64 * 1024 * 1024) as volume:
+        build = start_build(sites.project, volume)
+        _, stderr = build.communicate(timeout=300)
+        assert build.returncode == 0, stderr
+        assert digest(volume) == sites.after and leftovers(volume) == []
