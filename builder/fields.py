@@ -43,7 +43,9 @@ class Ref:
 def slug_problem(value: str) -> str | None:
     # fullmatch: with match, "$" lets a final newline through, into a file name
     if not SLUG.fullmatch(value):
-        return f"'{value}' is not a valid id: use lowercase letters, digits and single hyphens (e.g. 'bashar-al-assad')"
+        # repr: a line break or control character in the value must not break the diagnostic's line
+        shown = repr(value if len(value) <= 60 else value[:60] + "…")
+        return f"{shown} is not a valid id: use lowercase letters, digits and single hyphens (e.g. 'bashar-al-assad')"
     if value in RESERVED_IDS:
         return f"'{value}' is reserved and cannot be used as an id"
     if len(value) > MAX_ID_LENGTH:
