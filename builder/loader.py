@@ -36,6 +36,8 @@ _Scalar = yaml.ScalarNode
 _VERBATIM_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"})
 # Front matter closes with "---" only: "..." ends a YAML document, and inside front matter it
 # would silently end the fields there (explained as an error by ``yaml_guard.explain``).
+# What YAML refuses in a document: anything but tab, line breaks and printable characters.
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _OPENING = re.compile(r"\A---[ \t]*\r?(?:\n|\Z)")
 _DOCUMENT_END = re.compile(r"^\.\.\.[ \t]*\r?$", re.M)
@@ -143,6 +145,12 @@ def parse_yaml(text: str, path: str, line_offset: int, diagnostics: Diagnostics,
         diagnostics.error(Origin(path, line), f"YAML syntax error: {problem}")
     except TooDeep as exc:
         diagnostics.error(Origin(path, exc.line + 1 + line_offset), f"YAML error: {DEPTH_MESSAGE}")
+    except yaml.reader.ReaderError as exc:
+        # libyaml gives a byte offset and a message of two lines; find the character itself instead
+        found = _NOT_PRINTABLE.search(text)
+        line = text[: found.start()].count("\n") + 1 + line_offset if found else 1 + line_offset
+        character = f"U+{ord(found[0]):04X}" if found else str(exc).splitlines()[0]
+        diagnostics.error(Origin(path, line), f"YAML error: control character {character} is not allowed; delete it")
     except yaml.YAMLError as exc:
         diagnostics.error(Origin(path, 1 + line_offset), f"YAML error: {exc}")
     return None

@@ -172,7 +172,8 @@ def line_count(data: bytes) -> int:
 
 
 def misplaced(diagnostics: Iterable[Diagnostic], root: Path) -> list[str]:
-    """The diagnostics that name no file of the project, or a line outside it."""
+    """The diagnostics that name no file of the project or a line outside it, or that would print
+    as more than one line."""
     problems = []
     lines: dict[str, int] = {}
     for diagnostic in diagnostics:
@@ -185,6 +186,8 @@ def misplaced(diagnostics: Iterable[Diagnostic], root: Path) -> list[str]:
         last = lines[diagnostic.path]
         if not 1 <= diagnostic.line <= last:
             problems.append(f"line {diagnostic.line} outside 1..{last}: {diagnostic.format()}")
+        if len(diagnostic.format().splitlines()) != 1:
+            problems.append(f"diagnostic of several lines: {diagnostic.format()!r}")
     return problems
 
 
