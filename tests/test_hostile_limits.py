@@ -1,6 +1,6 @@
 """Hostile content at the limits: dates the calendar cannot hold, digits that only look like ASCII
 ones, ids that would make file names too long or carry a line break, a relation type shaped like
-a path, a cycle thousands long.
+a path, a control character, a cycle thousands long.
 
 Each case is ``BASE`` of ``test_bad_input`` with one change. ``check`` and ``mkdocs build
 --strict`` run on it as subprocesses; each case asserts the complete list of diagnostics
@@ -61,6 +61,9 @@ CASES = [
     Case("relation-type-path", {"content/relations/r.yml": "- subject: erdogan\n  type: ../../x\n  object: putin\n"
                                                            "  sources: [guardian-report]\n"}, [
         f"content/relations/r.yml:1: relation id: 'erdogan-../../x-putin' is not a valid id: {SLUG_RULE}"]),
+    # found by the fuzz test: libyaml's message ran over two lines and named the front matter's first line
+    Case("control-character", edit(WARNS, "date: 2020-02-12", "date: 2020-02-12\x00"), [
+        "content/events/erdogan-warns.md:3: YAML error: control character U+0000 is not allowed; delete it"]),
     Case("part-of-cycle-3000", {"content/events/chain.yml": _cycle(3000)}, [
         "content/events/chain.yml:5: 'part_of' forms a cycle: e0 → e2999 → e2998 → e2997 → e2996 → e2995 → "
         "… 2992 more … → e2 → e1 → e0"]),
