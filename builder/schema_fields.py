@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from builder.fields import RESERVED_IDS, SLUG, WEB_URL
+from builder.fields import MAX_ID_LENGTH, RESERVED_IDS, SLUG, WEB_URL
 
 JsonSchema = dict[str, Any]
 
@@ -59,7 +59,7 @@ def _optional(schema: JsonSchema, required: bool, *, blank: bool = False) -> Jso
 
 def _slug_value(*, numbers: bool = True) -> JsonSchema:
     word = {"type": "string", "pattern": SLUG.pattern, "patternErrorMessage": SLUG_MESSAGE,
-            "not": {"enum": sorted(RESERVED_IDS)}}
+            "maxLength": MAX_ID_LENGTH, "not": {"enum": sorted(RESERVED_IDS)}}
     if not numbers:  # a bare id standing for a mapping must be written as text
         return word
     return {"anyOf": [word, {"type": "integer", "minimum": 0}]}

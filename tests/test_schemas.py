@@ -208,7 +208,8 @@ VALID: dict[str, dict[str, Any]] = {
 }
 # Each value replaces one field's value in turn; the schema and `check` must agree on every one.
 REPLACEMENTS: list[Any] = [None, "", "  ", "Not A Slug!", "Bad_Id", "index", "x", 12345, 2011, -3, 0.5, True,
-                           [], ["x"], [[1]], [{"zz": 1}], {"zz": 1}, "2020-13-45", "12 Feb 2020"]
+                           [], ["x"], [[1]], [{"zz": 1}], {"zz": 1}, "2020-13-45", "12 Feb 2020", "a" * 101,
+                           "\uff12\uff10\uff12\uff10"]
 # Known, deliberate differences: only `check` can tell whether an EDTF-looking date is a real one.
 DATE_FORM_ONLY = {"2020-13-45"}
 DATE_KEYS = {"date", "published", "accessed"}
