@@ -33,7 +33,7 @@ RENDER_ONLY = """
 import time, sys
 from pathlib import Path
 from builder.pipeline import build_site
-from builder.render import render_site
+from builder.render.pages import render_site
 start = time.perf_counter()
 result = build_site(Path("content"), Path("."))
 loaded = time.perf_counter()

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder.content import load_records
 from builder.diagnostics import Diagnostics
-from builder.resolve import resolve
-from builder.sanitize import check_site
-from builder.structure.site import Site
+from builder.load.records import load_records
+from builder.model.site import Site
+from builder.render.sanitize import check_site
+from builder.resolve.references import resolve
 
 
 @dataclass

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from builder.actor_pages import split_by_year
 from builder.pipeline import build_site
+from builder.render.actor_pages import split_by_year
 from tests.conftest import ROOT
 
 

@@ -1,4 +1,4 @@
-"""builder/atomic.py and builder/terminal.py: output appears whole or not at all; text printed is inert."""
+"""builder/runtime/atomic.py and terminal.py: output appears whole or not at all; text printed is inert."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from conftest import MINIMAL_MKDOCS, ROOT, mkdocs_build, run_cli
 
-from builder import atomic
-from builder.atomic import StagedDir, StagedFile, create_files, remove_leftovers
-from builder.terminal import printable
+from builder.runtime import atomic
+from builder.runtime.atomic import StagedDir, StagedFile, create_files, remove_leftovers
+from builder.runtime.terminal import printable
 
 
 def tree(root: Path) -> dict[str, bytes]:
@@ -161,7 +161,7 @@ def test_a_killed_writer_leaves_no_file_and_the_next_run_clears_its_staging(tmp_
     script = textwrap.dedent(f"""
         import os, signal
         from pathlib import Path
-        from builder.atomic import create_files, StagedFile
+        from builder.runtime.atomic import create_files, StagedFile
         staged = StagedFile(Path({str(tmp_path / 'out.zip')!r}))
         staged.path.write_bytes(b"half an archive")
         os.kill(os.getpid(), signal.SIGKILL)

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from builder.structure.dates import DateError, HonestDate, parse_date
+from builder.model.dates import DateError, HonestDate, parse_date
 
 D = datetime.date
 
@@ -216,7 +216,7 @@ def test_sort_pairs(earlier: str, later: str) -> None:
 )
 def test_fast_path_agrees_with_the_edtf_library(text: str) -> None:
     """Plain forms skip the slow library parser; both must give the same result."""
-    from builder.structure.dates import _analyse_with_library, _plain
+    from builder.model.dates import _analyse_with_library, _plain
 
     fast = _plain(text)
     assert fast is not None, "this form should take the fast path"
@@ -225,7 +225,7 @@ def test_fast_path_agrees_with_the_edtf_library(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["2020-02-30", "2020-13", "2020-03/2020-02", "0000", "../..", "201X", "2020-21"])
 def test_fast_path_leaves_the_rest_to_the_library(text: str) -> None:
-    from builder.structure.dates import _plain
+    from builder.model.dates import _plain
 
     assert _plain(text) is None
 

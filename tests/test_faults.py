@@ -243,8 +243,8 @@ def test_gh_deploy_finds_the_site_where_it_is_configured(sites: Sites, tmp_path:
 
 FORKING_PARENT = """
 import time
-from builder.parallel import PageSupply
-from builder.parallel_load import PARALLEL_FROM, InChild
+from builder.runtime.page_supply import PageSupply
+from builder.runtime.fork import PARALLEL_FROM, InChild
 
 class SlowPage:
     src_uri = "slow.md"

@@ -35,7 +35,7 @@ from conftest import ROOT
 
 from builder.diagnostics import Diagnostic
 from builder.pipeline import build_site
-from builder.render import plan_site
+from builder.render.pages import plan_site
 
 BATCH = 24  # mutants per build: big enough to be fast, small enough that one crash hides little
 TUNED = range(0, 5000)
@@ -187,7 +187,7 @@ def misplaced(diagnostics: Iterable[Diagnostic], root: Path) -> list[str]:
         last = lines[diagnostic.path]
         if not 1 <= diagnostic.line <= last:
             problems.append(f"line {diagnostic.line} outside 1..{last}: {diagnostic.format()}")
-        if "\n" in diagnostic.format():  # the terminal drops other control characters (builder/terminal.py)
+        if "\n" in diagnostic.format():  # the terminal drops other control characters (builder/runtime/terminal.py)
             problems.append(f"diagnostic of several lines: {diagnostic.format()!r}")
     return problems
 

@@ -12,13 +12,13 @@ import pytest
 import yaml
 from conftest import ROOT, run_cli
 
+from builder.authoring.importing import lines
+from builder.authoring.importing.actors import ActorIndex
+from builder.authoring.importing.draft import Draft, Metadata, Part
+from builder.authoring.importing.writer import plan
 from builder.diagnostics import Diagnostics
-from builder.importing import lines
-from builder.importing.actors import ActorIndex
-from builder.importing.draft import Draft, Metadata, Part
-from builder.importing.writer import plan
-from builder.loader import load_markdown
-from builder.structure.article import parse_body
+from builder.load.yaml_nodes import load_markdown
+from builder.model.article import parse_body
 
 MakeProject = Callable[[dict[str, str | bytes]], Path]
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
@@ -419,7 +419,7 @@ def test_markup_in_page_text_reads_back_as_exactly_that_text() -> None:
     one paragraph of running text, with no block, no link and no problem."""
     import random
 
-    from builder.importing.inert import literal, plain
+    from builder.authoring.importing.inert import literal, plain
 
     pieces = ["[", "]", "(", ")", ":", "-", "actor:", "place:", "a", " ", "\n", ":::", "::: embed by=x", "\u2028",
               "\x1b[2J", "\x07", "x"]
@@ -448,6 +448,6 @@ FRONT_MATTER_TEXTS = [
 
 @pytest.mark.parametrize("text", FRONT_MATTER_TEXTS)
 def test_front_matter_strings_read_back_exactly(text: str) -> None:
-    from builder.importing.writer import yaml_text
+    from builder.authoring.importing.writer import yaml_text
 
     assert yaml.safe_load(f"title: {yaml_text(text)}\n") == {"title": text}

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from builder.index_pages import OTHER, PLACES_PER_PAGE, alphabetical_pages, first_letter, shown_children
-from builder.paging import PAGE_LIMIT
 from builder.pipeline import build_site
-from builder.render import render_site
+from builder.render.index_paging import OTHER, PLACES_PER_PAGE, alphabetical_pages, first_letter, shown_children
+from builder.render.pages import render_site
+from builder.render.paging import PAGE_LIMIT
 from tests.conftest import ROOT, mkdocs_build, run_cli
 from tests.htmlsite import broken_links, read_page, resolve
 

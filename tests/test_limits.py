@@ -20,17 +20,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.diagnostics import Diagnostics, Origin
-from builder.fields import MAX_ID_LENGTH, Ref, slug_problem
-from builder.jsonld import _iso
-from builder.overview import overview
+from builder.load.fields import MAX_ID_LENGTH, Ref, slug_problem
+from builder.model.common import DateInfo, date_order
+from builder.model.dates import DateError, HonestDate, parse_date
+from builder.model.event import Event
+from builder.model.relation import Citation, Relation
 from builder.pipeline import build_site
-from builder.relations_chart import relations_chart
-from builder.render import plan_site
-from builder.resolve import _check_cycles
-from builder.structure.common import DateInfo, date_order
-from builder.structure.dates import DateError, HonestDate, parse_date
-from builder.structure.event import Event
-from builder.structure.relation import Citation, Relation
+from builder.render.figures.overview import overview
+from builder.render.figures.relations_chart import relations_chart
+from builder.render.jsonld import _iso
+from builder.render.pages import plan_site
+from builder.resolve.references import _check_cycles
 
 MakeProject = Callable[[dict[str, str | bytes]], Path]
 HERE = Origin("x.yml", 1)

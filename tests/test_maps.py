@@ -12,12 +12,22 @@ from typing import Any
 
 import pytest
 
-from builder.boundaries import rings_of
 from builder.diagnostics import Origin
-from builder.maps import MAX_ASPECT, MIN_ASPECT, PRECISION_TEXT, View, _clip, fit, outlines, place_map, snapped
+from builder.model.place import Coordinates, Place
 from builder.pipeline import build_site
-from builder.render import render_site
-from builder.structure.place import Coordinates, Place
+from builder.render.figures.boundaries import rings_of
+from builder.render.figures.maps import (
+    MAX_ASPECT,
+    MIN_ASPECT,
+    PRECISION_TEXT,
+    View,
+    _clip,
+    fit,
+    outlines,
+    place_map,
+    snapped,
+)
+from builder.render.pages import render_site
 from tests.conftest import ROOT, serve
 from tests.htmlsite import read_page, resolve
 

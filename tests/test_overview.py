@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 from builder.diagnostics import Origin
-from builder.overview import overview
-from builder.structure.common import DateInfo
-from builder.structure.dates import parse_date
-from builder.structure.event import Event
+from builder.model.common import DateInfo
+from builder.model.dates import parse_date
+from builder.model.event import Event
+from builder.render.figures.overview import overview
 from tests.htmlsite import read_page, resolve
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from builder.diagnostics import Origin
-from builder.paging import plan_timeline
-from builder.structure.common import DateInfo
-from builder.structure.dates import parse_date
-from builder.structure.event import Event
+from builder.model.common import DateInfo
+from builder.model.dates import parse_date
+from builder.model.event import Event
+from builder.render.paging import plan_timeline
 
 
 def event(number: int, date: str) -> Event:

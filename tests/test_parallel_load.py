@@ -16,13 +16,13 @@ from test_bad_input import AMBIGUOUS, BASE, SEVERAL, MakeProject
 SCRIPT = """
 import json, sys
 from pathlib import Path
-from builder import parallel_load
+from builder.runtime import fork
 from builder.pipeline import build_site
-from builder.render import render_site
+from builder.render.pages import render_site
 
 project, marker, child_dies = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "dies"
 one = build_site(project / "content", project)
-parse_in_child = parallel_load._child
+parse_in_child = fork._child
 
 def child(*args):
     marker.write_text("yes", encoding="utf-8")  # written by the forked process, so it ran
@@ -30,8 +30,8 @@ def child(*args):
         raise SystemExit(3)
     parse_in_child(*args)
 
-parallel_load.PARALLEL_FROM = 1  # every quote is located in a child too
-parallel_load._child = child
+fork.PARALLEL_FROM = 1  # every quote is located in a child too
+fork._child = child
 two = build_site(project / "content", project)
 pages = lambda site: [(p.src_uri, p.markdown) for p in render_site(site)]
 print(json.dumps({
@@ -67,16 +67,16 @@ def test_a_child_that_dies_leaves_its_half_to_the_parent(make_project: MakeProje
 
 ORDER_SCRIPT = """
 import json, os
-from builder import parallel_load
+from builder.runtime import fork
 
-parallel_load.PARALLEL_FROM = 1
+fork.PARALLEL_FROM = 1
 pids = {}
 def work(number):
     return number * number, os.getpid()
 
 figures = {}
 for count in (1, 2, 3, 7, 100, 1001):
-    results = parallel_load.map_in_order(work, list(range(count)))
+    results = fork.map_in_order(work, list(range(count)))
     figures[count] = {"squares": [square for square, _ in results] == [n * n for n in range(count)],
                       "in_child": sum(pid != os.getpid() for _, pid in results)}
 print(json.dumps(figures))
@@ -96,11 +96,11 @@ def test_results_come_back_in_task_order_and_the_child_takes_its_share() -> None
 
 IN_CHILD_SCRIPT = """
 import json, os
-from builder import parallel_load
+from builder.runtime import fork
 
-parallel_load.PARALLEL_FROM = 10
-small = parallel_load.InChild(os.getpid, size=9).result()
-large = parallel_load.InChild(os.getpid, size=10).result()
+fork.PARALLEL_FROM = 10
+small = fork.InChild(os.getpid, size=9).result()
+large = fork.InChild(os.getpid, size=10).result()
 print(json.dumps({"small_here": small == os.getpid(), "large_elsewhere": large != os.getpid()}))
 """
 
@@ -114,9 +114,9 @@ def test_work_goes_to_a_child_only_when_there_is_enough_of_it() -> None:
 
 FAILURES_SCRIPT = """
 import json, multiprocessing, os, time
-from builder import parallel_load
+from builder.runtime import fork
 
-parallel_load.PARALLEL_FROM = 1
+fork.PARALLEL_FROM = 1
 figures = {}
 
 def fails_in_child():
@@ -125,13 +125,13 @@ def fails_in_child():
     return "done here"
 
 parent = os.getpid()
-figures["child_raised"] = parallel_load.InChild(fails_in_child, size=1).result()
+figures["child_raised"] = fork.InChild(fails_in_child, size=1).result()
 
 def slow():
     time.sleep(60)
 
 try:
-    with parallel_load.InChild(slow, size=1):
+    with fork.InChild(slow, size=1):
         raise RuntimeError("the parent failed meanwhile")
 except RuntimeError:
     pass
@@ -141,7 +141,7 @@ def no_fork(self):
     raise OSError(12, "Cannot allocate memory")
 
 multiprocessing.process.BaseProcess.start = no_fork
-figures["fork_failed"] = parallel_load.InChild(lambda: os.getpid() == parent, size=1).result()
+figures["fork_failed"] = fork.InChild(lambda: os.getpid() == parent, size=1).result()
 print(json.dumps(figures))
 """
 

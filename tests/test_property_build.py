@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builder.pipeline import build_site
-from builder.render import plan_site
+from builder.render.pages import plan_site
 
 EXAMPLES = 120
 ARTICLE_ID = "report"

@@ -10,11 +10,11 @@ from typing import Any
 import pytest
 
 from builder.diagnostics import Origin
-from builder.fields import Ref
-from builder.relations_chart import LISTED_ON_PAGE, RELATIONS_PER_PAGE, plan_relations, relations_chart
-from builder.structure.common import DateInfo
-from builder.structure.dates import parse_date
-from builder.structure.relation import Citation, Relation
+from builder.load.fields import Ref
+from builder.model.common import DateInfo
+from builder.model.dates import parse_date
+from builder.model.relation import Citation, Relation
+from builder.render.figures.relations_chart import LISTED_ON_PAGE, RELATIONS_PER_PAGE, plan_relations, relations_chart
 from tests.conftest import mkdocs_build, serve
 from tests.htmlsite import broken_links, read_page, resolve
 from tests.test_accessibility import violations

@@ -6,12 +6,12 @@ import datetime
 
 import pytest
 
-from builder.structure.dates import parse_date
-from builder.structure.relative_dates import (
+from builder.authoring.relative_dates import (
     Resolution,
     find_date_expressions,
     resolve_relative,
 )
+from builder.model.dates import parse_date
 
 # Both seed articles were published on Wednesday 12 Feb 2020.
 PUBLISHED = datetime.date(2020, 2, 12)

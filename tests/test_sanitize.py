@@ -9,11 +9,11 @@ import markdown
 import pytest
 
 from builder.diagnostics import Diagnostics, Origin
-from builder.fields import WEB_URL, Fields
-from builder.loader import Located
-from builder.plain_text import inert
-from builder.sanitize import Prose, check, clean, removals, render, to_html
-from builder.urls import Links
+from builder.load.fields import WEB_URL, Fields
+from builder.load.yaml_nodes import Located
+from builder.render.plain_text import inert
+from builder.render.sanitize import Prose, check, clean, removals, render, to_html
+from builder.render.urls import Links
 
 # --- plain text ---------------------------------------------------------------------------------
 

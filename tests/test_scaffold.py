@@ -14,9 +14,9 @@ from conftest import MINIMAL_MKDOCS, ROOT, run_cli
 from jsonschema import Draft202012Validator
 from test_bad_input import BASE
 
-from builder.cli import main
+from builder.cli.main import main
 from builder.diagnostics import Diagnostics
-from builder.loader import load_markdown
+from builder.load.yaml_nodes import load_markdown
 
 MakeProject = Callable[[dict[str, str | bytes]], Path]
 
@@ -89,7 +89,7 @@ def test_scaffolded_files_match_their_schemas(make_project: MakeProject) -> None
     assert new(project, "article", "report-2", "--title", "Report", "--published", "2020-02-12") == 0
     for kind, file in [("actor", "actors/kurds.md"), ("place", "places/qamishli.md"), ("event", "events/talks.md"),
                        ("article", "articles/report-2.md")]:
-        schema = json.loads((ROOT / "builder/schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+        schema = json.loads((ROOT / "builder/authoring/schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
         errors = [e.message for e in Draft202012Validator(schema).iter_errors(front_matter(project / "content" / file))]
         assert errors == [], file
 

@@ -1,4 +1,4 @@
-"""The JSON Schemas in builder/schemas/: current, valid, wired for editors, and in agreement with `check`.
+"""The JSON Schemas in builder/authoring/schemas/: current, valid, wired for editors, and in agreement with `check`.
 
 The agreement test is the one that keeps the two from drifting: it takes a valid file of every kind,
 changes one value at a time in many ways (empty, blank, a number, a list, a mapping, a typo'd key …),
@@ -22,13 +22,13 @@ from conftest import ROOT, run_cli
 from jsonschema import Draft7Validator, Draft202012Validator
 from test_bad_input import BASE, CASES
 
-from builder.cli import main
-from builder.content import load_info, load_records
+from builder.authoring.schema import KINDS, SCHEMA_DIR
+from builder.authoring.schema_fields import EDTF_CHARACTERS
+from builder.cli.main import main
 from builder.diagnostics import Diagnostics
-from builder.loader import load_markdown, load_yaml_file
-from builder.schema import KINDS, SCHEMA_DIR
-from builder.schema_fields import EDTF_CHARACTERS
-from builder.structure.dates import parse_date
+from builder.load.records import load_info, load_records
+from builder.load.yaml_nodes import load_markdown, load_yaml_file
+from builder.model.dates import parse_date
 
 SCHEMAS = {path.name.removesuffix(".schema.json"): json.loads(path.read_text(encoding="utf-8"))
            for path in sorted(SCHEMA_DIR.glob("*.schema.json"))}
@@ -169,7 +169,7 @@ def test_editor_settings_map_every_yaml_content_file_to_its_schema() -> None:
                                       for sub in ("", "a/", "a/b/") for suffix in ("yml", "yaml")]
     for path in probes + [p.relative_to(ROOT).as_posix() for p in _content_files() if p.suffix != ".md"]:
         matches = [schema for schema, globs in associations.items() if any(_glob_regex(g).match(path) for g in globs)]
-        assert matches == [f"./builder/schemas/{schema_name(path)}.schema.json"], path
+        assert matches == [f"./builder/authoring/schemas/{schema_name(path)}.schema.json"], path
     for path in ("content/actors/x.md", "content/pages/x.yml", "mkdocs.yml", "content/articles/x.yml"):
         assert not any(_glob_regex(g).match(path) for globs in associations.values() for g in globs), path
 

@@ -6,7 +6,7 @@ import tempfile
 
 import pytest
 
-from builder.spill import SpillStore
+from builder.runtime.spill import SpillStore
 
 
 def test_texts_come_back_once_and_unchanged() -> None:

@@ -17,14 +17,14 @@ import pytest
 from conftest import ROOT, run, run_cli
 from test_import import SEED, SEED_OPTIONS
 
+from builder.authoring.suggesting.draft import Draft, suggest
+from builder.authoring.suggesting.events import EventCandidate
+from builder.authoring.suggesting.gazetteer import plain
+from builder.authoring.suggesting.names import Candidate
 from builder.diagnostics import Diagnostics
+from builder.model.event import Event
+from builder.model.site import Site
 from builder.pipeline import build_site
-from builder.structure.event import Event
-from builder.structure.site import Site
-from builder.suggesting.draft import Draft, suggest
-from builder.suggesting.events import EventCandidate
-from builder.suggesting.gazetteer import plain
-from builder.suggesting.names import Candidate
 
 ARTICLES = sorted((ROOT / "content" / "articles").glob("*.md"))
 RECALL_TARGET = 0.90

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from builder.structure.text import Name, NameIndex, Sentences, flatten, locate, original_offset, strip_quote_marks
+from builder.resolve.text import Name, NameIndex, Sentences, flatten, locate, original_offset, strip_quote_marks
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from builder.urls import relative_url
+from builder.render.urls import relative_url
 
 
 @pytest.mark.parametrize(

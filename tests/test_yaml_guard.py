@@ -10,8 +10,8 @@ import time
 import pytest
 
 from builder.diagnostics import Diagnostics
-from builder.loader import parse_yaml
-from builder.yaml_guard import MAX_ALIAS_EXPANSION, MAX_ALIASES, alias_problem
+from builder.load.yaml_guard import MAX_ALIAS_EXPANSION, MAX_ALIASES, alias_problem
+from builder.load.yaml_nodes import parse_yaml
 
 CASES = [
     ("a: 1\nb: [x,\n  c\n", 0, "f:2: YAML syntax error: this '[' is never closed (found at the end of the file: "

@@ -1,0 +1,106 @@
+"""Candidate events: sentences that say when something happened, dated against the publication day.
+
+- Each date expression ("on Wednesday", "until the end of February", "in September 2018") gives
+  an event, resolved by :mod:`builder.authoring.relative_dates`, with the words as written and how
+  they were resolved.
+- A sentence without one but in the present perfect ("Moscow has demanded …") happened by
+  publication: ``../<published>``.
+- Reported speech with no date (a quote with its speaker, or a name next to "said", "posted",
+  "according to" …) is dated to the publication day, marked uncertain (``?``): news reports what
+  was said that day or the day before, and the draft says it assumed so.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from builder.authoring.relative_dates import Resolution, find_date_expressions, resolve_relative
+from builder.authoring.suggesting.names import Candidate
+from builder.authoring.suggesting.passages import ArticleText, Sentence
+from builder.authoring.suggesting.quotes import REPORTING, Mention, QuoteCandidate
+from builder.model.dates import parse_date
+
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:so far|already|now|also|been|long)\s+)*(\w+(?:ed|en|wn|ne|t))\b")
+_TITLE_WORDS = 14
+_REPORTED = re.compile(rf"\b{REPORTING}\b")
+# "allies would discuss … on Wednesday": a bare weekday in the future tense is the one after publication
+_FUTURE = re.compile(r"\b(?:will|would|is to|are to|is due to|are due to|plans? to|is expected to|are expected to"
+                     r"|is scheduled to|are scheduled to)\b")
+# "sentenced to two years": a bare duration in running text is a length, not a date to count back
+_BARE_DURATION = re.compile(r"(?i)(?:(?:more\s+than|nearly|almost|about|some)\s+)?\w+\s+(?:years?|months?)")
+_BARE_WEEKDAY = re.compile(r"(?i)(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
+
+
+@dataclass
+class EventCandidate:
+    article: str
+    sentence: Sentence
+    line: int
+    date: str
+    date_text: str
+    date_note: str
+    actors: list[Candidate] = field(default_factory=list)
+    places: list[Candidate] = field(default_factory=list)
+    quotes: list[QuoteCandidate] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        words = " ".join(self.sentence.text.split()).strip("“”\"' ").split()
+        short = " ".join(words[:_TITLE_WORDS]).rstrip(",;:")
+        return short + ("…" if len(words) > _TITLE_WORDS else "")
+
+
+def _weekday_date(day: datetime.date) -> str:
+    return f"{day.strftime('%a')} {parse_date(day.isoformat()).display()}"
+
+
+def find_events(text: ArticleText, mentions: list[Mention], quotes: list[QuoteCandidate]) -> list[EventCandidate]:
+    published = text.article.published
+    if published is None or published.lower is None:
+        return []
+    day = published.lower
+    events: list[EventCandidate] = []
+    for sentence in text.sentences:
+        passage = text.passages[sentence.passage]
+        line = passage.line + passage.text[: sentence.start].count("\n")
+        inside = [m for m in mentions if m.passage == sentence.passage and sentence.start <= m.start < sentence.end]
+        said = [q for q in quotes if q.passage == sentence.passage and sentence.start <= q.start < sentence.end]
+        found = []
+        for expression in find_date_expressions(sentence.text):
+            if _BARE_DURATION.fullmatch(expression):
+                continue
+            resolution = resolve_relative(expression, day)
+            weekday = _BARE_WEEKDAY.fullmatch(expression)
+            before = sentence.text[: sentence.text.find(expression)]
+            future = _FUTURE.search(before)
+            if weekday and future and (ahead := resolve_relative(f"next {weekday.group(1)}", day)):
+                words = f"'{expression}' (future: '{future.group()}')"
+                resolution = Resolution(ahead.edtf, ahead.note.replace(f"'next {weekday.group(1)}'", words))
+            if resolution:
+                found.append((resolution.edtf, expression, resolution.note))
+        if not found and (perfect := _PRESENT_PERFECT.search(sentence.text)) and inside:
+            note = f"'{perfect.group()}': present perfect, so by publication ({_weekday_date(day)}); no date given"
+            found.append((f"../{day.isoformat()}", perfect.group(), note))
+        reported = any(q.speaker for q in said) or (_REPORTED.search(sentence.text) and
+                                                     any(m.candidate.kind != "place" for m in inside))
+        if not found and reported:
+            note = (f"Not dated in the text: said in an article published {_weekday_date(day)}, "
+                    "assumed that day (check)")
+            found.append((f"{day.isoformat()}?", "(reported speech, no date)", note))
+        for date, date_text, note in found:
+            event = EventCandidate(text.article.id, sentence, line, date, date_text, note)
+            event.actors = _unique(m.candidate for m in inside if m.candidate.kind != "place")
+            event.places = _unique(m.candidate for m in inside if m.candidate.kind == "place" or m.candidate.place)
+            event.quotes = [q for q in said if q.speaker]
+            events.append(event)
+    return events
+
+
+def _unique(candidates: Iterable[Candidate]) -> list[Candidate]:
+    seen: dict[int, Candidate] = {}
+    for candidate in candidates:
+        seen.setdefault(id(candidate), candidate)
+    return list(seen.values())

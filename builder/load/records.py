@@ -1,0 +1,251 @@
+"""Reading `content/`: every file of every kind into typed records, reporting every problem.
+
+Nothing is rendered or written here, and nothing is kept between calls: ``mkdocs serve`` rebuilds
+in the same process, so each build starts from the files.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from builder.diagnostics import Diagnostic, Diagnostics, Origin
+from builder.load.fields import Fields, slug_problem
+from builder.load.source_files import ContentFiles, relative
+from builder.load.yaml_nodes import (
+    Located,
+    LocatedList,
+    SourceFile,
+    load_markdown,
+    load_yaml_file,
+    max_file_size,
+    size_setting_problem,
+)
+from builder.model.actor import Actor, read_actor
+from builder.model.article import Article, read_article
+from builder.model.event import Event, read_event
+from builder.model.place import Place, read_place
+from builder.model.relation import Relation, read_relation
+from builder.runtime.fork import map_in_order
+
+SITE_FIELDS = {"title", "intro", "description"}
+
+
+@dataclass
+class ProjectInfo:
+    title: str = "Annotated timeline"
+    intro: str = ""
+    description: str = ""
+
+
+@dataclass
+class Records:
+    info: ProjectInfo = field(default_factory=ProjectInfo)
+    articles: dict[str, Article] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+    relations: dict[str, Relation] = field(default_factory=dict)
+    # kind -> ids whose file has an error of its own (a YAML error, say): references to them are
+    # not reported again as unknown ids
+    broken: dict[str, set[str]] = field(default_factory=dict)
+
+
+# (id, fields, Markdown body, line the body starts on, diagnostics) -> entity or None
+Reader = Callable[[str, Located, str, int, Diagnostics], Any]
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str  # as in messages: "actor"
+    reader: Reader
+    lists: bool = True  # may also be written many to a .yml list file
+    id_optional: Callable[[Located], str] | None = None  # the id of a list item that gives none
+
+
+def _relation_id(item: Located) -> str:
+    return "-".join(str(item.get(key, "")) for key in ("subject", "type", "object"))
+
+
+# The id written on an "id:" line, for the ids of a list file that cannot be parsed
+_ID_LINE = re.compile(r"(?:^|[\s{,])id:[ \t]*[\"']?([a-z0-9]+(?:-[a-z0-9]+)*)[\"']?[ \t]*(?:[,}#]|$)", re.M)
+KINDS = {  # folder -> kind, in the order they are read
+    "articles": Kind("article", read_article, lists=False),
+    "actors": Kind("actor", read_actor),
+    "places": Kind("place", read_place),
+    "events": Kind("event", read_event),
+    "relations": Kind("relation", read_relation, id_optional=_relation_id),
+}
+
+
+@dataclass
+class Entry:
+    """One entity as its file gave it: ``entity`` is None when its id is no slug (``id_problem``
+    says why, and its reader never ran) or its reader rejected it; ``problems`` are what its reader
+    found."""
+
+    id: str
+    origin: Origin
+    entity: Any
+    problems: list[Diagnostic]
+    id_problem: str | None = None
+
+
+@dataclass
+class FileRead:
+    entries: list[Entry]
+    problems: list[Diagnostic]  # the file's own: YAML errors, a list that is no list, a missing id
+    broken: list[str] = field(default_factory=list)  # ids the file holds, though it could not be read
+
+
+def _ids_in(file: Path) -> list[str]:
+    """The ids on the ``id:`` lines of a list file that could not be parsed, found by a tolerant
+    scan (as long as the file is within the size limit)."""
+    try:
+        if file.stat().st_size > max_file_size():
+            return []
+        text = file.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return []
+    return _ID_LINE.findall(text)
+
+
+def read_file(folder: str, file: Path, path: str) -> FileRead:
+    """Parse one content file and read every entity in it. Pure (nothing shared is touched), so
+    files can be read in any process and in any order; ``add_entries`` then decides, in file order,
+    which entries stand."""
+    kind = KINDS[folder]
+    diagnostics = Diagnostics()
+    entries: list[Entry] = []
+
+    def add(id_: str, origin: Origin, data: Located, body: str, body_line: int) -> None:
+        problem = slug_problem(id_)
+        if problem:
+            entries.append(Entry(id_, origin, None, [], problem))
+            return
+        own = Diagnostics()
+        entries.append(Entry(id_, origin, kind.reader(id_, data, body, body_line, own), own.items))
+
+    broken: list[str] = []
+    if file.suffix == ".md":
+        source = load_markdown(file, path, diagnostics)
+        if source is not None and isinstance(source.data, Located):
+            add(file.stem, source.data.origin, source.data, source.body, source.body_line)
+        else:
+            if source is not None:
+                diagnostics.error(Origin(path, 2), "front matter must be a mapping of fields")
+            broken.append(file.stem)
+    elif kind.lists:
+        source = load_yaml_file(file, path, diagnostics)
+        if source is None:
+            broken = _ids_in(file)
+        _read_list(source, kind, add, diagnostics)
+    else:
+        diagnostics.error(Origin(path, 1), f"{kind.name}s are written one per .md file, not in {file.suffix} files")
+    return FileRead(entries, diagnostics.items, broken)
+
+
+def _read_list(
+    source: SourceFile | None, kind: Kind, add: Callable[[str, Origin, Located, str, int], None],
+    diagnostics: Diagnostics,
+) -> None:
+    if source is None or source.data is None:
+        return
+    items = source.data if isinstance(source.data, LocatedList) else None
+    if items is None:
+        diagnostics.error(Origin(source.path, 1), f"a {kind.name}s file must be a YAML list (items starting with '- ')")
+        return
+    for index, item in enumerate(items):
+        origin = items.origin_at(index)
+        if not isinstance(item, Located):
+            diagnostics.error(origin, f"each item of a {kind.name}s file must be a mapping of fields")
+            continue
+        raw_id = item.pop("id", None)
+        item.key_lines.pop("id", None)
+        if raw_id is None and kind.id_optional is not None:
+            raw_id = kind.id_optional(item)
+        if raw_id is None:
+            diagnostics.error(origin, f"missing required field 'id' in this {kind.name}")
+            continue
+        add(str(raw_id), item.origin, item, "", 0)
+
+
+def add_entries(reads: Iterable[FileRead], kind: Kind, target: dict[str, Any], diagnostics: Diagnostics,
+                broken: set[str] | None = None) -> None:
+    """Keep the entities of one kind's files, in file order: an id that is no slug, or that an
+    earlier file already took, is reported instead, and so are the problems of every entity kept.
+    ``broken`` receives the ids of files that could not be read and of entities their reader
+    rejected."""
+    origins: dict[str, Origin] = {}
+    broken = set() if broken is None else broken
+    for read in reads:
+        diagnostics.items.extend(read.problems)
+        broken.update(read.broken)
+        for entry in read.entries:
+            if entry.id_problem:
+                diagnostics.error(entry.origin, f"{kind.name} id: {entry.id_problem}")
+                continue
+            if entry.id in origins:
+                first = origins[entry.id]
+                diagnostics.error(entry.origin, f"duplicate {kind.name} id '{entry.id}' "
+                                                f"(first defined at {first.path}:{first.line})")
+                continue
+            origins[entry.id] = entry.origin
+            diagnostics.items.extend(entry.problems)
+            if entry.entity is not None:
+                target[entry.id] = entry.entity
+            else:
+                broken.add(entry.id)
+
+
+def load_info(content_dir: Path, root: Path, diagnostics: Diagnostics) -> ProjectInfo:
+    file = ContentFiles(content_dir, root, diagnostics).site_file()
+    if file is None:
+        return ProjectInfo()
+    source = load_yaml_file(file, relative(file, root), diagnostics)
+    if source is None or source.data is None:
+        return ProjectInfo()
+    if not isinstance(source.data, Located):
+        diagnostics.error(Origin(source.path, 1), "site.yml must be a mapping of fields")
+        return ProjectInfo()
+    fields = Fields(source.data, diagnostics, "site.yml", SITE_FIELDS)
+    return ProjectInfo(
+        fields.text("title", default=ProjectInfo.title), fields.prose("intro"), fields.text("description")
+    )
+
+
+def load_actors(content_dir: Path, root: Path, diagnostics: Diagnostics) -> dict[str, Actor]:
+    """Only the actors: what matching names needs, without reading every article and event."""
+    actors: dict[str, Actor] = {}
+    files = ContentFiles(content_dir, root, diagnostics).files(content_dir / "actors")
+    add_entries((read_file("actors", file, path) for file, path in files), KINDS["actors"], actors, diagnostics)
+    return actors
+
+
+def _read_task(task: tuple[str, Path, str]) -> FileRead:
+    return read_file(*task)
+
+
+def load_records(content_dir: Path, root: Path, diagnostics: Diagnostics) -> Records:
+    if not content_dir.is_dir():
+        diagnostics.error(Origin(relative(content_dir, root), 1), "content directory not found")
+        return Records()
+    records = Records(info=load_info(content_dir, root, diagnostics))
+    listing = ContentFiles(content_dir, root, diagnostics)
+    listing.check_top(tuple(KINDS))
+    if problem := size_setting_problem():
+        diagnostics.warning(Origin(relative(content_dir, root), 1), problem)
+    # Every file is read up front, on both cores when there are many, then kept kind by kind.
+    tasks = [(folder, file, path) for folder in KINDS for file, path in listing.files(content_dir / folder)]
+    reads = map_in_order(_read_task, tasks)
+    targets: dict[str, dict[str, Any]] = {"articles": records.articles, "actors": records.actors,
+                                          "places": records.places, "events": records.events,
+                                          "relations": records.relations}
+    for folder, pairs in itertools.groupby(zip(tasks, reads, strict=True), key=lambda pair: pair[0][0]):
+        broken = records.broken.setdefault(KINDS[folder].name, set())
+        add_entries((read for _, read in pairs), KINDS[folder], targets[folder], diagnostics, broken)
+    return records

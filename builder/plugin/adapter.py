@@ -1,0 +1,163 @@
+"""The MkDocs adapter: validate before MkDocs touches the output, then add the generated pages.
+
+Validation runs in ``on_pre_build``, which MkDocs calls before it cleans ``site_dir``: when the
+content has errors, the build stops there. Whatever stops a build later, the site built earlier
+stays as it was too: MkDocs writes into a staging folder swapped in at the end (``site_output``).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from builder.diagnostics import Severity
+from builder.pipeline import build_site
+from builder.plugin.options import TimelineConfig, option_line
+from builder.plugin.site_output import StagedSite, swappable
+from builder.render.pages import plan_site
+from builder.runtime.page_supply import PageSupply, RenderError
+from builder.runtime.spill import SpillStore
+from builder.runtime.terminal import PrintableRecords, printable
+
+log = logging.getLogger("mkdocs.plugins.timeline")
+
+
+class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-call]
+    def __init__(self) -> None:
+        self.pages: list[str] = []
+        self.supply: PageSupply | None = None
+        self.waiting = SpillStore()  # generated pages between conversion and writing
+        self.output: StagedSite | None = None
+
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[ConfigErrors, ConfigWarnings]:
+        errors, warnings = super().load_config(options, config_file_path)
+        name = Path(config_file_path).name if config_file_path else "mkdocs.yml"
+
+        def located(key: str, message: object) -> str:
+            return f"{name}:{option_line(config_file_path, key)}: {message}"
+
+        errors = [(key, ValidationError(located(key, message))) for key, message in errors]
+        warnings = [(key, located(key, message)) for key, message in warnings]
+        content_dir = Path(config_file_path or ".").parent / self.config.content_dir
+        if not errors and not content_dir.is_dir():
+            message = f"content directory '{self.config.content_dir}' does not exist"
+            errors.append(("content_dir", ValidationError(located("content_dir", message))))
+        return errors, warnings
+
+    def _content_dir(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path).parent / self.config.content_dir
+
+    @event_priority(100)  # first: other plugins that note site_dir see the staging folder
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.output is not None:  # a build that ended without either event (Ctrl-C in serve)
+            self.output.staged.discard()
+        self.output = StagedSite(config) if swappable(config.site_dir) else None
+        PrintableRecords.install(logging.getLogger("mkdocs"))  # file names and content reach the terminal
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        result = build_site(self._content_dir(config), root=Path(config.config_file_path).parent,
+                            raw_html=self.config.raw_html)
+        # Under --strict MkDocs would fail on these warnings only at the end, after cleaning
+        # site_dir; failing here keeps the previous site.
+        warnings_fail = self.config.fail_on_warning or config.strict
+        for diagnostic in result.diagnostics:
+            if diagnostic.severity is Severity.ERROR or warnings_fail:
+                log.error(printable(diagnostic.format()))
+            else:
+                log.warning(printable(diagnostic.format()))
+        errors = len(result.diagnostics.errors)
+        if warnings_fail:
+            errors += len(result.diagnostics.warnings)
+        if errors:
+            raise PluginError(f"{errors} problem{'s' if errors != 1 else ''} in {self.config.content_dir}/: "
+                              "nothing was built")
+        self.close()
+        pending = plan_site(result.site, directory_urls=config.use_directory_urls, raw_html=self.config.raw_html)
+        self.pages = [page.src_uri for page in pending]
+        self.supply = PageSupply(pending, parallel=self.config.parallel)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for src_uri in self.pages:
+            existing = files.get_file_from_path(src_uri)
+            if existing is not None:
+                log.warning(f"{config.docs_dir}/{src_uri} is replaced by the generated page of the same name")
+                files.remove(existing)
+            # Entity pages are reached from the index pages, never from the nav: Material renders
+            # the nav into every page, which would make the build quadratic.
+            in_nav = src_uri == "index.md" or src_uri.endswith("/index.md")
+            inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+            # The content arrives in on_page_read_source, rendered meanwhile on the other core.
+            files.append(File.generated(config, src_uri, content="", inclusion=inclusion))
+        return files
+
+    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if self.supply is None:
+            return None
+        try:
+            return self.supply.markdown(page.file.src_uri)
+        except RenderError as exc:
+            raise PluginError(str(exc)) from None
+
+    # MkDocs converts every page before it writes any; generated pages wait out of memory meanwhile
+    # (see builder/runtime/spill.py), are restored just before the theme renders them, and are let go once
+    # written. Emptied, not None: a page's title falls back on its Markdown when that is None. Pages
+    # written by hand are left alone: other plugins may read them across pages.
+    @event_priority(-100)  # last: after every other plugin has changed the HTML
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.supply is None or not self.supply.generates(page.file.src_uri):
+            return html
+        self.waiting.put(page.file.src_uri, (page.markdown or "", html))
+        page.markdown = ""
+        return ""
+
+    @event_priority(100)  # first: before search indexes the page and the theme renders it
+    def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        texts = self.waiting.take(page.file.src_uri)
+        if texts is not None:
+            page.markdown, page.content = texts
+        return context
+
+    @event_priority(-100)
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        if self.supply is not None and self.supply.generates(page.file.src_uri):
+            page.markdown = page.content = ""
+        return output
+
+    # Last of all (below Material's "last", -100): every plugin has written its files by then.
+    @event_priority(-1000)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.close()
+        if self.output is not None:
+            output, self.output = self.output, None
+            output.publish()
+
+    @event_priority(-1000)  # last: it may raise, to report a full disk in one line
+    def on_build_error(self, *, error: Exception) -> None:
+        self.close()
+        if self.output is not None:
+            output, self.output = self.output, None
+            output.abandon(error)
+
+    def close(self) -> None:
+        self.waiting.close()
+        if self.supply is not None:
+            self.supply.close()
+            self.supply = None
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        server.watch(str(self._content_dir(config)))
+        server.watch(str(Path(__file__).parent.parent))
+        return server

@@ -1,0 +1,53 @@
+"""One article paragraph as HTML: its text escaped, with mentions, quotes and corrections marked.
+
+Spans may overlap (a name inside a quote, two events quoting overlapping passages), so the text is
+cut at every span boundary and each piece is wrapped in the spans that cover it; a quote split into
+pieces keeps its anchor on the first piece.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from markupsafe import Markup, escape
+
+from builder.model.site import Span
+from builder.render.urls import Links
+
+_LINK_LABELS = {"quote": "Quoted in the event", "citation": "Cited for the relation"}
+
+
+def paragraph_html(text: str, spans: list[Span], url: Links, *, line_breaks: bool) -> Markup:
+    cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
+    out: list[str] = []
+    opened: set[str] = set()
+
+    def anchor(span: Span) -> str:
+        if span.anchor in opened:
+            return ""
+        opened.add(span.anchor)
+        return f' id="{span.anchor}"'
+
+    for start, end in itertools.pairwise(cuts):
+        covering = [s for s in spans if s.start <= start and end <= s.end]
+        piece = str(escape(text[start:end]))
+        for span in covering:
+            if span.kind == "mention":
+                href = url(span.target_kind, span.target_id)
+                piece = f'<a class="tl-mention"{anchor(span)} href="{href}">{piece}</a>'
+        for span in covering:
+            if span.kind in _LINK_LABELS:
+                piece = f'<mark class="tl-quote"{anchor(span)}>{piece}</mark>'
+        out.append(piece)
+        for span in spans:
+            if span.end != end:
+                continue
+            if span.kind == "sic":
+                out.append(f' <em class="tl-sic">[sic: {escape(span.label)}]</em>')
+            elif span.kind in _LINK_LABELS:
+                href = url(span.target_kind, span.target_id, span.fragment)
+                title = escape(f"{_LINK_LABELS[span.kind]}: {span.label}")
+                out.append(f'<a class="tl-quote-link" href="{href}" title="{title}" aria-label="{title}">'
+                           f"<sup>↗</sup></a>")
+    html = "".join(out)
+    return Markup(html.replace("\n", "<br>\n") if line_breaks else html.replace("\n", " "))

@@ -1,0 +1,103 @@
+"""Rendering pages on the second core while MkDocs converts them on the first.
+
+MkDocs reads, converts and renders pages one at a time in one process, so on a 2-core machine one
+core idles during a build. A forked worker renders the generated pages in the order MkDocs will ask
+for them and sends them back through a pipe; a thread drains the pipe so the worker never waits, and
+the plugin hands each page over in ``on_page_read_source``. Without ``fork`` (Windows, macOS
+defaults) or with other threads running (``mkdocs serve``), pages are rendered inline on demand.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import threading
+import traceback
+from multiprocessing.connection import Connection
+from typing import Any
+
+from builder.render.pages import PendingPage
+from builder.runtime.fork import can_fork, die_with_parent
+
+
+class RenderError(Exception):
+    pass
+
+
+def _work(pending: list[PendingPage], sender: Connection, parent: int, receiver: Connection) -> None:
+    die_with_parent(parent, receiver)
+    # Everything inherited from the parent is long-lived: keep the collector from walking (and
+    # copy-on-write copying) it again and again.
+    gc.freeze()
+    try:
+        for index, page in enumerate(pending):
+            sender.send((index, page.make()))
+    except BaseException:  # reported to the parent, which fails the build with it
+        sender.send((-1, traceback.format_exc()))
+    finally:
+        sender.close()
+
+
+class PageSupply:
+    """Generated pages' Markdown by source path, rendered ahead in a worker when possible."""
+
+    def __init__(self, pending: list[PendingPage], *, parallel: bool) -> None:
+        self.pending = pending
+        self.order = {page.src_uri: index for index, page in enumerate(pending)}
+        self.ready: dict[int, str] = {}
+        self.failure = ""
+        self.finished = False
+        self.arrived = threading.Condition()
+        self.process: Any = None
+        if parallel and pending and can_fork():
+            context = multiprocessing.get_context("fork")
+            receiver, sender = context.Pipe(duplex=False)
+            self.process = context.Process(target=_work, args=(pending, sender, os.getpid(), receiver),
+                                           daemon=True)
+            self.process.start()
+            sender.close()
+            threading.Thread(target=self._drain, args=(receiver,), daemon=True).start()
+            # The worker has its own copy; without these references the Site can be freed here, so
+            # MkDocs' garbage collections no longer walk hundreds of MB of objects it never uses.
+            self.pending = []
+
+    def _drain(self, receiver: Connection) -> None:
+        try:
+            while True:
+                index, markdown = receiver.recv()
+                with self.arrived:
+                    if index < 0:
+                        self.failure = markdown
+                    else:
+                        self.ready[index] = markdown
+                    self.arrived.notify_all()
+        except (EOFError, OSError):
+            pass
+        finally:
+            with self.arrived:
+                self.finished = True
+                self.arrived.notify_all()
+
+    def generates(self, src_uri: str) -> bool:
+        return src_uri in self.order
+
+    def markdown(self, src_uri: str) -> str | None:
+        """The page's Markdown, or None when it is not a generated page."""
+        index = self.order.get(src_uri)
+        if index is None:
+            return None
+        if self.process is None:
+            return self.pending[index].make()
+        with self.arrived:
+            self.arrived.wait_for(lambda: index in self.ready or self.failure or self.finished)
+            if index in self.ready:
+                return self.ready.pop(index)
+        raise RenderError(f"rendering {src_uri} failed:\n{self.failure or 'the renderer stopped'}")
+
+    def close(self) -> None:
+        if self.process is not None:
+            if self.process.is_alive():
+                self.process.terminate()
+            self.process.join(timeout=10)
+            self.process = None
