@@ -14,10 +14,10 @@ import multiprocessing
 import os
 import threading
 import traceback
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import Any, Protocol
 
-from builder.render.pages import PendingPage
 from builder.runtime.fork import can_fork, die_with_parent
 
 
@@ -25,7 +25,17 @@ class RenderError(Exception):
     pass
 
 
-def _work(pending: list[PendingPage], sender: Connection, parent: int, receiver: Connection) -> None:
+class PendingPage(Protocol):
+    """A page whose Markdown is made on demand (render's PendingPage): the supply knows no more of it."""
+
+    @property
+    def src_uri(self) -> str: ...
+
+    @property
+    def make(self) -> Callable[[], str]: ...
+
+
+def _work(pending: Sequence[PendingPage], sender: Connection, parent: int, receiver: Connection) -> None:
     die_with_parent(parent, receiver)
     # Everything inherited from the parent is long-lived: keep the collector from walking (and
     # copy-on-write copying) it again and again.
@@ -42,7 +52,7 @@ def _work(pending: list[PendingPage], sender: Connection, parent: int, receiver:
 class PageSupply:
     """Generated pages' Markdown by source path, rendered ahead in a worker when possible."""
 
-    def __init__(self, pending: list[PendingPage], *, parallel: bool) -> None:
+    def __init__(self, pending: Sequence[PendingPage], *, parallel: bool) -> None:
         self.pending = pending
         self.order = {page.src_uri: index for index, page in enumerate(pending)}
         self.ready: dict[int, str] = {}
