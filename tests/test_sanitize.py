@@ -11,8 +11,9 @@ import pytest
 from builder.diagnostics import Diagnostics, Origin
 from builder.load.fields import WEB_URL, Fields
 from builder.load.yaml_nodes import Located
+from builder.model.prose import Prose
 from builder.render.plain_text import inert
-from builder.render.sanitize import Prose, check, clean, removals, render, to_html
+from builder.render.sanitize import check, clean, removals, render, to_html
 from builder.render.urls import Links
 
 # --- plain text ---------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import Any
 from builder.diagnostics import Diagnostics, Origin, did_you_mean
 from builder.load.yaml_nodes import Located, LocatedList
 from builder.model.dates import DateError, HonestDate, parse_date
-from builder.render.sanitize import Prose
+from builder.model.prose import Prose
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # ids name output files; "index" would collide with the index page of its section

@@ -26,6 +26,7 @@ import nh3
 from markupsafe import Markup
 
 from builder.diagnostics import Diagnostics, Origin
+from builder.model.prose import Prose
 
 if TYPE_CHECKING:
     import markdown
@@ -51,23 +52,6 @@ _MAYBE_MARKUP = re.compile(r"[<\[{]")
 # browser, and Markdown finds nothing to act on even where a page puts it in a Markdown context.
 _MARKDOWN_CHARS = re.compile(r"[\\`*_{}\[\]~^\n\r]")
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
-
-
-class Prose(str):
-    """A Markdown field's text, knowing its name and where it was written. ``exact``: each of its
-    lines is a line of the file (a file's body), so a problem can be placed on its own line."""
-
-    origin: Origin
-    field: str
-    exact: bool
-
-    def __new__(cls, text: str, origin: Origin, field: str, exact: bool = False) -> Prose:
-        prose = super().__new__(cls, text)
-        prose.origin, prose.field, prose.exact = origin, field, exact
-        return prose
-
-    def __reduce__(self) -> tuple[Any, ...]:  # pages render in a forked worker; keep the fields
-        return (Prose, (str(self), self.origin, self.field, self.exact))
 
 
 def _keep_footnote_ids(tag: str, attribute: str, value: str) -> str | None:
