@@ -1,35 +1,29 @@
 """The actors and places indexes, kept small for big projects (see :mod:`builder.render.index_paging`).
 
-A mixin of the renderer in :mod:`builder.render.pages`: it uses the renderer's ``page`` to make pages.
+The renderer in :mod:`builder.render.pages` hands it its way to make a page (``MakePage``).
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
 
 from builder.model.actor import Actor
 from builder.model.place import Place
 from builder.model.site import Site
 from builder.render.figures.maps import place_map
 from builder.render.index_paging import PLACES_PER_PAGE, alphabetical_pages, shown_children
+from builder.render.page import MakePage, PendingPage
 from builder.render.paging import PAGE_LIMIT, neighbours
-
-if TYPE_CHECKING:
-    from builder.render.pages import PendingPage
 
 TOP_PER_KIND = 10  # busiest actors of each kind named on a split actors index
 TOP_CHILDREN = 10  # places shown directly within each top place on a split places index
 
 
 class IndexPages:
-    site: Site
-    pages: dict[str, str]
-
-    def page(self, src_uri: str, template: str, later: Callable[[], dict[str, Any]] | None = None,
-             **context: Any) -> PendingPage:
-        raise NotImplementedError  # the renderer's
+    def __init__(self, site: Site, pages: dict[str, str], page: MakePage) -> None:
+        self.site = site
+        self.pages = pages  # the section indexes' paths
+        self.page = page
 
     def actors_index(self, groups: list[tuple[str, str, list[tuple[Actor, int]]]]) -> list[PendingPage]:
         """One list grouped by kind, or past PAGE_LIMIT actors a list of kinds with a page each, under

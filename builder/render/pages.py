@@ -5,11 +5,7 @@ from __future__ import annotations
 import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
-
-import jinja2
-from markupsafe import Markup
 
 from builder.model.actor import ACTOR_KINDS, KIND_LABELS, Actor
 from builder.model.article import BLOCK_LABELS, Article
@@ -17,7 +13,7 @@ from builder.model.common import date_order
 from builder.model.event import Event
 from builder.model.place import Place
 from builder.model.site import Site
-from builder.render import jsonld, sanitize, urls
+from builder.render import jsonld, urls
 from builder.render.actor_pages import TOP_CO_ACTORS, all_periods, split_by_year
 from builder.render.article_html import paragraph_html
 from builder.render.facets import facets
@@ -33,52 +29,12 @@ from builder.render.figures.relations_chart import (
     relations_chart,
 )
 from builder.render.indexes import IndexPages
+from builder.render.page import GeneratedPage, PendingPage, environment
 from builder.render.paging import MONTHS, PAGE_LIMIT, neighbours, plan_timeline
 from builder.render.place_pages import split_place_by_year
-from builder.render.plain_text import finalize, html_text
 
 
-@dataclass(frozen=True)
-class GeneratedPage:
-    src_uri: str
-    markdown: str
-
-
-@dataclass(frozen=True)
-class PendingPage:
-    """A page whose path is known and whose Markdown is made on demand, so that rendering can run
-    beside MkDocs (see builder/runtime/page_supply.py) instead of before it."""
-
-    src_uri: str
-    make: Callable[[], str]
-
-    def render(self) -> GeneratedPage:
-        return GeneratedPage(self.src_uri, self.make())
-
-
-@jinja2.pass_context
-def _prose(context: jinja2.runtime.Context, text: str, inline: bool = False) -> Markup:
-    """A Markdown field, sanitised unless the plugin's ``raw_html`` trusts it (builder/render/sanitize.py)."""
-    return sanitize.render(text, context["url"], raw_html=context["raw_html"], inline=inline)
-
-
-@functools.cache
-def _environment() -> jinja2.Environment:
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("builder.render", "templates"),
-        autoescape=True,
-        # Every plain value printed is escaped for Markdown as well as HTML (builder/render/plain_text.py).
-        finalize=finalize,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=False,
-        keep_trailing_newline=True,
-    )
-    environment.filters["prose"] = _prose
-    environment.filters["html_text"] = html_text
-    return environment
-
-
-class _Renderer(IndexPages):
+class _Renderer:
     def __init__(self, site: Site, directory_urls: bool, raw_html: bool = False) -> None:
         self.site = site
         self.directory_urls = directory_urls
@@ -90,6 +46,7 @@ class _Renderer(IndexPages):
         self.pages = {"timeline": urls.TIMELINE, **{kind + "s": urls.section_index(kind)
                                                      for kind in ("actor", "event", "place")},
                       "sources": urls.section_index("article"), "relations": urls.RELATIONS}
+        self.index_pages = IndexPages(site, self.pages, self.page)
         self.own_relation_pages = {
             (kind, id_): planned
             for kind, table, owned in (("actor", site.actors, site.actor_relations),
@@ -120,7 +77,7 @@ class _Renderer(IndexPages):
         def make() -> str:
             links = urls.Links(src_uri, self.directory_urls)
             extra = later() if later else {}
-            return _environment().get_template(template).render(
+            return environment().get_template(template).render(
                 site=self.site, url=links, pages=self.pages, find=self.find, raw_html=self.raw_html,
                 timeline_page_of=self.timeline_page_of, **context, **extra)
 
@@ -196,8 +153,9 @@ class _Renderer(IndexPages):
         # The places within it as a tree; past PAGE_LIMIT at any depth, only those directly within it;
         # past PAGE_LIMIT of those, on pages per first letters (a place's year pages are named by years).
         flat = len(seen) - 1 > PAGE_LIMIT
-        parts = self.place_lists(children, f"places/{place.id}/within") if len(children) > PAGE_LIMIT else []
-        pages += self.place_list_pages(parts, place)
+        parts = (IndexPages.place_lists(children, f"places/{place.id}/within")
+                 if len(children) > PAGE_LIMIT else [])
+        pages += self.index_pages.place_list_pages(parts, place)
         relations = self.site.place_relations.get(place.id, [])
         relation_pages = self.own_relation_pages.get(("place", place.id), [])
         pages += self.own_relations(relation_pages)
@@ -206,7 +164,7 @@ class _Renderer(IndexPages):
                                          "place_map": place_page_map(self.site, place)},
                          jsonld=jsonld.place_jsonld(self.site, place),
                          chain=self.site.place_trail(place), children=children, flat=flat, parts=parts,
-                         within=self.places_within,
+                         within=self.index_pages.places_within,
                          events=own, nested_events=nested, relations=[] if relation_pages else relations,
                          relations_total=len(relations), relation_pages=page_links(relation_pages),
                          mentions=self.site.mentions.get(("place", place.id), [])), *pages]
@@ -279,10 +237,10 @@ class _Renderer(IndexPages):
             self.page(urls.HOME, "home.md", latest=list(reversed(site.timeline[-10:])), span=span,
                       top_actors=[(site.actors[a], n) for a, n in
                                   sorted(self.event_counts.items(), key=lambda i: (-i[1], i[0]))[:10]]),
-            *self.actors_index(actor_groups),
+            *self.index_pages.actors_index(actor_groups),
             self.page(self.pages["events"], "events_index.md", groups=list(by_year.items()),
                       periods=self.plan.index.children),
-            *self.places_index(roots, self.place_counts),
+            *self.index_pages.places_index(roots, self.index_pages.place_counts),
             *self.sources_index(articles),
         ]
 
