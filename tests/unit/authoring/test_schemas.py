@@ -18,9 +18,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ROOT, run_cli
 from jsonschema import Draft7Validator, Draft202012Validator
-from test_bad_input import BASE, CASES
 
 from builder.authoring.schema import KINDS, SCHEMA_DIR
 from builder.authoring.schema_fields import EDTF_CHARACTERS
@@ -29,6 +27,8 @@ from builder.diagnostics import Diagnostics
 from builder.load.records import load_info, load_records
 from builder.load.yaml_nodes import load_markdown, load_yaml_file
 from builder.model.dates import parse_date
+from tests.conftest import ROOT, run_cli
+from tests.site.test_bad_input import BASE, CASES
 
 SCHEMAS = {path.name.removesuffix(".schema.json"): json.loads(path.read_text(encoding="utf-8"))
            for path in sorted(SCHEMA_DIR.glob("*.schema.json"))}
@@ -351,7 +351,7 @@ def test_dates_the_schema_passes_are_the_forms_check_parses() -> None:
         assert not pattern.match(wrong), wrong
 
 
-# The bad-input cases of tests/test_bad_input.py that are about one file's fields: the schema must
+# The bad-input cases of tests/site/test_bad_input.py that are about one file's fields: the schema must
 # reject them too. The others need other files (unknown ids, quotes, cycles), the file name (its id),
 # or are below the schema (YAML syntax, encoding); `check` alone catches those.
 FIELD_LEVEL = {
@@ -386,7 +386,7 @@ def test_field_level_bad_input_is_rejected_by_the_schema(tmp_path: Path, case_id
 
 def test_field_level_case_ids_exist() -> None:
     missing = FIELD_LEVEL - {case.id for case in CASES}
-    assert not missing, f"renamed or removed in tests/test_bad_input.py: {missing}"
+    assert not missing, f"renamed or removed in tests/site/test_bad_input.py: {missing}"
 
 
 # --- the editor's own engine ------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The actors and places indexes of a big project: bounded pages, every actor and place reachable.
 
 Small projects keep one actors index and one places tree (the seed's are checked unchanged by
-tests/test_seed_site.py); past PAGE_LIMIT actors the actors index lists kinds with a page each, a
+tests/site/test_seed_site.py); past PAGE_LIMIT actors the actors index lists kinds with a page each, a
 kind past the limit splits by first letters; past PAGE_LIMIT places the places index shows the top
 of the tree, or letter pages of the places within no other, and a place with more than PAGE_LIMIT
 places directly within it lists them on letter pages of its own.

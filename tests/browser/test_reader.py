@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
+from tests.browser.test_accessibility import violations
 from tests.conftest import MINIMAL_MKDOCS, ROOT, SEED_PAGES, mkdocs_build, serve, write_tree
-from tests.test_accessibility import violations
 
 pytestmark = pytest.mark.browser
 

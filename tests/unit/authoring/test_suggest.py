@@ -14,8 +14,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run, run_cli
-from test_import import SEED, SEED_OPTIONS
 
 from builder.authoring.suggesting.draft import Draft, suggest
 from builder.authoring.suggesting.events import EventCandidate
@@ -25,6 +23,8 @@ from builder.diagnostics import Diagnostics
 from builder.model.event import Event
 from builder.model.site import Site
 from builder.pipeline import build_site
+from tests.conftest import ROOT, run, run_cli
+from tests.unit.authoring.test_import import SEED, SEED_OPTIONS
 
 ARTICLES = sorted((ROOT / "content" / "articles").glob("*.md"))
 RECALL_TARGET = 0.90

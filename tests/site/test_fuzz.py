@@ -31,11 +31,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from builder.diagnostics import Diagnostic
 from builder.pipeline import build_site
 from builder.render.pages import plan_site
+from tests.conftest import ROOT
 
 BATCH = 24  # mutants per build: big enough to be fast, small enough that one crash hides little
 TUNED = range(0, 5000)

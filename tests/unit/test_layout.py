@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parent.parent / "builder"
+from tests.conftest import ROOT
+
+PACKAGE = ROOT / "builder"
 STAGES = ("model", "load", "resolve", "render", "runtime", "plugin", "cli", "authoring")
 PIPELINE = ("model", "load", "resolve", "render")  # a stage may import the ones before it, not after
 SHARED = {"builder.diagnostics"}  # every stage reports problems the same way

@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL_MKDOCS, ROOT, write_tree
-from test_bad_input import ACTOR, ARTICLE_MD, BASE, SILENT, WARNS, edit, snapshot
+
+from tests.conftest import MINIMAL_MKDOCS, ROOT, write_tree
+from tests.site.test_bad_input import ACTOR, ARTICLE_MD, BASE, SILENT, WARNS, edit, snapshot
 
 SECONDS = 20  # for any one command, however hostile the content
 ACTORS = "content/actors"

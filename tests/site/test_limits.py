@@ -15,7 +15,6 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import mkdocs_build, run_cli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -31,6 +30,7 @@ from builder.render.figures.relations_chart import relations_chart
 from builder.render.jsonld import _iso
 from builder.render.pages import plan_site
 from builder.resolve.references import _check_cycles
+from tests.conftest import mkdocs_build, run_cli
 
 MakeProject = Callable[[dict[str, str | bytes]], Path]
 HERE = Origin("x.yml", 1)

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT
+
 GENERATE = ROOT / "bench" / "generate.py"
 TINY = ["--events", "60", "--actors", "20", "--articles", "30", "--seed", "7"]
 

@@ -10,11 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL_MKDOCS, ROOT, mkdocs_build, run_cli
 
 from builder.runtime import atomic
 from builder.runtime.atomic import StagedDir, StagedFile, create_files, remove_leftovers
 from builder.runtime.terminal import printable
+from tests.conftest import MINIMAL_MKDOCS, ROOT, mkdocs_build, run_cli
 
 
 def tree(root: Path) -> dict[str, bytes]:

@@ -15,10 +15,10 @@ from builder.model.common import DateInfo
 from builder.model.dates import parse_date
 from builder.model.relation import Citation, Relation
 from builder.render.figures.relations_chart import LISTED_ON_PAGE, RELATIONS_PER_PAGE, plan_relations, relations_chart
-from tests.conftest import mkdocs_build, serve
+from tests.browser.test_accessibility import violations
+from tests.conftest import ROOT, mkdocs_build, serve
 from tests.htmlsite import broken_links, read_page, resolve
-from tests.test_accessibility import violations
-from tests.test_html_validation import validate
+from tests.site.test_html_validation import validate
 
 HERE = Origin("x.yml", 1)
 
@@ -140,7 +140,7 @@ def test_seed_relations_page_links_both_actors_and_has_a_table(seed_site: Path) 
     row = re.search(r'<tr id="r-turkey-backs-syrian-rebels">(.*?)</tr>', table.group(0))
     assert row and "<td>2011</td><td>open</td>" in row.group(1)
     assert "Feb 2020 (one date, not a span)" in table.group(0)
-    assert table.group(0).count("<tr id=") == len(re.findall(r"^- id:", (Path(__file__).parent.parent / "content"
+    assert table.group(0).count("<tr id=") == len(re.findall(r"^- id:", (ROOT / "content"
                                                                         / "relations" / "seed.yml").read_text(),
                                                             re.M))
     source = re.search(r'<a href="([^"]+)">', row.group(1).split("<td>")[-1])

@@ -13,7 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL_MKDOCS, ROOT, mkdocs_build, run_cli, write_tree
+
+from tests.conftest import MINIMAL_MKDOCS, ROOT, mkdocs_build, run_cli, write_tree
 
 MakeProject = Callable[[dict[str, str | bytes]], Path]
 

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+
+from tests.conftest import ROOT
 
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

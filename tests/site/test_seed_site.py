@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from tests.conftest import ROOT
 from tests.htmlsite import broken_links, read_page, resolve
 
 SECTIONS = ("actors", "events", "places", "sources")
@@ -30,7 +31,7 @@ def test_timeline_is_semantic_ordered_and_honest_about_dates(seed_site: Path) ->
     assert ">since 2011</time>" in page and ">Sept 2018</time>" in page
     assert ">by the end of Feb 2020</time>" in page
     order = re.findall(r'<li class="tl-event" id="([a-z0-9-]+)"', page)
-    assert len(order) == len(list((Path(__file__).parent.parent / "content" / "events").glob("*.md")))
+    assert len(order) == len(list((ROOT / "content" / "events").glob("*.md")))
     assert order.index("sochi-agreement-2018") < order.index("turkish-convoy-in-idlib-2020-02-07")
     assert order.index("jeffrey-arrives-in-ankara") < order.index("jeffrey-meets-turkish-officials")
     assert order.index("end-of-february-deadline") > order.index("qamishli-checkpoint-clash")

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ROOT, run_cli
 
 from builder.authoring.importing import lines
 from builder.authoring.importing.actors import ActorIndex
@@ -19,6 +18,7 @@ from builder.authoring.importing.writer import plan
 from builder.diagnostics import Diagnostics
 from builder.load.yaml_nodes import load_markdown
 from builder.model.article import parse_body
+from tests.conftest import ROOT, run_cli
 
 MakeProject = Callable[[dict[str, str | bytes]], Path]
 FIXTURES = ROOT / "tests" / "fixtures" / "import"

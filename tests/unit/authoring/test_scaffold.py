@@ -10,13 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL_MKDOCS, ROOT, run_cli
 from jsonschema import Draft202012Validator
-from test_bad_input import BASE
 
 from builder.cli.main import main
 from builder.diagnostics import Diagnostics
 from builder.load.yaml_nodes import load_markdown
+from tests.conftest import MINIMAL_MKDOCS, ROOT, run_cli
+from tests.site.test_bad_input import BASE
 
 MakeProject = Callable[[dict[str, str | bytes]], Path]
 

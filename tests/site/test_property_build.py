@@ -18,12 +18,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
-from conftest import MINIMAL_MKDOCS, ROOT, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builder.pipeline import build_site
 from builder.render.pages import plan_site
+from tests.conftest import MINIMAL_MKDOCS, ROOT, run
 
 EXAMPLES = 120
 ARTICLE_ID = "report"

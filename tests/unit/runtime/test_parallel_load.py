@@ -10,8 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
-from test_bad_input import AMBIGUOUS, BASE, SEVERAL, MakeProject
+from tests.conftest import ROOT
+from tests.site.test_bad_input import AMBIGUOUS, BASE, SEVERAL, MakeProject
 
 SCRIPT = """
 import json, sys

@@ -1,5 +1,5 @@
 """Tables for the three guards of content as data: plain text made inert, Markdown fields sanitised,
-URLs limited to http(s). The whole path, in a real build and in Chromium, is tests/test_injection.py."""
+URLs limited to http(s). The whole path, in a real build and in Chromium, is tests/site/test_injection.py."""
 
 from __future__ import annotations
 

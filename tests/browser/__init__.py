@@ -1,0 +1,1 @@
+"""Built sites read in Debian's Chromium through Playwright (marker `browser`)."""

@@ -1,0 +1,1 @@
+"""Full builds of real projects (MkDocs or the CLI) in temporary folders."""

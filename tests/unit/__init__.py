@@ -1,0 +1,1 @@
+"""Tests of one package's modules, mostly without building a site."""
