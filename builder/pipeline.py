@@ -7,12 +7,16 @@ import gc
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from builder.diagnostics import Diagnostics
 from builder.load.records import load_records
 from builder.model.site import Site
 from builder.render.sanitize import check_site
 from builder.resolve.references import resolve
+
+if TYPE_CHECKING:
+    from builder.render.page import GeneratedPage, PendingPage
 
 
 @dataclass
@@ -56,3 +60,17 @@ def build_site(content_dir: Path, root: Path | None = None, *, validate_only: bo
         if not raw_html:
             check_site(site, diagnostics)
     return Result(site, diagnostics)
+
+
+def plan_pages(site: Site, *, directory_urls: bool = True, raw_html: bool = False) -> list[PendingPage]:
+    """Every generated page of the Site, its Markdown made when asked (the plugin asks page by page)."""
+    from builder.render.pages import plan_site  # Jinja and the templates: not needed to check
+
+    return plan_site(site, directory_urls=directory_urls, raw_html=raw_html)
+
+
+def render_pages(site: Site, *, directory_urls: bool = True, raw_html: bool = False) -> list[GeneratedPage]:
+    """Every generated page of the Site with its Markdown (for export)."""
+    from builder.render.pages import render_site
+
+    return render_site(site, directory_urls=directory_urls, raw_html=raw_html)

@@ -12,7 +12,7 @@ from builder.authoring.importing import options as import_options
 from builder.authoring.schema import DIALECT, DRAFT_07, SCHEMA_DIR, stale_files, write_schemas
 from builder.authoring.suggesting import command as suggest_command
 from builder.diagnostics import Diagnostics
-from builder.pipeline import build_site
+from builder.pipeline import build_site, render_pages
 from builder.runtime.atomic import StagedDir, failure
 from builder.runtime.terminal import printable
 from builder.settings import ProjectSettings, SettingsError, read_settings
@@ -47,9 +47,8 @@ def export(settings: ProjectSettings, out: Path, strict: bool) -> int:
     result = build_site(settings.content_dir, root=settings.root, freeze=True, raw_html=settings.raw_html)
     if _report(result.diagnostics, strict):
         return 1
-    from builder.render.pages import render_site  # Jinja and the templates: not needed to check
 
-    pages = render_site(result.site, directory_urls=settings.directory_urls, raw_html=settings.raw_html)
+    pages = render_pages(result.site, directory_urls=settings.directory_urls, raw_html=settings.raw_html)
     try:
         with StagedDir(out.resolve()) as staged:  # out is no link: export_refusal said so
             if settings.docs_dir.is_dir():

@@ -21,10 +21,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from builder.diagnostics import Severity
-from builder.pipeline import build_site
+from builder.pipeline import build_site, plan_pages
 from builder.plugin.options import TimelineConfig, option_line
 from builder.plugin.site_output import StagedSite, swappable
-from builder.render.pages import plan_site
 from builder.runtime.page_supply import PageSupply, RenderError
 from builder.runtime.spill import SpillStore
 from builder.runtime.terminal import PrintableRecords, printable
@@ -85,7 +84,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             raise PluginError(f"{errors} problem{'s' if errors != 1 else ''} in {self.config.content_dir}/: "
                               "nothing was built")
         self.close()
-        pending = plan_site(result.site, directory_urls=config.use_directory_urls, raw_html=self.config.raw_html)
+        pending = plan_pages(result.site, directory_urls=config.use_directory_urls, raw_html=self.config.raw_html)
         self.pages = [page.src_uri for page in pending]
         self.supply = PageSupply(pending, parallel=self.config.parallel)
 
