@@ -1,0 +1,18 @@
+"""``python -m builder check``: validate everything under ``content/`` and report every problem."""
+
+from __future__ import annotations
+
+from builder.cli.report import report
+from builder.pipeline import build_site
+from builder.settings import ProjectSettings
+
+
+def run(settings: ProjectSettings, strict: bool) -> int:
+    result = build_site(settings.content_dir, root=settings.root, validate_only=True, freeze=True,
+                        raw_html=settings.raw_html)
+    status = report(result.diagnostics, strict)
+    if status == 0:
+        site = result.site
+        print(f"{len(site.articles)} articles, {len(site.actors)} actors, {len(site.places)} places, "
+              f"{len(site.events)} events, {len(site.relations)} relations")
+    return status

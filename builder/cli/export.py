@@ -1,0 +1,64 @@
+"""``python -m builder export DIR``: the complete Markdown tree, hand-written pages and generated ones,
+for other engines; ``DIR`` is replaced as a whole, and only once everything succeeded."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from builder.cli.report import report
+from builder.pipeline import build_site, render_pages
+from builder.runtime.atomic import StagedDir, failure
+from builder.runtime.terminal import printable
+from builder.settings import ProjectSettings
+
+
+def run(settings: ProjectSettings, out: Path, strict: bool) -> int:
+    """Write a complete docs directory (hand-written pages plus generated ones), or nothing at all."""
+    if refusal := export_refusal(settings, out):
+        print(f"export: {printable(refusal)}", file=sys.stderr)
+        return 2
+    result = build_site(settings.content_dir, root=settings.root, freeze=True, raw_html=settings.raw_html)
+    if report(result.diagnostics, strict):
+        return 1
+
+    pages = render_pages(result.site, directory_urls=settings.directory_urls, raw_html=settings.raw_html)
+    try:
+        with StagedDir(out.resolve()) as staged:  # out is no link: export_refusal said so
+            if settings.docs_dir.is_dir():
+                shutil.copytree(settings.docs_dir, staged.path, dirs_exist_ok=True)
+            for page in pages:
+                target = staged.path / page.src_uri
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(page.markdown, encoding="utf-8")
+            (staged.path / EXPORT_MARK).write_text(EXPORT_MARK_TEXT, encoding="utf-8")
+            staged.commit()
+    except OSError as exc:
+        print(f"export: {printable(str(failure(exc, out)))}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(pages)} generated pages to {out}")
+    return 0
+
+
+EXPORT_MARK = ".timeline-export"  # a dot-file: MkDocs and other engines leave it out of the site
+EXPORT_MARK_TEXT = "Written by 'python -m builder export'; the next export replaces this whole folder.\n"
+
+
+def export_refusal(settings: ProjectSettings, out: Path) -> str:
+    """Why ``export`` must not replace ``out`` (it replaces the folder as a whole), or ''."""
+    if out.is_symlink():
+        return f"{out} is a symbolic link: give the folder itself"
+    where = out.resolve()
+    for name, folder in (("project", settings.root), ("content", settings.content_dir), ("docs", settings.docs_dir)):
+        folder = folder.resolve()
+        if folder.is_relative_to(where):
+            return f"{out} holds the {name} folder {folder}: export replaces its folder as a whole"
+        if name != "project" and where.is_relative_to(folder):
+            return f"{out} is inside the {name} folder {folder}: export into a folder of its own"
+    if where.exists() and not where.is_dir():
+        return f"{out} is a file, not a folder"
+    if where.is_dir() and any(where.iterdir()) and not (where / EXPORT_MARK).is_file():
+        return (f"{out} is not empty and is not an earlier export (it has no {EXPORT_MARK} file): "
+                "it is not replaced; choose a new folder, or remove this one yourself")
+    return ""
