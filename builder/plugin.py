@@ -8,6 +8,7 @@ stays as it was too: MkDocs writes into a staging folder swapped in at the end (
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from builder import sanitize
 from builder.config import TimelineConfig, option_line
-from builder.diagnostics import Severity
+from builder.diagnostics import Diagnostics, Severity
 from builder.parallel import PageSupply, RenderError
 from builder.pipeline import build_site
 from builder.render import plan_site
@@ -114,14 +116,28 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
     # MkDocs converts every page before it writes any; generated pages wait out of memory meanwhile
     # (see builder/spill.py), are restored just before the theme renders them, and are let go once
     # written. Emptied, not None: a page's title falls back on its Markdown when that is None. Pages
-    # written by hand are left alone: other plugins may read them across pages.
+    # written by hand stay in memory (other plugins may read them across pages), sanitised.
     @event_priority(-100)  # last: after every other plugin has changed the HTML
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.supply is None or not self.supply.generates(page.file.src_uri):
-            return html
+            return html if self.config.raw_html else self._sanitised(html, page, config)
         self.waiting.put(page.file.src_uri, (page.markdown or "", html))
         page.markdown = ""
         return ""
+
+    def _sanitised(self, html: str, page: Page, config: MkDocsConfig) -> str:
+        """A page written by hand is content too: cleaned like a Markdown field, unless raw_html."""
+        root = Path(config.config_file_path).parent
+        source_path = Path(page.file.abs_src_path) if page.file.abs_src_path else None
+        source = page.markdown or ""
+        if source_path is not None and source_path.is_file():
+            source = source_path.read_text(encoding="utf-8-sig", errors="replace")
+        path = Path(os.path.relpath(source_path or Path(config.docs_dir) / page.file.src_uri, root)).as_posix()
+        diagnostics = Diagnostics()
+        cleaned = sanitize.clean_page(html, source, path, diagnostics)
+        for diagnostic in diagnostics:
+            log.warning(printable(diagnostic.format()))
+        return cleaned
 
     @event_priority(100)  # first: before search indexes the page and the theme renders it
     def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
