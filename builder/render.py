@@ -36,6 +36,7 @@ from builder.structure.common import date_order
 from builder.structure.event import Event
 from builder.structure.place import Place
 from builder.structure.site import Site
+from builder.yaml_escapes import yaml_escapes
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ def _environment() -> jinja2.Environment:
     )
     environment.filters["prose"] = _prose
     environment.filters["html_text"] = html_text
+    environment.filters["yaml_escapes"] = yaml_escapes
     return environment
 
 
