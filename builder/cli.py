@@ -11,6 +11,7 @@ from builder import scaffold
 from builder.atomic import StagedDir, failure
 from builder.diagnostics import Diagnostics
 from builder.importing import options as import_options
+from builder.page_check import check_pages
 from builder.pipeline import build_site
 from builder.schema import DIALECT, DRAFT_07, SCHEMA_DIR, stale_files, write_schemas
 from builder.settings import ProjectSettings, SettingsError, read_settings
@@ -28,9 +29,11 @@ def _report(diagnostics: Diagnostics, strict: bool) -> int:
     return 1 if failed else 0
 
 
-def check(settings: ProjectSettings, strict: bool) -> int:
+def check(settings: ProjectSettings, strict: bool, config_file: Path) -> int:
     result = build_site(settings.content_dir, root=settings.root, validate_only=True, freeze=True,
                         raw_html=settings.raw_html)
+    if not settings.raw_html:  # pages written by hand, cleaned as the build cleans them
+        check_pages(config_file, settings.docs_dir, settings.root, result.diagnostics)
     status = _report(result.diagnostics, strict)
     if status == 0:
         site = result.site
@@ -160,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 2
     if args.command == "check":
-        return check(settings, args.strict)
+        return check(settings, args.strict, args.config_file)
     if args.command == "bundle":
         return bundle(settings, args.config_file, args.out, args.strict)
     if args.command == "new":

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import MINIMAL_MKDOCS, ROOT, run, serve, write_tree
+from tests.conftest import MINIMAL_MKDOCS, ROOT, run, run_cli, serve, write_tree
 
 EXTENSIONS = "markdown_extensions:\n  - admonition\n  - attr_list\n  - footnotes\n  - toc:\n      permalink: true\n"
 GOOD = """# Good
@@ -102,6 +102,15 @@ def test_what_the_sites_extensions_make_stays_and_costs_no_warning(built: tuple[
                  'class="admonition-title"', 'class="md-button md-button--primary"', 'class="footnote-ref"',
                  'id="fn:1"', 'class="language-python"'):
         assert kept in page, kept
+
+
+def test_check_warns_of_the_same_removals_as_the_build(built: tuple[Path, str]) -> None:
+    site, log = built
+    checked = run_cli(site.parent, "check")
+    assert checked.returncode == 0, checked.stderr
+    warnings = [line for line in checked.stderr.splitlines() if line.startswith("content/pages/")]
+    assert len(warnings) == 7 and all(line in log for line in warnings), checked.stderr
+    assert run_cli(site.parent, "check", "--strict").returncode == 1
 
 
 def test_raw_html_leaves_pages_as_written(tmp_path: Path) -> None:
