@@ -31,7 +31,7 @@ def _report(diagnostics: Diagnostics, strict: bool) -> int:
 
 def check(settings: ProjectSettings, strict: bool, config_file: Path) -> int:
     result = build_site(settings.content_dir, root=settings.root, validate_only=True, freeze=True,
-                        raw_html=settings.raw_html)
+                        raw_html=settings.raw_html, docs_dir=settings.docs_dir)
     if not settings.raw_html:  # pages written by hand, cleaned as the build cleans them
         check_pages(config_file, settings.docs_dir, settings.root, result.diagnostics)
     status = _report(result.diagnostics, strict)
@@ -47,7 +47,8 @@ def export(settings: ProjectSettings, out: Path, strict: bool) -> int:
     if refusal := export_refusal(settings, out):
         print(f"export: {printable(refusal)}", file=sys.stderr)
         return 2
-    result = build_site(settings.content_dir, root=settings.root, freeze=True, raw_html=settings.raw_html)
+    result = build_site(settings.content_dir, root=settings.root, freeze=True, raw_html=settings.raw_html,
+                        docs_dir=settings.docs_dir)
     if _report(result.diagnostics, strict):
         return 1
     from builder.render import render_site  # Jinja and the templates: not needed to check
@@ -95,7 +96,8 @@ def export_refusal(settings: ProjectSettings, out: Path) -> str:
 
 def bundle(settings: ProjectSettings, config_file: Path, out: Path, strict: bool) -> int:
     """Validate first (same report as check), then build the offline archive."""
-    result = build_site(settings.content_dir, root=settings.root, raw_html=settings.raw_html)
+    result = build_site(settings.content_dir, root=settings.root, raw_html=settings.raw_html,
+                        docs_dir=settings.docs_dir)
     if _report(result.diagnostics, strict):
         return 1
     if out.is_dir():

@@ -71,7 +71,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         result = build_site(self._content_dir(config), root=Path(config.config_file_path).parent,
-                            raw_html=self.config.raw_html)
+                            raw_html=self.config.raw_html, docs_dir=Path(config.docs_dir))
         # Under --strict MkDocs would fail on these warnings only at the end, after cleaning
         # site_dir; failing here keeps the previous site.
         warnings_fail = self.config.fail_on_warning or config.strict
