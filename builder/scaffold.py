@@ -19,7 +19,7 @@ import yaml
 
 from builder.atomic import create_files, failure
 from builder.diagnostics import Diagnostics, did_you_mean
-from builder.fields import slug_problem
+from builder.fields import slug_problem, url_problem
 from builder.loader import Located, LocatedList, load_yaml_file
 from builder.settings import ProjectSettings
 from builder.structure.actor import ACTOR_KINDS
@@ -73,6 +73,13 @@ def _one_line(option: str, value: str) -> str:
 
 def _slug(option: str, value: str) -> str:
     if problem := slug_problem(value):
+        raise ScaffoldError(f"{option}: {problem}")
+    return value
+
+
+def _url(option: str, value: str) -> str:
+    value = _one_line(option, value)
+    if problem := url_problem(value):
         raise ScaffoldError(f"{option}: {problem}")
     return value
 
@@ -181,7 +188,7 @@ def _article(args: argparse.Namespace, project: _Project) -> dict[str, object]:
         "title": _one_line("--title", args.title),
         "published": _date("--published", args.published),
         "publisher": project.known("--publisher", args.publisher, "actor") if args.publisher else "",
-        "url": _one_line("--url", args.url) if args.url else "",
+        "url": _url("--url", args.url) if args.url else "",
         "body": body,
     }
 
