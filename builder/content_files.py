@@ -200,15 +200,16 @@ class ContentFiles:
                 kept.append(folder)
         return kept
 
-    def report_links_out(self, folders: list[Path]) -> None:
+    def report_links_out(self, folders: list[Path], docs_dir: Path | None) -> None:
         """Report every symbolic link under ``folders`` that leads out of the project or round in a loop,
-        whatever its name: MkDocs copies each file of the docs_dir, following links, and fails on a loop.
-        Links to folders in the project are followed (what those hold is published too), each folder
-        walked once. What ``files`` has reported already is not reported again."""
+        whatever its name: MkDocs copies each file of the docs_dir, following links, and fails on a loop
+        or, in the docs_dir, a dangling link (hidden files aside: MkDocs leaves them out, and editors
+        leave such links as locks). Links to folders in the project are followed (what those hold is
+        published too), each folder walked once. What ``files`` has reported already is not repeated."""
         before = len(self.diagnostics.items)
         walked: set[str] = set()
-        for folder in folders:
-            inside = _bases(self.root, folder)
+        for folder in sorted(folders, key=lambda folder: folder is not docs_dir):  # the docs_dir first
+            inside, published = _bases(self.root, folder), folder is docs_dir
             stack: list[tuple[Path, str, tuple[str, ...]]] = [(folder, relative(folder, self.root),
                                                                 (os.path.realpath(folder),))]
             while stack:
@@ -231,7 +232,10 @@ class ContentFiles:
                     except OSError as exc:
                         if exc.errno == errno.ELOOP:
                             self.diagnostics.error(Origin(where, 1), FILE_LOOP)
-                        continue  # a dangling link: it leads nowhere
+                        elif published and not entry.name.startswith("."):
+                            self.diagnostics.error(Origin(where, 1), f"symbolic link to '{os.readlink(path)}', "
+                                                   "which does not exist: MkDocs cannot publish it")
+                        continue
                     real = os.path.realpath(path)
                     if self._outside(real, inside):
                         self._report_outside(where, real)

@@ -56,7 +56,7 @@ def build_site(content_dir: Path, root: Path | None = None, *, validate_only: bo
         listing = ContentFiles(content_dir, root, diagnostics)
         folders = listing.published_folders(docs_dir)
         records = load_records(content_dir, root, diagnostics) if content_dir in folders else Records()
-        listing.report_links_out(folders)
+        listing.report_links_out(folders, docs_dir)
         site = resolve(records, diagnostics, validate_only=validate_only)
         if not raw_html:
             check_site(site, diagnostics)

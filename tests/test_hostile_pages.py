@@ -76,6 +76,11 @@ CASES = [
           "content/pages/again:1: symbolic link loop: leads back to 'content/pages', a folder that holds it"]),
     Case("page-link-loop-to-itself", {"content/pages/self.md": "self.md"},
          ["content/pages/self.md:1: symbolic link loop: the link never reaches a file"]),
+    # MkDocs fails on a dangling link in the docs_dir, and leaves hidden files out (an editor's lock)
+    Case("page-link-dangling", {"content/pages/gone.txt": "nowhere.txt", "content/pages/.#about.md": "nowhere.md",
+                                "content/notes/gone.txt": "nowhere.txt"},
+         ["content/pages/gone.txt:1: symbolic link to 'nowhere.txt', which does not exist: MkDocs cannot publish "
+          "it"]),
     Case("links-elsewhere-in-content", {"content/notes/secret.txt": "{outside}/secret.txt",
                                         "content/actors/secret.txt": "{outside}/secret.txt",
                                         "content/actors/secret.md": "{outside}/secret.md"},
