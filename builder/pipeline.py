@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from builder.diagnostics import Diagnostics
-from builder.load.records import load_records
+from builder.load.records import Records, load_records
+from builder.load.source_files import ContentFiles
 from builder.model.site import Site
 from builder.render.sanitize import check_site
+from builder.render.sanitize import clean_page as clean_page  # re-exported: the plugin cleans hand-written pages
 from builder.resolve.references import resolve
 
 if TYPE_CHECKING:
@@ -46,16 +48,20 @@ def _without_cycle_collection(freeze: bool) -> Iterator[None]:
 
 
 def build_site(content_dir: Path, root: Path | None = None, *, validate_only: bool = False,
-               freeze: bool = False, raw_html: bool = False) -> Result:
+               freeze: bool = False, raw_html: bool = False, docs_dir: Path | None = None) -> Result:
     """Load and resolve everything under ``content_dir``; paths in diagnostics are relative to
     ``root`` (the project directory). ``validate_only`` gives the same diagnostics and a Site
     without the mentions of names in articles, which only pages need. ``freeze``: see
     ``_without_cycle_collection``. ``raw_html``: trust raw HTML in Markdown fields (the plugin
-    option); otherwise each thing sanitising will remove is a warning."""
+    option); otherwise each thing sanitising will remove is a warning. ``docs_dir``: MkDocs' own
+    pages, published as they are: a link in them (or in content/) out of the project is an error."""
     diagnostics = Diagnostics()
     root = root or content_dir.parent
     with _without_cycle_collection(freeze):
-        records = load_records(content_dir, root, diagnostics)
+        listing = ContentFiles(content_dir, root, diagnostics)
+        folders = listing.published_folders(docs_dir)
+        records = load_records(content_dir, root, diagnostics) if content_dir in folders else Records()
+        listing.report_links_out(folders, docs_dir)
         site = resolve(records, diagnostics, validate_only=validate_only)
         if not raw_html:
             check_site(site, diagnostics)

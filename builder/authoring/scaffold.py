@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from builder.diagnostics import Diagnostics, did_you_mean
-from builder.load.fields import slug_problem
+from builder.load.fields import slug_problem, url_problem
 from builder.load.yaml_nodes import Located, LocatedList, load_yaml_file
 from builder.model.actor import ACTOR_KINDS
 from builder.model.dates import DateError, parse_date
@@ -73,6 +73,13 @@ def _one_line(option: str, value: str) -> str:
 
 def _slug(option: str, value: str) -> str:
     if problem := slug_problem(value):
+        raise ScaffoldError(f"{option}: {problem}")
+    return value
+
+
+def _url(option: str, value: str) -> str:
+    value = _one_line(option, value)
+    if problem := url_problem(value):
         raise ScaffoldError(f"{option}: {problem}")
     return value
 
@@ -181,7 +188,7 @@ def _article(args: argparse.Namespace, project: _Project) -> dict[str, object]:
         "title": _one_line("--title", args.title),
         "published": _date("--published", args.published),
         "publisher": project.known("--publisher", args.publisher, "actor") if args.publisher else "",
-        "url": _one_line("--url", args.url) if args.url else "",
+        "url": _url("--url", args.url) if args.url else "",
         "body": body,
     }
 

@@ -13,7 +13,8 @@ from builder.settings import ProjectSettings
 
 def run(settings: ProjectSettings, config_file: Path, out: Path, strict: bool) -> int:
     """Validate first (same report as check), then build the offline archive."""
-    result = build_site(settings.content_dir, root=settings.root, raw_html=settings.raw_html)
+    result = build_site(settings.content_dir, root=settings.root, raw_html=settings.raw_html,
+                        docs_dir=settings.docs_dir)
     if report(result.diagnostics, strict):
         return 1
     if out.is_dir():

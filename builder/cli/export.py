@@ -19,7 +19,8 @@ def run(settings: ProjectSettings, out: Path, strict: bool) -> int:
     if refusal := export_refusal(settings, out):
         print(f"export: {printable(refusal)}", file=sys.stderr)
         return 2
-    result = build_site(settings.content_dir, root=settings.root, freeze=True, raw_html=settings.raw_html)
+    result = build_site(settings.content_dir, root=settings.root, freeze=True, raw_html=settings.raw_html,
+                        docs_dir=settings.docs_dir)
     if report(result.diagnostics, strict):
         return 1
 

@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 2
     if args.command == "check":
-        return check.run(settings, args.strict)
+        return check.run(settings, args.strict, args.config_file)
     if args.command == "bundle":
         return bundle.run(settings, args.config_file, args.out, args.strict)
     if args.command == "new":

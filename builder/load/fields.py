@@ -40,6 +40,13 @@ class Ref:
     origin: Origin
 
 
+def url_problem(value: str) -> str | None:
+    if WEB_URL.fullmatch(value):
+        return None
+    return (f"{value!r} is not a web address: only http:// and https:// addresses are allowed (a link to "
+            "anything else could run code)")
+
+
 def slug_problem(value: str) -> str | None:
     # fullmatch: with match, "$" lets a final newline through, into a file name
     if not SLUG.fullmatch(value):
@@ -209,9 +216,8 @@ class Fields:
     def url(self, key: str) -> str:
         """A web address: http(s) only, anything else (``javascript:``, ``data:``, relative) is an error."""
         value = self.text(key)
-        if value and not WEB_URL.fullmatch(value):
-            self.diagnostics.error(self.origin(key), f"{key}: {value!r} is not a web address: only http:// "
-                                   "and https:// addresses are allowed (a link to anything else could run code)")
+        if value and (problem := url_problem(value)):
+            self.diagnostics.error(self.origin(key), f"{key}: {problem}")
             return ""
         return value
 

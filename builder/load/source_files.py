@@ -15,10 +15,11 @@ import os
 import stat
 from pathlib import Path
 
-from builder.diagnostics import Diagnostics, Origin
+from builder.diagnostics import Diagnostic, Diagnostics, Origin
 
 CONTENT_SUFFIXES = (".md", ".yml", ".yaml")
 SITE_FILE = "site.yml"
+FILE_LOOP = "symbolic link loop: the link never reaches a file"
 
 ContentFile = tuple[Path, str]  # the file, and its path relative to the project for diagnostics
 # A folder to walk: itself, its path parts under the folder walked, its path as shown, and the real
@@ -45,6 +46,19 @@ def _what(mode: int) -> str:
     return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file"
 
 
+def _within(real: str, base: str) -> bool:
+    return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
+
+
+def _bases(root: Path, folder: Path) -> tuple[str, ...]:
+    """The real paths a link under ``folder`` may lead to: the project's, and the folder's own when
+    mkdocs.yml places it outside the project (its own choice, not a link's)."""
+    project = os.path.realpath(root)
+    if _within(os.path.abspath(folder), os.path.abspath(root)):
+        return (project,)
+    return project, os.path.realpath(folder)
+
+
 class ContentFiles:
     """Lists the files of each content folder, reporting what is not read and why."""
 
@@ -52,11 +66,16 @@ class ContentFiles:
         self.content_dir = content_dir
         self.root = root
         self.diagnostics = diagnostics
-        # The project, and content/ itself should it be a link to elsewhere: the only places read.
-        self.inside = tuple({os.path.realpath(root), os.path.realpath(content_dir)})
+        # The project: the only place read. content/ too when mkdocs.yml itself places it elsewhere
+        # (a link that leads there is reported by leads_outside).
+        self.inside = _bases(root, content_dir)
 
-    def _outside(self, real: str) -> bool:
-        return not any(real == base or real.startswith(base.rstrip(os.sep) + os.sep) for base in self.inside)
+    def _outside(self, real: str, inside: tuple[str, ...] = ()) -> bool:
+        return not any(_within(real, base) for base in inside or self.inside)
+
+    def _report_outside(self, shown: str, real: str) -> None:
+        self.diagnostics.error(Origin(shown, 1), f"symbolic link to '{real}', outside the project: not read "
+                                                 "(copy what it leads to into the project)")
 
     def _target(self, link: Path, shown: str) -> tuple[os.stat_result, str] | None:
         """What a symbolic link leads to (its status and real path), or None, reported, when it
@@ -68,25 +87,32 @@ class ContentFiles:
                 self.diagnostics.warning(Origin(shown, 1), f"not read: symbolic link to '{os.readlink(link)}', "
                                                            "which does not exist")
             elif exc.errno == errno.ELOOP:
-                self.diagnostics.error(Origin(shown, 1), "symbolic link loop: the link never reaches a file")
+                self.diagnostics.error(Origin(shown, 1), FILE_LOOP)
             else:
                 self.diagnostics.error(Origin(shown, 1), f"cannot read this link: {exc.strerror or exc}")
             return None
         real = os.path.realpath(link)
         if self._outside(real):
-            self.diagnostics.error(Origin(shown, 1), f"symbolic link to '{real}', outside the project: not read "
-                                                     "(copy what it leads to into the project)")
+            self._report_outside(shown, real)
             return None
         return status, real
+
+    def _loops(self, where: str, chain: tuple[str, ...]) -> bool:
+        """Whether the folder a link leads to (the last of ``chain``) holds the link; reported."""
+        real = chain[-1]
+        if not any(real == above or above.startswith(real + os.sep) for above in chain[:-1]):
+            return False
+        self.diagnostics.error(Origin(where, 1), f"symbolic link loop: leads back to "
+                                                 f"'{relative(Path(real), self.root)}', a folder that holds it")
+        return True
 
     def _follow_folder(self, stack: list[_Folder], linked: _Folder) -> None:
         """Walk a linked folder later, unless it holds the link (a loop) or is read anyway."""
         where, chain = linked[2], linked[3]
         real, shown = chain[-1], relative(Path(chain[-1]), self.root)
-        if any(real == above or above.startswith(real + os.sep) for above in chain[:-1]):
-            self.diagnostics.error(Origin(where, 1), f"symbolic link loop: leads back to '{shown}', a folder "
-                                                     "that holds it")
-        elif real.startswith(chain[0] + os.sep):
+        if self._loops(where, chain):
+            return
+        if real.startswith(chain[0] + os.sep):
             self.diagnostics.warning(Origin(where, 1), f"not read through this link: it leads to '{shown}', "
                                                        "which is read anyway")
         else:
@@ -157,6 +183,68 @@ class ContentFiles:
                                                                f"{', '.join(suffixes)} (in lowercase)")
         found.sort(key=lambda item: item[0])
         return [(file, path) for _, file, path in found]
+
+    def published_folders(self, docs_dir: Path | None) -> list[Path]:
+        """content/ and the docs_dir (MkDocs copies every file of it into the site), each unless it leads
+        out of the project through a link, itself or a folder above it: reported, and nothing in it is
+        read. A docs_dir inside content/ goes with content/, reported once."""
+        kept: list[Path] = []
+        for folder in (self.content_dir, docs_dir):
+            if folder is None or (folder is docs_dir and self.content_dir not in kept
+                                  and _within(os.path.abspath(folder), os.path.abspath(self.content_dir))):
+                continue
+            real = os.path.realpath(folder)
+            if self._outside(real, _bases(self.root, folder)):
+                self._report_outside(relative(folder, self.root), real)
+            else:
+                kept.append(folder)
+        return kept
+
+    def report_links_out(self, folders: list[Path], docs_dir: Path | None) -> None:
+        """Report every symbolic link under ``folders`` that leads out of the project or round in a loop,
+        whatever its name: MkDocs copies each file of the docs_dir, following links, and fails on a loop
+        or, in the docs_dir, a dangling link (hidden files aside: MkDocs leaves them out, and editors
+        leave such links as locks). Links to folders in the project are followed (what those hold is
+        published too), each folder walked once. What ``files`` has reported already is not repeated."""
+        before = len(self.diagnostics.items)
+        walked: set[str] = set()
+        for folder in sorted(folders, key=lambda folder: folder is not docs_dir):  # the docs_dir first
+            inside, published = _bases(self.root, folder), folder is docs_dir
+            stack: list[tuple[Path, str, tuple[str, ...]]] = [(folder, relative(folder, self.root),
+                                                                (os.path.realpath(folder),))]
+            while stack:
+                directory, shown, chain = stack.pop()
+                if chain[-1] in walked:
+                    continue
+                walked.add(chain[-1])
+                try:
+                    entries = list(os.scandir(directory))
+                except OSError:
+                    continue  # reported where it is read; MkDocs reports its own
+                for entry in entries:
+                    path, where = Path(entry.path), f"{shown}/{entry.name}"
+                    if not entry.is_symlink():
+                        if entry.is_dir(follow_symlinks=False):
+                            stack.append((path, where, (*chain, os.path.join(chain[-1], entry.name))))
+                        continue
+                    try:
+                        mode = os.stat(path).st_mode
+                    except OSError as exc:
+                        if exc.errno == errno.ELOOP:
+                            self.diagnostics.error(Origin(where, 1), FILE_LOOP)
+                        elif published and not entry.name.startswith("."):
+                            self.diagnostics.error(Origin(where, 1), f"symbolic link to '{os.readlink(path)}', "
+                                                   "which does not exist: MkDocs cannot publish it")
+                        continue
+                    real = os.path.realpath(path)
+                    if self._outside(real, inside):
+                        self._report_outside(where, real)
+                    elif stat.S_ISDIR(mode) and not self._loops(where, (*chain, real)):
+                        stack.append((path, where, (*chain, real)))
+        if len(self.diagnostics.items) > before:
+            earlier: set[Diagnostic] = set(self.diagnostics.items[:before])
+            self.diagnostics.items[before:] = [item for item in self.diagnostics.items[before:]
+                                               if item not in earlier]
 
     def site_file(self) -> Path | None:
         """``content/site.yml`` when it is a file that may be read."""

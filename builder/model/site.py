@@ -31,7 +31,8 @@ class Span:
 class Mention:
     article_id: str
     anchor: str
-    sentence: str
+    sentence: str  # the sentence naming it, cut to a window around the name if long
+    more: int = 0  # on the last one listed from an article: its sentences left unlisted
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ stays as it was too: MkDocs writes into a staging folder swapped in at the end (
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from builder.diagnostics import Severity
-from builder.pipeline import build_site, plan_pages
+from builder.diagnostics import Diagnostics, Severity
+from builder.pipeline import build_site, clean_page, plan_pages
 from builder.plugin.options import TimelineConfig, option_line
 from builder.plugin.site_output import StagedSite, swappable
 from builder.runtime.page_supply import PageSupply, RenderError
@@ -68,7 +69,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         result = build_site(self._content_dir(config), root=Path(config.config_file_path).parent,
-                            raw_html=self.config.raw_html)
+                            raw_html=self.config.raw_html, docs_dir=Path(config.docs_dir))
         # Under --strict MkDocs would fail on these warnings only at the end, after cleaning
         # site_dir; failing here keeps the previous site.
         warnings_fail = self.config.fail_on_warning or config.strict
@@ -113,14 +114,28 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
     # MkDocs converts every page before it writes any; generated pages wait out of memory meanwhile
     # (see builder/runtime/spill.py), are restored just before the theme renders them, and are let go once
     # written. Emptied, not None: a page's title falls back on its Markdown when that is None. Pages
-    # written by hand are left alone: other plugins may read them across pages.
+    # written by hand stay in memory (other plugins may read them across pages), sanitised.
     @event_priority(-100)  # last: after every other plugin has changed the HTML
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.supply is None or not self.supply.generates(page.file.src_uri):
-            return html
+            return html if self.config.raw_html else self._sanitised(html, page, config)
         self.waiting.put(page.file.src_uri, (page.markdown or "", html))
         page.markdown = ""
         return ""
+
+    def _sanitised(self, html: str, page: Page, config: MkDocsConfig) -> str:
+        """A page written by hand is content too: cleaned like a Markdown field, unless raw_html."""
+        root = Path(config.config_file_path).parent
+        source_path = Path(page.file.abs_src_path) if page.file.abs_src_path else None
+        source = page.markdown or ""
+        if source_path is not None and source_path.is_file():
+            source = source_path.read_text(encoding="utf-8-sig", errors="replace")
+        path = Path(os.path.relpath(source_path or Path(config.docs_dir) / page.file.src_uri, root)).as_posix()
+        diagnostics = Diagnostics()
+        cleaned = clean_page(html, source, path, diagnostics)
+        for diagnostic in diagnostics:
+            log.warning(printable(diagnostic.format()))
+        return cleaned
 
     @event_priority(100)  # first: before search indexes the page and the theme renders it
     def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from builder.render import sanitize
 from builder.render.plain_text import finalize, html_text
+from builder.render.yaml_escapes import yaml_escapes
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ def environment() -> jinja2.Environment:
     )
     environment.filters["prose"] = _prose
     environment.filters["html_text"] = html_text
+    environment.filters["yaml_escapes"] = yaml_escapes
     return environment
 
 

@@ -18,7 +18,7 @@ import html.parser
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -45,6 +45,12 @@ ATTRIBUTES = {**{tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items(
 URL_SCHEMES = {"http", "https", "mailto"}
 URL_ATTRIBUTES = {"href", "src", "cite"}
 _FOOTNOTE_ID = re.compile(r"fn(ref\d*)?:[\w-]+")
+# The classes the extensions above give (footnotes, admonitions of the theme's types; fenced code adds
+# language-*): they only format. Any other class, written or from attr_list, goes.
+ADMONITION_TYPES = {"note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success",
+                    "check", "done", "question", "help", "faq", "warning", "caution", "attention", "failure",
+                    "fail", "missing", "danger", "error", "bug", "example", "quote", "cite"}
+CLASSES = {"footnote", "footnote-ref", "footnote-backref", "admonition", "admonition-title", *ADMONITION_TYPES}
 HINT = "raw HTML is sanitised; set raw_html: true in the plugin options only for content you trust"
 # Without one of these a field cannot hold raw HTML, a link, an image or an attribute list.
 _MAYBE_MARKUP = re.compile(r"[<\[{]")
@@ -54,16 +60,29 @@ _MARKDOWN_CHARS = re.compile(r"[\\`*_{}\[\]~^\n\r]")
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 
 
-def _keep_footnote_ids(tag: str, attribute: str, value: str) -> str | None:
+def harmless_class(name: str) -> bool:
+    return name in CLASSES or name.startswith("language-")
+
+
+def keep_classes(value: str, allowed: Callable[[str], bool] = harmless_class) -> str | None:
+    """The class names of ``value`` that only format; the theme's own classes would let a field
+    dress itself as the theme's dialogs (a fake sign-in box over the page)."""
+    kept = [name for name in value.split() if allowed(name)]
+    return " ".join(kept) if kept else None
+
+
+def _field_attribute(tag: str, attribute: str, value: str) -> str | None:
     """An ``id`` only where the footnotes extension puts one, so no field can name an element that
-    the theme's scripts look up (or clobber a global of the same name)."""
+    the theme's scripts look up (or clobber a global of the same name); classes from the allow-list."""
     if attribute == "id":
         return value if tag in ("sup", "li") and _FOOTNOTE_ID.fullmatch(value) else None
+    if attribute == "class":
+        return keep_classes(value)
     return value
 
 
 _CLEANER = nh3.Cleaner(tags=TAGS, clean_content_tags=CONTENT_TAGS, attributes=ATTRIBUTES,
-                       attribute_filter=_keep_footnote_ids, url_schemes=URL_SCHEMES,
+                       attribute_filter=_field_attribute, url_schemes=URL_SCHEMES,
                        filter_style_properties={"text-align"})
 
 
@@ -127,7 +146,14 @@ def removals(raw: str, cleaned: str) -> list[Removal]:
     for tag, count in sorted(gone.items()):
         found.append(Removal(f"removed <{tag}> element", re.compile(rf"<{tag}\b", re.I), count))
     kept = {tag for tag, _ in after}
-    pairs = Counter((tag, name) for tag, attrs in before if tag in kept for name, _ in attrs)
+    classes = Counter((tag, name) for tag, attrs in before if tag in kept for key, value in attrs
+                      if key == "class" for name in (value or "").split())
+    classes -= Counter((tag, name) for tag, attrs in after for key, value in attrs
+                       if key == "class" for name in (value or "").split())
+    for (tag, name), count in sorted(classes.items()):
+        found.append(Removal(f'removed class "{name}" of <{tag}>', re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])"),
+                             count))
+    pairs = Counter((tag, name) for tag, attrs in before if tag in kept for name, _ in attrs if name != "class")
     pairs -= Counter((tag, name) for tag, attrs in after for name, _ in attrs)
     for (tag, name), count in sorted(pairs.items()):
         schemes = sorted({match.group(1).lower() for t, attrs in before if t == tag for n, value in attrs
@@ -144,6 +170,41 @@ def removals(raw: str, cleaned: str) -> list[Removal]:
 
 def clean(html_text: str) -> str:
     return str(_CLEANER.clean(html_text))
+
+
+# Pages written by hand (MkDocs' docs_dir) are converted by MkDocs with the site's extensions, so
+# they also hold heading ids and permalinks (toc), the theme's buttons (attr_list, as the theme
+# documents them) and highlighted code: these only format or anchor, and stay.
+PAGE_CLASSES = CLASSES | {"headerlink", "toc", "md-button", "md-button--primary", "highlight", "highlighttable",
+                          "linenos", "linenodiv", "hll", "filename", "codehilite"}
+_TOKEN_CLASS = re.compile(r"[a-z][a-z0-9]{0,2}")  # Pygments' token classes on a span: k, nf, s2 …
+
+
+def _page_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if attribute == "id":  # "__": the theme's own elements (__drawer, __search) keep their ids
+        return None if value.startswith("__") else value
+    if attribute == "class":
+        return keep_classes(value, lambda name: name in PAGE_CLASSES or name.startswith("language-")
+                            or (tag == "span" and _TOKEN_CLASS.fullmatch(name) is not None))
+    return value
+
+
+_PAGE_CLEANER = nh3.Cleaner(tags=TAGS, clean_content_tags=CONTENT_TAGS,
+                            attributes={**ATTRIBUTES, "*": ATTRIBUTES["*"] | {"id"}},
+                            attribute_filter=_page_attribute, url_schemes=URL_SCHEMES,
+                            filter_style_properties={"text-align"})
+
+
+def clean_page(html_text: str, source: str, path: str, diagnostics: Diagnostics) -> str:
+    """A hand-written page's HTML, cleaned; each removal a warning at the first line of ``source``
+    (the page's Markdown file) that holds what was removed, else at line 1."""
+    cleaned = str(_PAGE_CLEANER.clean(html_text))
+    for removal in removals(html_text, cleaned):
+        match = removal.needle.search(source)
+        line = source.count("\n", 0, match.start()) + 1 if match else 1
+        times = f" ({removal.count} times)" if removal.count > 1 else ""
+        diagnostics.warning(Origin(path, line), f"{removal.message}{times} ({HINT})")
+    return cleaned
 
 
 @functools.lru_cache(maxsize=4096)

@@ -7,7 +7,9 @@ actors and places are linked wherever they occur as whole words, unless markup s
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from collections.abc import Mapping
+from dataclasses import replace
 
 from builder.diagnostics import Diagnostics, Origin
 from builder.load.records import Records
@@ -15,6 +17,11 @@ from builder.model.article import Article
 from builder.model.site import Mention, Site, Span
 from builder.resolve.text import Name, NameIndex, Sentences, closest_passage, flatten, flatten_quote, locate_flat
 from builder.runtime.fork import InChild
+
+MENTIONS_PER_ARTICLE = 20  # sentences of one article listed on a name's page; the rest are counted
+CONTEXT_WHOLE = 400  # a sentence up to this long is shown whole (nearly every sentence of the news)
+CONTEXT_SIDE = 160  # else this much either side of the name
+_SPACE = re.compile(r"\s+")
 
 
 def _shorten(text: str, limit: int = 80) -> str:
@@ -133,6 +140,11 @@ def _mark_mentions(site: Site, article: Article, spans: list[list[Span]], index:
     warnings, so only paragraphs where a name of two owners may occur are searched."""
     warned: set[str] = set()
     known: dict[str, Mapping[str, object]] = {"actor": site.actors, "place": site.places}
+    # A name's page lists each sentence naming it once, and at most MENTIONS_PER_ARTICLE of an
+    # article's: a name said thousands of times must not make a page of thousands of lines.
+    listed: set[tuple[str, str, int, tuple[int, int]]] = set()
+    mentions: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    unlisted: Counter[tuple[str, str]] = Counter()
     for number, paragraph in enumerate(article.paragraphs):
         if validate_only and not index.may_be_ambiguous(paragraph.text):
             continue
@@ -154,14 +166,42 @@ def _mark_mentions(site: Site, article: Article, spans: list[list[Span]], index:
                     f"'{name}' could be {options}: write [{name}]({hit.names[0].kind}:{hit.names[0].id}) "
                     f"or [{name}](-) to settle it",
                 )
-        if validate_only:
+        if validate_only or not found:
             continue
-        sentences = Sentences(paragraph.text) if found else None
+        sentences = Sentences(paragraph.text)
         for start, end, kind, id_ in sorted(found):
             anchor = f"m-{number + 1}-{start}"
             spans[number].append(Span(start, end, "mention", kind, id_, anchor))
-            sentence = sentences.around(start, end) if sentences else ""
-            site.mentions[(kind, id_)].append(Mention(article.id, anchor, sentence))
+            sentence = sentences.bounds(start, end)
+            if (kind, id_, number, sentence) in listed:
+                continue
+            listed.add((kind, id_, number, sentence))
+            if len(mentions[(kind, id_)]) < MENTIONS_PER_ARTICLE:
+                context = _context(paragraph.text, sentence, start, end)
+                mentions[(kind, id_)].append(Mention(article.id, anchor, context))
+            else:
+                unlisted[(kind, id_)] += 1
+    for key, shown in mentions.items():
+        if unlisted[key]:
+            shown[-1] = replace(shown[-1], more=unlisted[key])
+        site.mentions[key].extend(shown)
+
+
+def _context(text: str, sentence: tuple[int, int], start: int, end: int) -> str:
+    """The sentence around a name, or past ``CONTEXT_WHOLE`` characters a window of whole words
+    ``CONTEXT_SIDE`` either side of it, so a page's size does not grow with sentence length."""
+    begin, stop = sentence
+    whole = text[begin:stop].strip()
+    if len(whole) <= CONTEXT_WHOLE:
+        return whole
+    left, right = max(begin, start - CONTEXT_SIDE), min(stop, end + CONTEXT_SIDE)
+    if left > begin and not text[left - 1].isspace():
+        space = _SPACE.search(text, left, start)
+        left = space.end() if space else start
+    if right < stop and not text[right].isspace():
+        spaces = [space.start() for space in _SPACE.finditer(text, end, right)]
+        right = spaces[-1] if spaces else end
+    return ("…" if left > begin else "") + text[left:right].strip() + ("…" if right < stop else "")
 
 
 def annotate_articles(site: Site, diagnostics: Diagnostics, located: InChild[dict[tuple[str, str], Found]], *,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import defaultdict
@@ -86,15 +87,20 @@ class Sentences:
     def __init__(self, text: str) -> None:
         self.text = text
         self.breaks = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+        self._stops = [stop for stop, _ in self.breaks]
+        self._resumes = [resume for _, resume in self.breaks]
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """Where the sentence holding ``text[start:end]`` begins and stops; bisected, as a
+        paragraph may hold thousands of sentences and names."""
+        after = bisect.bisect_right(self._resumes, start)
+        begin = self._resumes[after - 1] if after else 0
+        stop = max(after, bisect.bisect_left(self._stops, end))
+        return begin, self._stops[stop] if stop < len(self._stops) else len(self.text)
 
     def around(self, start: int, end: int) -> str:
-        begin = 0
-        for stop, resume in self.breaks:
-            if resume <= start:
-                begin = resume
-            elif stop >= end:
-                return self.text[begin:stop].strip()
-        return self.text[begin:].strip()
+        begin, stop = self.bounds(start, end)
+        return self.text[begin:stop].strip()
 
 
 @dataclass(frozen=True)

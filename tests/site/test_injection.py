@@ -31,6 +31,10 @@ LINK = "[click me](javascript:window.__xss=1)"
 ATTRS = '{: onmouseover="window.__xss=1" }'
 CLOSE = "</script><script>window.__xss=1</script>"
 HREF = '<a href="javascript:window.__xss=1">js link</a>'
+# The theme's own classes: a fake sign-in box over the page, in the theme's styles.
+CONSENT = ('<div class="md-consent"><div class="md-consent__overlay"></div><div class="md-consent__inner">'
+           '<a class="md-button md-button--primary" href="https://evil.example/login">sign in again</a></div></div>')
+DIALOG = '<div class="md-dialog md-dialog--active">Copied! <a href="https://evil.example/">Click here</a></div>'
 MARKDOWN_LOOKALIKES = "*bold* `code` &lt;script&gt; _under_ \\escaped"
 # A plain-text value carrying every payload at once; each must show as these very characters.
 PLAIN = f"Evil {SCRIPT} {IMG} {LINK} {ATTRS} {CLOSE} {MARKDOWN_LOOKALIKES}"
@@ -50,6 +54,10 @@ MARKDOWN = f"""Kept **strong** text and a [fine link](https://example.org/ok).
 {HREF} <form action="https://example.org"><input name=q></form> <object data="x"></object>
 
 <p style="position:fixed;top:0" onclick="window.__xss=1">styled</p>
+
+{CONSENT}
+
+{DIALOG}
 
 ## A heading {ATTRS}
 
@@ -124,14 +132,17 @@ FILES: dict[str, str | bytes] = {
         "date_text": _name("Relation date"), "places": ["evil-place"], "note": MARKDOWN,
         "sources": [{"article": "report", "text": LINK}],
     }], allow_unicode=True),
-    "content/pages/about.md": "# About\n\nA plain page.\n",
+    # (A relative image stays on a page written by hand: a handler on one named x.png must go.)
+    "content/pages/about.md": "# About\n\nA page written by hand is sanitised too.\n\n"
+                              + MARKDOWN.replace(IMG, '<img src="x.png" onerror="window.__xss=1">'),
 }
 
 # What a payload would leave behind if it became markup.
 # (Inside a sanitised Markdown field an image with a relative address is allowed: only its handler goes.)
 INJECTED = ("img[src='x']:not(.tl-prose img, .tl-note img), [onerror], [onload], [onmouseover], [onclick], "
             "[srcdoc], iframe, object, embed, form:not(.md-search__form):not(.tl-filters), [style*='position'], "
-            "a[href^='javascript:' i], img[src^='javascript:' i]")
+            "a[href^='javascript:' i], img[src^='javascript:' i], article .md-consent, article .md-dialog, "
+            ".tl-prose .md-button, .tl-note .md-button")
 SCRIPTS = """() => [...document.scripts].filter(s => {
   if (s.type === 'application/ld+json' || s.type === 'application/json') return false;
   if (s.src) return !new URL(s.src).pathname.includes('/assets/');
@@ -185,6 +196,7 @@ def test_check_warns_at_the_line_of_each_field(tmp_path: Path) -> None:
         assert any(line.startswith(path + ":") and "removed <script> element" in line for line in lines), path
     assert any("removed javascript: URL" in line for line in lines), lines
     assert any("removed onmouseover attribute" in line for line in lines), lines
+    assert any('removed class "md-consent" of <div>' in line for line in lines), lines
 
 
 @pytest.mark.browser

@@ -138,6 +138,11 @@ REFUSED = [
                  "--publisher: unknown actor 'the-gaurdian' (did you mean 'the-guardian'?)", id="unknown-publisher"),
     pytest.param(["article", "a", "--title", "T", "--published", "Feb 2020"],
                  "--published: invalid EDTF date 'Feb 2020'", id="bad-published"),
+    pytest.param(["article", "a", "--title", "T", "--published", "2020", "--url", "javascript:alert(1)"],
+                 "new article: --url: 'javascript:alert(1)' is not a web address: only http:// and https:// "
+                 "addresses are allowed", id="javascript-url"),
+    pytest.param(["article", "a", "--title", "T", "--published", "2020", "--url", "example.org/a"],
+                 "--url: 'example.org/a' is not a web address", id="relative-url"),
     pytest.param(["article", "a", "--title", "T", "--published", "2020", "--text", "missing.txt"],
                  "--text: cannot read missing.txt", id="missing-text-file"),
 ]

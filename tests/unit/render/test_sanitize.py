@@ -115,6 +115,14 @@ REMOVED = [
     ('<meta http-equiv="refresh" content="0;url=javascript:alert(1)">', "removed <meta> element", "refresh"),
     ('<link rel="stylesheet" href="https://evil.example/x.css">', "removed <link> element", "evil"),
     ('<base href="https://evil.example/">', "removed <base> element", "evil"),
+    # The theme's own classes would dress a field as its dialogs: a fake sign-in box over the page.
+    ('<div class="md-consent"><div class="md-consent__overlay"></div></div>', 'removed class "md-consent" of <div>',
+     "md-consent"),
+    ('<div class="md-dialog md-dialog--active">x</div>', 'removed class "md-dialog--active" of <div>', "md-dialog"),
+    ("[sign in](https://evil.example/){: .md-button .md-button--primary }", 'removed class "md-button" of <a>',
+     "md-button"),
+    ('<p class="note md-typeset">x</p>', 'removed class "md-typeset" of <p>', "md-typeset"),
+    ("!!! md-consent\n    x", 'removed class "md-consent" of <div>', 'class="admonition md-consent'),
 ]
 
 
@@ -136,6 +144,17 @@ def test_each_removal_is_a_warning_at_its_line_in_a_body() -> None:
         "content/actors/x.md:11: warning: description: removed javascript: URL (raw HTML is sanitised; "
         "set raw_html: true in the plugin options only for content you trust)",
     ]
+
+
+def test_a_theme_class_is_warned_at_its_line_and_formatting_classes_stay() -> None:
+    body = ('Intro.\n\n!!! note\n    Kept.\n\n<div class="md-consent">\n<a class="md-button" href="https://x.org">in</a>\n'
+            "</div>\n")
+    diagnostics = Diagnostics()
+    check(Prose(body, Origin("content/actors/x.md", 3), "description", exact=True), diagnostics)
+    assert [(d.line, d.message.split(" (raw")[0]) for d in diagnostics] == [
+        (8, 'description: removed class "md-consent" of <div>'), (9, 'description: removed class "md-button" of <a>')]
+    cleaned = clean(to_html(body))
+    assert '<div class="admonition note">' in cleaned and "md-" not in cleaned
 
 
 def test_a_yaml_field_is_warned_at_its_key_and_repeats_are_counted() -> None:
