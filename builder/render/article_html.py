@@ -8,6 +8,7 @@ pieces keeps its anchor on the first piece.
 from __future__ import annotations
 
 import itertools
+from collections import defaultdict
 
 from markupsafe import Markup, escape
 
@@ -28,8 +29,17 @@ def paragraph_html(text: str, spans: list[Span], url: Links, *, line_breaks: boo
         opened.add(span.anchor)
         return f' id="{span.anchor}"'
 
+    # One sweep over the cuts, not every span per cut: an article may name someone thousands of times.
+    starting: dict[int, list[int]] = defaultdict(list)
+    ending: dict[int, list[int]] = defaultdict(list)
+    for number, span in enumerate(spans):
+        starting[span.start].append(number)
+        ending[span.end].append(number)
+    active: set[int] = set()
     for start, end in itertools.pairwise(cuts):
-        covering = [s for s in spans if s.start <= start and end <= s.end]
+        active.update(starting.get(start, ()))
+        active.difference_update(ending.get(start, ()))
+        covering = [spans[number] for number in sorted(active)]
         piece = str(escape(text[start:end]))
         for span in covering:
             if span.kind == "mention":
@@ -39,9 +49,7 @@ def paragraph_html(text: str, spans: list[Span], url: Links, *, line_breaks: boo
             if span.kind in _LINK_LABELS:
                 piece = f'<mark class="tl-quote"{anchor(span)}>{piece}</mark>'
         out.append(piece)
-        for span in spans:
-            if span.end != end:
-                continue
+        for span in (spans[number] for number in ending.get(end, ())):
             if span.kind == "sic":
                 out.append(f' <em class="tl-sic">[sic: {escape(span.label)}]</em>')
             elif span.kind in _LINK_LABELS:

@@ -17,6 +17,10 @@ import pytest
 
 from tests.conftest import mkdocs_build, run_cli
 
+from builder.article_html import paragraph_html
+from builder.structure.site import Span
+from builder.urls import Links
+
 MakeProject = Callable[[dict[str, str | bytes]], Path]
 
 PAGE_BYTES = 1_000_000
@@ -75,3 +79,21 @@ def test_a_long_sentence_is_cut_around_the_name(make_project: MakeProject, tmp_p
     assert context.startswith("…word ") and context.endswith(" more…")
     assert "then Bob spoke" in context
     assert 300 < len(context) < 360
+
+
+def test_an_article_naming_someone_20000_times_renders_in_seconds() -> None:
+    """The article page marks every mention; it used to test every span at every cut (52 s here)."""
+    text = "Bob " * 20_000
+    spans = [Span(4 * n, 4 * n + 3, "mention", "actor", "bob", f"m-1-{4 * n}") for n in range(20_000)]
+    spans.append(Span(0, 6, "quote", "event", "ev", "q-ev-1", "Meeting", "q-1"))  # ends inside a mention
+    spans.sort(key=lambda s: (s.start, -s.end, s.kind))  # as annotate leaves them
+    started = time.monotonic()
+    html = paragraph_html(text, spans, Links("sources/rep.md", True), line_breaks=False)
+    assert time.monotonic() - started < 5
+    assert html.count('class="tl-mention"') == 20_001  # the mention the quote cuts is two links
+    assert html.startswith(
+        '<mark class="tl-quote" id="q-ev-1"><a class="tl-mention" id="m-1-0" href="../../actors/bob/">Bob</a></mark>'
+        '<mark class="tl-quote"> </mark><mark class="tl-quote"><a class="tl-mention" id="m-1-4" '
+        'href="../../actors/bob/">Bo</a></mark><a class="tl-quote-link" href="../../events/ev/#q-1" '
+        'title="Quoted in the event: Meeting" aria-label="Quoted in the event: Meeting"><sup>↗</sup></a>'
+        '<a class="tl-mention" href="../../actors/bob/">b</a> <a class="tl-mention" id="m-1-8" ')
