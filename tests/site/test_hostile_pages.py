@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from test_bad_input import BASE, snapshot
-from test_hostile_loading import _run, earlier_site  # noqa: F401 (earlier_site: a fixture)
 
 from tests.conftest import MINIMAL_MKDOCS, ROOT, write_tree
+from tests.site.test_bad_input import BASE, snapshot
+from tests.site.test_hostile_loading import _run, earlier_site  # noqa: F401 (earlier_site: a fixture)
 
 SECRET = "TOP-SECRET"
 ENV = {"TIMELINE_TEST_TOKEN": f"{SECRET}-ENVIRONMENT"}
