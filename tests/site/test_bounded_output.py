@@ -15,11 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from builder.model.site import Span
+from builder.render.article_html import paragraph_html
+from builder.render.urls import Links
 from tests.conftest import mkdocs_build, run_cli
-
-from builder.article_html import paragraph_html
-from builder.structure.site import Span
-from builder.urls import Links
 
 MakeProject = Callable[[dict[str, str | bytes]], Path]
 
