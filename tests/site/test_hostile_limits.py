@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MINIMAL_MKDOCS, ROOT, write_tree
 from tests.site.test_bad_input import ARTICLE_MD, BASE, WARNS, edit, snapshot
+from tests.site.test_hostile_loading import earlier_site  # noqa: F401 (a fixture: the same BASE site)
 
 SECONDS = 20  # for any one command
 LONG = "a" * 101
@@ -86,22 +86,9 @@ def _diagnostics(stderr: str) -> list[str]:
                   if line.removeprefix("ERROR   -  ").startswith("content/"))
 
 
-@pytest.fixture(scope="module")
-def earlier_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A site built from ``BASE``: what each failed build must leave exactly as it was."""
-    project = tmp_path_factory.mktemp("earlier") / "project"
-    (project / "content/pages").mkdir(parents=True)
-    (project / "mkdocs.yml").write_text(MINIMAL_MKDOCS.format(theme=ROOT / "theme"), encoding="utf-8")
-    write_tree(project, BASE)
-    site = project.parent / "site"
-    result = _run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-d", str(site)], project)
-    assert result.returncode == 0, result.stderr
-    return site
-
-
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_hostile_limits(case: Case, make_project: Callable[[dict[str, str | bytes]], Path], tmp_path: Path,
-                        earlier_site: Path) -> None:
+                        earlier_site: Path) -> None:  # noqa: F811 (the fixture imported above)
     project = make_project(BASE | case.files)
     check = _run([sys.executable, "-m", "builder", "check"], project)
     assert _diagnostics(check.stderr) == sorted(case.expected), check.stderr
