@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +13,7 @@ from builder.model.site import Site
 from builder.render.sanitize import check_site
 from builder.render.sanitize import clean_page as clean_page  # re-exported: the plugin cleans hand-written pages
 from builder.resolve.references import resolve
+from builder.runtime.collector import without_cycle_collection
 
 if TYPE_CHECKING:
     from builder.render.page import GeneratedPage, PendingPage
@@ -27,37 +25,17 @@ class Result:
     diagnostics: Diagnostics
 
 
-@contextlib.contextmanager
-def _without_cycle_collection(freeze: bool) -> Iterator[None]:
-    """Loading makes about a million small objects and frees almost none of them; the cyclic
-    garbage collector would walk them all again at each of its passes, for about 2,000 objects
-    of garbage. At M that was 4.2 s of check's 11.7 s.
-
-    ``freeze``: move what exists then out of the collector's sight for good, so its next pass
-    does not walk it either. Only for a process that ends soon after (the CLI): in ``mkdocs
-    serve`` a frozen cycle left from the previous build would never be freed."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if freeze:
-            gc.freeze()
-        if was_enabled:
-            gc.enable()
-
-
 def build_site(content_dir: Path, root: Path | None = None, *, validate_only: bool = False,
                freeze: bool = False, raw_html: bool = False, docs_dir: Path | None = None) -> Result:
     """Load and resolve everything under ``content_dir``; paths in diagnostics are relative to
     ``root`` (the project directory). ``validate_only`` gives the same diagnostics and a Site
     without the mentions of names in articles, which only pages need. ``freeze``: see
-    ``_without_cycle_collection``. ``raw_html``: trust raw HTML in Markdown fields (the plugin
+    ``without_cycle_collection``. ``raw_html``: trust raw HTML in Markdown fields (the plugin
     option); otherwise each thing sanitising will remove is a warning. ``docs_dir``: MkDocs' own
     pages, published as they are: a link in them (or in content/) out of the project is an error."""
     diagnostics = Diagnostics()
     root = root or content_dir.parent
-    with _without_cycle_collection(freeze):
+    with without_cycle_collection(freeze):
         listing = ContentFiles(content_dir, root, diagnostics)
         folders = listing.published_folders(docs_dir)
         records = load_records(content_dir, root, diagnostics) if content_dir in folders else Records()
