@@ -21,6 +21,7 @@ from builder.authoring.schema_fields import (
     JsonSchema,
     choice,
     cites_a_source,
+    count,
     date,
     mapping,
     mappings,
@@ -137,6 +138,15 @@ EVENT = _matching({
         "note": text("A note on the quote, shown after it as plain text."),
     }, event.QUOTE_FIELDS, "quote"), "Each party's account in its own words: shown side by side, never merged."),
     "commentary": text("Markdown commentary; in a .md file, write it below the front matter instead."),
+    "fatalities": count("Deaths as the source reported them (ACLED: its most conservative figure); shown on "
+                        "the event's page.", examples=[0, 3]),
+    "media": mapping(_matching({
+        "url": url("The picture or other media.", required=True, examples=["https://example.org/photo.jpg"]),
+        "caption": text("What it shows."),
+        "credit": text("Who made it or holds its rights.", examples=["Reuters"]),
+        "alt": text("Text for readers who cannot see it."),
+    }, event.MEDIA_FIELDS, "media"), "A picture (or a link to other media) shown on the event's page, with its "
+                                     "caption and credit."),
 }, event.FIELDS, "event")
 
 RELATION = _matching({
@@ -229,8 +239,9 @@ KINDS: tuple[FileKind, ...] = (
     _list_file("event", "Event", EVENT, EVENT_SOURCE),
     _front_matter("relation", "Relation", RELATION, "The Markdown body below it is the note.", RELATION_SOURCE),
     _list_file("relation", "Relation", RELATION, RELATION_SOURCE, id_required=False),
-    _front_matter("article", "Article", ARTICLE, "The body below it is the article's text, verbatim: it must "
-                                                 "not be empty, and `check` reads it, not this schema."),
+    _front_matter("article", "Article", ARTICLE, "The body below it is the article's text, verbatim (`check` "
+                                                 "reads it, not this schema); without one the article is a "
+                                                 "citation-only source, which events may cite and quotes cannot."),
     FileKind("site", "Site (content/site.yml)", "The site's title and the home page's introduction.",
              object_schema(SITE)),
 )

@@ -99,12 +99,17 @@ def date(description: str, *, required: bool = False, examples: Iterable[str] = 
     return Field(_described(_optional(value, required, blank=True), full, examples), required)
 
 
-def url(description: str, *, examples: Iterable[str] = ()) -> Field:
+def url(description: str, *, required: bool = False, examples: Iterable[str] = ()) -> Field:
     """A web address, http(s) only: `check` reads it with ``Fields.url`` and the same pattern."""
     value = {"type": "string", "pattern": WEB_URL.pattern, "patternErrorMessage": URL_MESSAGE}
     full = f"{description} An http:// or https:// address; anything else (javascript:, data:, a relative path) " \
            "is an error."
-    return Field(_described(_optional(value, False, blank=True), full, examples))
+    return Field(_described(_optional(value, required, blank=True), full, examples), required)
+
+
+def count(description: str, *, examples: Iterable[int] = ()) -> Field:
+    """A whole number, 0 or more (YAML's ``3.0`` is one too, for `check` and for JSON Schema alike)."""
+    return Field(_described(_optional({"type": "integer", "minimum": 0}, False), description, examples))
 
 
 def number(description: str, *, required: bool = False, low: float, high: float,

@@ -101,6 +101,10 @@ class Article:
     blocks: list[Block] = field(default_factory=list)
 
     @property
+    def citation_only(self) -> bool:
+        return not self.blocks
+
+    @property
     def paragraphs(self) -> list[Paragraph]:
         return [p for block in self.blocks for p in block.paragraphs]
 
@@ -229,9 +233,9 @@ def read_article(id: str, data: Located, body: str, body_line: int, diagnostics:
         text, correction = sub.text("text", required=True), sub.text("correction", required=True)
         if text and correction:
             corrections.append(Correction(text, correction, sub.origin("text")))
+    # No text is a citation-only source (a paywalled article, a dataset's outlet): events may cite
+    # it, quotes cannot (resolve/anchoring says so where a quote does).
     blocks = parse_body(body, body_line, data.origin.path, diagnostics)
-    if not blocks:
-        diagnostics.error(data.origin, f"article '{id}' has no text: paste the article below the front matter")
     return Article(
         id=id,
         origin=data.origin,

@@ -20,9 +20,27 @@ FIELDS = {
     "sources",
     "quotes",
     "commentary",
+    "fatalities",
+    "media",
 } | DATE_FIELDS
 ACTOR_ROLE_FIELDS = {"actor", "role"}
 QUOTE_FIELDS = {"by", "article", "text", "note"}
+MEDIA_FIELDS = {"url", "caption", "credit", "alt"}
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg")
+
+
+@dataclass(frozen=True)
+class Media:
+    """A picture or other media shown with the event (TimelineJS slides carry one), with its credit."""
+
+    url: str
+    caption: str = ""
+    credit: str = ""
+    alt: str = ""
+
+    @property
+    def is_image(self) -> bool:
+        return self.url.lower().split("?", 1)[0].endswith(IMAGE_SUFFIXES)
 
 
 @dataclass
@@ -64,6 +82,8 @@ class Event:
     sources: list[Ref] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     commentary: str = ""
+    fatalities: int | None = None  # as the source reported them (ACLED's most conservative figure)
+    media: Media | None = None
 
     @property
     def source_ids(self) -> list[str]:
@@ -88,6 +108,15 @@ def read_event(id: str, data: Located, commentary: str, body_line: int, diagnost
         text = sub.text("text", required=True)
         if by and article and text:
             quotes.append(Quote(id, len(quotes) + 1, by, article, text, sub.text("note"), sub.origin("text")))
+    media = None
+    if (mapping := fields.mapping("media")) is not None:
+        sub = Fields(mapping, diagnostics, f"the media of event '{id}'", MEDIA_FIELDS)
+        if sub.text("url", required=True) and (url := sub.url("url")):
+            media = Media(url, sub.text("caption"), sub.text("credit"), sub.text("alt"))
+    fatalities = fields.number("fatalities")
+    if fatalities is not None and (fatalities < 0 or not fatalities.is_integer()):
+        diagnostics.error(fields.origin("fatalities"), f"fatalities: {fatalities:g} is not a count (0, 1, 2 …)")
+        fatalities = None
     event = Event(
         id=id,
         origin=data.origin,
@@ -102,6 +131,8 @@ def read_event(id: str, data: Located, commentary: str, body_line: int, diagnost
         sources=fields.refs("sources", "article"),
         quotes=quotes,
         commentary=fields.prose("commentary", commentary, body_line),
+        fatalities=None if fatalities is None else int(fatalities),
+        media=media,
     )
     if not fields.items("sources") and not fields.items("quotes"):
         diagnostics.error(data.origin, f"event '{id}' cites no source: add 'sources' or 'quotes'")

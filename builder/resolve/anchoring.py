@@ -87,6 +87,11 @@ def _not_found(article: Article, passage: str) -> str:
     return message
 
 
+def _citation_only(article: Article) -> str:
+    return (f"article '{article.id}' is a citation-only source (it has no text), so no passage can be quoted "
+            "from it: paste its text below its front matter, or cite it in 'sources' without a quote")
+
+
 def _anchor_quotes(site: Site, spans: dict[str, list[list[Span]]], located: Mapping[tuple[str, str], Found],
                    diagnostics: Diagnostics) -> None:
     for event in site.timeline:
@@ -94,6 +99,9 @@ def _anchor_quotes(site: Site, spans: dict[str, list[list[Span]]], located: Mapp
             article = site.articles.get(quote.article.id)
             if article is None:
                 continue  # reported as an unknown article
+            if article.citation_only:
+                diagnostics.error(quote.origin, _citation_only(article))
+                continue
             found = located[(article.id, quote.text)]
             if found is None:
                 diagnostics.error(quote.origin, _not_found(article, quote.text))
@@ -107,6 +115,9 @@ def _anchor_quotes(site: Site, spans: dict[str, list[list[Span]]], located: Mapp
         for number, citation in enumerate(relation.sources, start=1):
             article = site.articles.get(citation.article.id)
             if article is None or not citation.text:
+                continue
+            if article.citation_only:
+                diagnostics.error(citation.origin, _citation_only(article))
                 continue
             found = located[(article.id, citation.text)]
             if found is None:
