@@ -1,4 +1,4 @@
-"""The command line: ``python -m builder check|export|bundle|schemas|new|suggest|import``; each command's
+"""The command line: ``python -m builder check|export|bundle|schemas|new|suggest|import|import-data``; each command's
 work is in its own module (here, or in authoring/ for the tools that write content)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 from builder.authoring import scaffold
 from builder.authoring.importing import options as import_options
 from builder.authoring.suggesting import command as suggest_command
-from builder.cli import bundle, check, export, schemas
+from builder.cli import bundle, check, export, import_data, schemas
 from builder.settings import SettingsError, read_settings
 
 DESCRIPTION = "The command line: ``python -m builder check`` and ``python -m builder export DIR``."
@@ -31,6 +31,7 @@ def parser() -> argparse.ArgumentParser:
     suggest_command.add_parser(commands)
     import_options.add_arguments(commands.add_parser(
         "import", help="turn plain-text or saved HTML news pages into article files (never overwrites)"))
+    import_data.add_parser(commands)
     for sub_parser in (check_parser, export_parser, bundle_parser):  # accept --strict after the command too
         sub_parser.add_argument("--strict", action="store_true", default=argparse.SUPPRESS,
                                 help="treat warnings as errors")
@@ -58,4 +59,6 @@ def main(argv: list[str] | None = None) -> int:
         from builder.authoring.importing.command import run as run_import  # its parsers: only when it runs
 
         return run_import(settings, args)
+    if args.command == "import-data":
+        return import_data.run(settings, args)
     return export.run(settings, args.dir, args.strict)

@@ -37,6 +37,7 @@ ADAPTER_EXCEPTIONS = {
     ("builder.cli.main", "builder.authoring.importing.options"): "the `import` command's options",
     ("builder.cli.main", "builder.authoring.importing.command"): "the `import` command",
     ("builder.cli.main", "builder.authoring.suggesting.command"): "the `suggest` command",
+    ("builder.cli.import_data", "builder.authoring.datasets.command"): "the `import-data` command",
 }
 ADAPTER_MAY_IMPORT = {"builder.pipeline", "builder.settings", "builder.diagnostics"}
 

@@ -1,0 +1,132 @@
+"""``python -m builder import-data FILE...``: read each file in its format, judge every row, write or refuse.
+
+Every problem is reported as ``path:row: message``, all of them, before anything is decided. Nothing
+is written while a row is bad, unless ``--skip-bad`` asks for the others; nothing existing is ever
+replaced (site.yml is only filled where it is empty).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from builder.authoring.datasets import acled, own_json, timelinejs_json, timelinejs_sheet
+from builder.authoring.datasets.check import KINDS, Existing, judge
+from builder.authoring.datasets.records import Batch
+from builder.authoring.datasets.write import plan, site_file_update, write
+from builder.diagnostics import Diagnostics, Origin
+from builder.load.fields import slugify
+from builder.load.records import Records, load_records
+from builder.load.source_files import SITE_FILE, relative
+from builder.runtime.atomic import OutputError, failure
+from builder.runtime.terminal import printable
+from builder.settings import ProjectSettings
+
+
+def _json(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return None
+
+
+def read_file(path: Path, shown: str, wanted: str | None, name: str) -> Batch:
+    batch = Batch(shown, name, wanted or "")
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        batch.problem(1, f"cannot read it: {exc.strerror or exc}")
+        return batch
+    except UnicodeDecodeError as exc:
+        batch.problem(1, f"not UTF-8 text (byte {exc.start}): save it as UTF-8 CSV or JSON")
+        return batch
+    data = _json(text) if text.lstrip().startswith(("{", "[")) else None
+    header = text.splitlines()[0].split(",") if text.strip() else []
+    if data is not None and wanted in (None, "json") and own_json.looks_like(data):
+        batch.format = "timeline.json"
+        own_json.read(batch, text, data)
+    elif data is not None and wanted in (None, "timelinejs") and timelinejs_json.looks_like(data):
+        batch.format = "TimelineJS JSON"
+        timelinejs_json.read(batch, text, data)
+    elif data is None and wanted in (None, "acled") and acled.looks_like(header):
+        batch.format = "ACLED CSV"
+        acled.read(batch, text)
+    elif data is None and wanted in (None, "timelinejs") and timelinejs_sheet.looks_like(header):
+        batch.format = "TimelineJS sheet CSV"
+        timelinejs_sheet.read(batch, text)
+    elif wanted:
+        batch.problem(1, f"not a {wanted} file: " + ("invalid JSON" if data is None and text.lstrip().startswith("{")
+                                                     else "its header or shape does not match"))
+    else:
+        batch.problem(1, "cannot tell its format from the header or shape: pass --format timelinejs|acled|json")
+    return batch
+
+
+def _existing(content_dir: Path, root: Path) -> Existing:
+    records = load_records(content_dir, root, Diagnostics()) if content_dir.is_dir() else Records()
+    tables: dict[str, dict[str, Any]] = {"events": records.events, "actors": records.actors, "places": records.places,
+                                         "sources": records.articles, "relations": records.relations}
+    return {kind: {id_: entity.origin for id_, entity in tables[kind].items()} for kind in KINDS}
+
+
+def _names(files: list[Path]) -> list[str]:
+    names: list[str] = []
+    for file in files:
+        base = slugify(file.stem) or "imported"
+        name, number = base, 1
+        while name in names:
+            number += 1
+            name = f"{base}-{number}"
+        names.append(name)
+    return names
+
+
+def run(settings: ProjectSettings, args: argparse.Namespace) -> int:
+    content_dir: Path = args.content.resolve() if args.content else settings.content_dir
+    files: list[Path] = args.files
+    batches = [read_file(file, relative(file.resolve(), settings.root) if file.is_absolute() else str(file),
+                         args.format, name) for file, name in zip(files, _names(files), strict=True)]
+    existing = _existing(content_dir, settings.root)
+    rows = [row for batch in batches for row in batch.rows]
+    verdict = judge(rows, existing)
+    problems = Diagnostics()
+    for row in verdict.bad:
+        for message in dict.fromkeys(row.problems):
+            problems.error(Origin(row.origin.path, row.origin.line), message)
+    for diagnostic in problems:
+        print(printable(("skipped " if args.skip_bad else "") + diagnostic.format()), file=sys.stderr)
+    for note in (note for batch in batches for note in batch.notes):
+        print(printable(note), file=sys.stderr)
+    if verdict.bad and not args.skip_bad:
+        print(f"nothing written: {len(verdict.bad)} of {len(rows)} rows have problems (fix them, or pass "
+              "--skip-bad to import the others)", file=sys.stderr)
+        return 1
+    if not verdict.good:
+        print("nothing to import", file=sys.stderr)
+        return 1
+    planned = plan(batches, verdict.good, existing, content_dir)
+    site_file = content_dir / SITE_FILE
+    site_text = site_file_update(batches, site_file)
+    try:
+        write(planned, content_dir, site_file, site_text)
+    except FileExistsError as exc:
+        print(printable(f"{exc.filename}: exists already (imported before?); nothing written: move it away or "
+                        "rename the input file"), file=sys.stderr)
+        return 1
+    except (OSError, ValueError) as exc:
+        error = failure(exc, content_dir) if isinstance(exc, OSError) else OutputError(str(exc))
+        print(printable(str(error)), file=sys.stderr)
+        return 1
+    for path in planned:
+        print(printable(f"wrote {relative(path, settings.root)}"))
+    if site_text is not None:
+        print(printable(f"filled the title of {relative(site_file, settings.root)}"))
+    counts = {kind: sum(len(getattr(row, kind)) for row in verdict.good) for kind in ("events", "relations")}
+    skipped = f", {len(verdict.bad)} bad rows skipped" if verdict.bad else ""
+    print(f"imported {counts['events']} events" + (f" and {counts['relations']} relations" if counts["relations"]
+                                                   else "") + f" from {len(batches)} file{'s' * (len(batches) != 1)}"
+          + skipped)
+    return 0

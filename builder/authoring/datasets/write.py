@@ -1,0 +1,91 @@
+"""Good rows to files: one YAML list file per kind and input file, one citation-only source file each.
+
+Files are created all or none and never over an existing one (``runtime/atomic.create_files``).
+The one file changed in place is ``site.yml``, and only to fill a title (and an introduction) it
+lacks, swapped in whole.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from builder.authoring.datasets.check import Existing
+from builder.authoring.datasets.records import Batch, Entity, Row
+from builder.authoring.importing.inert import one_line
+from builder.runtime.atomic import StagedFile, create_files
+
+LIST_FOLDERS = {"events": "events", "actors": "actors", "places": "places", "relations": "relations"}
+
+
+class _Dumper(yaml.SafeDumper):
+    """Each value written out where it is used: no ``&anchor``/``*alias`` for a list two items share."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def dump(data: Any) -> str:
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110, default_flow_style=False)
+
+
+def plan(batches: list[Batch], good: list[Row], existing: Existing, content_dir: Path) -> dict[Path, str]:
+    """The files to create, by path; what the project or an earlier file already has is not repeated."""
+    chosen = {id(row) for row in good}
+    written: dict[str, set[str]] = {kind: set(existing[kind]) for kind in existing}
+    files: dict[Path, str] = {}
+    for batch in batches:
+        lists: dict[str, list[Entity]] = {kind: [] for kind in LIST_FOLDERS}
+        for row in (row for row in batch.rows if id(row) in chosen):
+            for kind in (*LIST_FOLDERS, "sources"):
+                for entity in getattr(row, kind):
+                    if entity["id"] in written[kind]:
+                        continue
+                    written[kind].add(entity["id"])
+                    if kind == "sources":
+                        front = {key: value for key, value in entity.items() if key != "id"}
+                        files[content_dir / "articles" / f"{entity['id']}.md"] = f"---\n{dump(front)}---\n"
+                    else:
+                        lists[kind].append(entity)
+        header = f"# Imported with `python -m builder import-data` from {one_line(batch.path)} ({batch.format})\n"
+        for kind, items in lists.items():
+            if items:
+                files[content_dir / LIST_FOLDERS[kind] / f"{batch.name}.yml"] = header + dump(items)
+    return files
+
+
+def site_file_update(batches: list[Batch], site_file: Path) -> str | None:
+    """site.yml's new text when it has no title and an input gives one, else None."""
+    title = next((batch.title for batch in batches if batch.title), "")
+    if not title:
+        return None
+    try:
+        current = yaml.safe_load(site_file.read_text(encoding="utf-8")) if site_file.is_file() else None
+    except yaml.YAMLError:
+        return None  # `check` reports it; an import does not guess around it
+    current = current if isinstance(current, dict) else {} if current is None else None
+    if current is None or str(current.get("title") or "").strip():
+        return None
+    intro = next((batch.intro for batch in batches if batch.intro), "")
+    updated = {**{k: v for k, v in current.items() if v not in (None, "")}, "title": title}
+    if intro and not updated.get("intro"):
+        updated["intro"] = intro
+    return dump(updated)
+
+
+def write(files: dict[Path, str], root: Path, site_file: Path, site_text: str | None) -> None:
+    create_files(files, root)
+    if site_text is None:
+        return
+    if not os.path.lexists(site_file):
+        create_files({site_file: site_text}, root)
+        return
+    staged = StagedFile(site_file)
+    try:
+        staged.path.write_text(site_text, encoding="utf-8")
+        staged.commit()
+    finally:
+        staged.discard()
