@@ -40,15 +40,16 @@ def _date(value: object, what: str, *, required: bool = False) -> Iterator[str]:
         yield f"{what}: {exc}"
 
 
-def _own(kind: str, entity: Entity) -> Iterator[str]:
-    """What ``check`` would say about the entity on its own."""
+def _own(kind: str, entity: Entity, *, said: bool) -> Iterator[str]:
+    """What ``check`` would say about the entity on its own; ``said``: its reader has found the row bad
+    already, and a value it could not read is missing here for that reason."""
     id_ = str(entity.get("id", ""))
     if problem := slug_problem(id_):
         yield f"{kind[:-1]} id: {problem}"
     if kind == "events":
         if not entity.get("title"):
             yield f"event '{id_}' has no title"
-        yield from _date(entity.get("date"), "date", required=True)
+        yield from _date(entity.get("date"), "date", required=not said)
         if (url := str(entity.get("media", {}).get("url", ""))) and (problem := url_problem(url)):
             yield f"media: {problem}"
     elif kind == "actors" and entity.get("kind") not in ACTOR_KINDS:
@@ -100,7 +101,7 @@ def judge(rows: list[Row], existing: Existing) -> Verdict:
     owners: dict[tuple[str, str], Row] = {}
     for row in rows:
         for kind, entity in entities(row):
-            row.problems.extend(_own(kind, entity))
+            row.problems.extend(_own(kind, entity, said=bool(row.problems)))
             if kind not in ("events", "relations"):
                 continue  # shared: many rows may need the same actor, place or source
             id_ = str(entity.get("id", ""))

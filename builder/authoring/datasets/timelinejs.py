@@ -52,7 +52,7 @@ def text_of(value: str) -> str:
 
 def _source(batch: Batch, today: datetime.date) -> Entity:
     label = batch.title or batch.name
-    return {"id": slugify(f"{label} timelinejs"), "title": f"{label} (TimelineJS timeline)",
+    return {"id": slugify(f"{batch.name} timeline"), "title": f"{label} (TimelineJS timeline)",
             "published": f"../{today.isoformat()}", "accessed": today.isoformat(),
             "note": f"Imported from `{plain(batch.path)}` ({batch.format}) with `import-data`. The timeline gives no "
                     "date of publication: it was made by the day of import."}
@@ -122,13 +122,13 @@ def rows_from_slides(batch: Batch, slides: list[Slide], *, today: datetime.date 
             row.problems.append("an era needs an end date")
         event = _event(slide, source["id"])
         if slide.kind == "era":
-            same = by_heading.get((event["title"], event.get("date", "")))
+            same = by_heading.get((event.get("title", ""), event.get("date", "")))
             if same is not None:
                 eras.append((row, same))
                 continue
             event["type"] = event.get("type") or "era"
         else:
-            by_heading[(event["title"], event.get("date", ""))] = event
+            by_heading[(event.get("title", ""), event.get("date", ""))] = event
         if not event.get("id"):
             row.problems.append("no id can be made: the slide has no headline or unique_id")
         row.events.append(event)
