@@ -192,6 +192,8 @@ VALID: dict[str, dict[str, Any]] = {
         "type": "statement", "tags": ["idlib"], "places": ["idlib"], "part_of": "crisis", "related": ["talks"],
         "actors": [{"actor": "erdogan", "role": "speaker"}], "sources": ["report"], "commentary": "Text.",
         "quotes": [{"by": "erdogan", "article": "report", "text": "must stop", "note": "Translated."}],
+        "fatalities": 3, "media": {"url": "https://example.org/p.jpg", "caption": "Gate 4", "credit": "Reuters",
+                                   "alt": "Workers at the gate"},
     },
     "relation": {
         "subject": "turkey", "type": "opposes", "object": "syria", "date": "2020-02", "date_text": "now",
