@@ -110,7 +110,7 @@ def test_sheet_with_start_date_columns(blank: Path, tmp_path: Path) -> None:
 
 
 def test_timelinejs_json(blank: Path, tmp_path: Path) -> None:
-    code, out, err = import_data(blank, "timelinejs.json")
+    code, _, err = import_data(blank, "timelinejs.json")
     assert code == 0, err
     site = checked_and_built(blank, tmp_path)
     first = article(site, "events/ev-0001")
@@ -234,7 +234,7 @@ def test_into_an_existing_project_reusing_its_places(make_project: MakeProject, 
         "content/site.yml": "title: My own title\n",
         "content/places/ethiopia.md": "---\nname: Ethiopia\nkind: country\n---\nHand-written.\n",
     })
-    code, out, err = import_data(project, "acled.csv", extra=("--content", "content"))
+    code, _, err = import_data(project, "acled.csv", extra=("--content", "content"))
     assert code == 0, err
     places = [p["id"] for p in yaml.safe_load((project / "content/places/acled.yml").read_text())]
     assert "ethiopia" not in places and "oromia" in places

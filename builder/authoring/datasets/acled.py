@@ -14,11 +14,10 @@
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 
 from builder.authoring.datasets.acled_actors import actors_of
+from builder.authoring.datasets.csv_rows import CsvError, rows
 from builder.authoring.datasets.records import Batch, Entity, Row, compact
 from builder.authoring.importing.inert import one_line
 from builder.diagnostics import Origin
@@ -169,11 +168,14 @@ def _row(cells: dict[str, str], origin: Origin, places: _Places, export: Entity)
 
 
 def read(batch: Batch, text: str, *, today: datetime.date | None = None) -> None:
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    lines = rows(text)
     try:
-        header = [name.strip() for name in next(reader)]
+        header = [name.strip() for name in next(lines)[1]]
     except StopIteration:
         batch.problem(1, "the file is empty")
+        return
+    except CsvError as exc:
+        batch.problem(exc.line, f"not readable as CSV: {exc}")
         return
     if missing := [name for name in ("event_id_cnty", "event_date", "time_precision") if name not in header]:
         batch.problem(1, f"not an ACLED export: no column {', '.join(missing)}")
@@ -184,13 +186,10 @@ def read(batch: Batch, text: str, *, today: datetime.date | None = None) -> None
               "note": "The ACLED (Armed Conflict Location & Event Data) export the events were imported from."}
     places = _Places()
     try:
-        for cells in reader:
-            if not any(cell.strip() for cell in cells):
-                continue
+        for line, cells in lines:
             if len(cells) != len(header):
-                batch.problem(reader.line_num, f"{len(cells)} cells where the header has {len(header)} columns")
+                batch.problem(line, f"{len(cells)} cells where the header has {len(header)} columns")
                 continue
-            batch.rows.append(_row(dict(zip(header, cells, strict=True)), Origin(batch.path, reader.line_num),
-                                   places, export))
-    except csv.Error as exc:
-        batch.problem(reader.line_num, f"not readable as CSV: {exc}")
+            batch.rows.append(_row(dict(zip(header, cells, strict=True)), Origin(batch.path, line), places, export))
+    except CsvError as exc:
+        batch.problem(exc.line, f"not readable as CSV: {exc}")

@@ -8,10 +8,8 @@ TimelineJS's own reader allows. Row numbers in reports are the file's line numbe
 
 from __future__ import annotations
 
-import csv
-import io
-
 from builder.authoring.datasets import dates
+from builder.authoring.datasets.csv_rows import CsvError, rows
 from builder.authoring.datasets.records import Batch
 from builder.authoring.datasets.timelinejs import Slide, media_of, rows_from_slides
 from builder.diagnostics import Origin
@@ -58,22 +56,18 @@ def _slide(cells: dict[str, str], origin: Origin) -> Slide:
 
 
 def read(batch: Batch, text: str) -> None:
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
+    slides: list[Slide] = []
+    header: list[str] = []
     try:
-        header = [name.strip() for name in next(reader)]
-    except StopIteration:
-        batch.problem(1, "the file is empty")
-        return
-    unknown = [name for name in header if name and name not in HEADERS]
-    if unknown:
-        batch.notes.append(f"{batch.path}: columns not imported: {', '.join(unknown)}")
-    slides = []
-    try:
-        for row in reader:
-            if not any(cell.strip() for cell in row):
+        for line, cells in rows(text):
+            if not header:
+                header = [name.strip() for name in cells]
+                if unknown := [name for name in header if name and name not in HEADERS]:
+                    batch.notes.append(f"{batch.path}: columns not imported: {', '.join(unknown)}")
                 continue
-            cells = dict(zip(header, row, strict=False))
-            slides.append(_slide(cells, Origin(batch.path, reader.line_num)))
-    except csv.Error as exc:
-        batch.problem(reader.line_num, f"not readable as CSV: {exc}")
+            slides.append(_slide(dict(zip(header, cells, strict=False)), Origin(batch.path, line)))
+    except CsvError as exc:
+        batch.problem(exc.line, f"not readable as CSV: {exc}")
+    if not header:
+        batch.problem(1, "the file is empty")
     rows_from_slides(batch, slides)

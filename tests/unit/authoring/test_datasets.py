@@ -105,7 +105,8 @@ def test_actors_with_roles_each_once() -> None:
 
 
 def test_json_item_lines() -> None:
-    text = '{\n "title": {"text": {"headline": "events"}},\n "events": [\n  {"a": "[1]"},\n\n  {"b": {"events": []}}\n ],\n "eras": []}'
+    text = ('{\n "title": {"text": {"headline": "events"}},\n "events": [\n  {"a": "[1]"},\n\n'
+            '  {"b": {"events": []}}\n ],\n "eras": []}')
     assert item_lines(text) == {"events": [4, 6], "eras": []}
     assert item_lines("not json") == {}
 
@@ -122,6 +123,18 @@ def test_sheet_rows_report_their_line_and_keep_going() -> None:
     assert problems == {2: ["month 14 is not 1 to 12"], 3: [],
                         4: ["no date (a slide needs a Year or Start Date; only the title slide has none)"],
                         5: ["no headline"]}
+
+
+def test_a_row_is_named_by_the_line_it_starts_on() -> None:
+    batch = _sheet('Year,Headline,Text\n2011,One,"two\nlines"\n\n2012,,x\n')
+    assert [(row.origin.line, row.problems) for row in batch.rows] == [(2, []), (5, ["no headline"])]
+
+
+def test_acled_rows_of_the_wrong_width() -> None:
+    batch = Batch("a.csv", "a", "ACLED CSV")
+    acled.read(batch, ",".join(acled.COLUMNS) + "\nETH1,2023-02-16,2023,1\n", today=TODAY)
+    assert [(row.origin.line, row.problems) for row in batch.rows] == [
+        (2, ["4 cells where the header has 31 columns"])]
 
 
 def test_an_era_holds_the_events_within_it() -> None:
