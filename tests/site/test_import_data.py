@@ -184,7 +184,7 @@ def test_skip_bad_writes_the_rest(blank: Path, tmp_path: Path) -> None:
     assert code == 0, err
     assert "skipped acled-bad.csv:3: missing date: event_date is empty" in err.splitlines()
     assert len([line for line in err.splitlines() if line.startswith("skipped ")]) == 5
-    assert "imported 1 events from 1 file, 4 bad rows skipped" in out
+    assert "imported 1 event from 1 file, 4 bad rows skipped" in out
     events = yaml.safe_load((blank / "content/events/acled-bad.yml").read_text())
     assert [(e["id"], e["commentary"]) for e in events] == [("syr1", "A good row.")]
     checked_and_built(blank, tmp_path)
@@ -195,7 +195,7 @@ def test_bce_years_are_reported_not_invented(blank: Path) -> None:
     assert code == 1
     assert err.splitlines()[0].startswith("timelinejs-bce.csv:2: date: unsupported date '-0044-03-15'")
     code, out, err = import_data(blank, "timelinejs-bce.csv", extra=("--skip-bad",))
-    assert code == 0 and "imported 1 events" in out
+    assert code == 0 and "imported 1 event from" in out
 
 
 def test_existing_ids_and_files_are_never_overwritten(blank: Path) -> None:
@@ -254,3 +254,25 @@ def test_a_quote_cannot_cite_a_citation_only_source(make_project: MakeProject) -
     assert result.stderr.splitlines()[0] == (
         "content/events/said.md:8: article 'paywalled' is a citation-only source (it has no text), so no passage "
         "can be quoted from it: paste its text below its front matter, or cite it in 'sources' without a quote")
+
+
+def test_own_timeline_json_in_its_documented_shape(blank: Path, tmp_path: Path) -> None:
+    """The shape i15out documents for data/timeline.json (the real export's round trip is in test_round_trips)."""
+    code, out, err = import_data(blank, "timeline.json")
+    assert code == 0, err
+    assert "imported 2 events and 1 relation from 1 file" in out
+    assert "timeline.json: 1 quote not imported: a quote needs its article's text" in err
+    events = {e["id"]: e for e in yaml.safe_load((blank / "content/events/timeline.yml").read_text())}
+    assert events["dockers-walk-out"] == {
+        "id": "dockers-walk-out", "title": "Dockers walk out", "date": "2024-03-05~", "date_text": "on Tuesday",
+        "date_note": "The report says 'on Tuesday'.", "places": ["gate-4"],
+        "actors": [{"actor": "ada-obi", "role": "speaker"}], "part_of": "port-strike",
+        "sources": ["port-daily-walkout"],  # cited through its quote before
+    }
+    assert events["port-strike"]["commentary"] == "A *long* strike."
+    site = checked_and_built(blank, tmp_path)
+    assert facts(article(site, "places/gate-4"))["In"] == "Lagos"
+    walkout = facts(article(site, "sources/port-daily-walkout"))
+    assert walkout["Archived copy"] == "https://web.archive.org/web/2024/https://example.org/walkout"
+    assert walkout["Publisher"] == "Port Daily"
+    assert facts(article(site, "actors/ada-obi"))["Kind"] == "People"

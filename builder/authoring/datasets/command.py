@@ -124,9 +124,12 @@ def run(settings: ProjectSettings, args: argparse.Namespace) -> int:
         print(printable(f"wrote {relative(path, settings.root)}"))
     if site_text is not None:
         print(printable(f"filled the title of {relative(site_file, settings.root)}"))
-    counts = {kind: sum(len(getattr(row, kind)) for row in verdict.good) for kind in ("events", "relations")}
-    skipped = f", {len(verdict.bad)} bad rows skipped" if verdict.bad else ""
-    print(f"imported {counts['events']} events" + (f" and {counts['relations']} relations" if counts["relations"]
-                                                   else "") + f" from {len(batches)} file{'s' * (len(batches) != 1)}"
-          + skipped)
+    events, relations = (sum(len(getattr(row, kind)) for row in verdict.good) for kind in ("events", "relations"))
+    print(f"imported {_count(events, 'event')}" + (f" and {_count(relations, 'relation')}" if relations else "")
+          + f" from {_count(len(batches), 'file')}"
+          + (f", {_count(len(verdict.bad), 'bad row')} skipped" if verdict.bad else ""))
     return 0
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}{'s' * (number != 1)}"
