@@ -4,6 +4,7 @@ with --strict, and its pages show what the dataset said; bad rows are reported a
 from __future__ import annotations
 
 import html
+import json
 import re
 import shutil
 from collections.abc import Callable
@@ -276,3 +277,28 @@ def test_own_timeline_json_in_its_documented_shape(blank: Path, tmp_path: Path) 
     assert walkout["Archived copy"] == "https://web.archive.org/web/2024/https://example.org/walkout"
     assert walkout["Publisher"] == "Port Daily"
     assert facts(article(site, "actors/ada-obi"))["Kind"] == "People"
+
+
+def test_slide_text_is_html_and_nothing_more(blank: Path, tmp_path: Path) -> None:
+    """A slide's text is HTML: cleaned, and never read as Markdown; a compact file's rows are named by index."""
+    slides = {"events": [
+        {"unique_id": "a", "start_date": {"year": 2020}, "text": {
+            "headline": "no", "text": "[x](javascript:alert(1)) <b>*bold*</b> <img src=x onerror=alert(1)>"}},
+        {"unique_id": "b", "start_date": {"year": 2020, "month": 2, "day": 30}, "text": {"headline": "Bad day"}},
+        {"unique_id": "c", "start_date": {"year": 2020}, "text": {"headline": "Bad media"},
+         "media": {"url": "javascript:alert(1)"}},
+    ]}
+    write_tree(blank, {"slides.json": json.dumps(slides)})
+    result = run_cli(blank, "import-data", "slides.json")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[:2] == [
+        "slides.json:1: events[1]: 2020-02-30 is not a day of the calendar",
+        "slides.json:1: events[2]: media: 'javascript:alert(1)' is not a web address: only http:// and https:// "
+        "addresses are allowed (a link to anything else could run code)",
+    ]
+    assert run_cli(blank, "import-data", "slides.json", "--skip-bad").returncode == 0
+    page = article(checked_and_built(blank, tmp_path), "events/a")  # checked: not even a warning
+    assert "<h1>no</h1>" in page
+    assert 'href="javascript' not in page
+    assert "[x](javascript:alert(1))" in html.unescape(page)  # shown as the words it was
+    assert "<b>*bold*</b>" in html.unescape(page) and "onerror" not in page

@@ -18,7 +18,7 @@ import datetime
 
 from builder.authoring.datasets.acled_actors import actors_of
 from builder.authoring.datasets.csv_rows import CsvError, rows
-from builder.authoring.datasets.records import Batch, Entity, Row, compact
+from builder.authoring.datasets.records import Batch, Entity, Row, compact, text_as_markdown
 from builder.authoring.importing.inert import one_line
 from builder.diagnostics import Origin
 from builder.load.fields import slugify
@@ -31,7 +31,6 @@ GEO_PRECISION = {"1": "settlement", "2": "district", "3": "region"}
 ADMIN_KINDS = (("country", "country"), ("admin1", "region"), ("admin2", "district"), ("admin3", "subdistrict"),
                ("location", "locality"))
 _DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d/%m/%Y")
-_MARKDOWN = str.maketrans({c: "\\" + c for c in "\\`*_{}[]#|"} | {"<": "&lt;", "&": "&amp;"})
 
 
 def looks_like(header: list[str]) -> bool:
@@ -162,7 +161,7 @@ def _row(cells: dict[str, str], origin: Origin, places: _Places, export: Entity)
         "actors": roles,
         "sources": [source["id"] for source in row.sources],
         "fatalities": int(fatalities) if fatalities.isdigit() else None,
-        "commentary": one_line(cells.get("notes", "")).translate(_MARKDOWN),
+        "commentary": text_as_markdown(one_line(cells.get("notes", ""))),
     }))
     return row
 

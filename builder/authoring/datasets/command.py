@@ -17,7 +17,7 @@ from builder.authoring.datasets import acled, own_json, timelinejs_json, timelin
 from builder.authoring.datasets.check import KINDS, Existing, judge
 from builder.authoring.datasets.records import Batch
 from builder.authoring.datasets.write import plan, site_file_update, write
-from builder.diagnostics import Diagnostics, Origin
+from builder.diagnostics import Diagnostics
 from builder.load.fields import slugify
 from builder.load.records import Records, load_records
 from builder.load.source_files import SITE_FILE, relative
@@ -95,7 +95,7 @@ def run(settings: ProjectSettings, args: argparse.Namespace) -> int:
     problems = Diagnostics()
     for row in verdict.bad:
         for message in dict.fromkeys(row.problems):
-            problems.error(Origin(row.origin.path, row.origin.line), message)
+            problems.error(row.origin, f"{row.label}: {message}" if row.label else message)
     for diagnostic in problems:
         print(printable(("skipped " if args.skip_bad else "") + diagnostic.format()), file=sys.stderr)
     for note in (note for batch in batches for note in batch.notes):

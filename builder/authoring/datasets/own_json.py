@@ -101,8 +101,8 @@ def read(batch: Batch, text: str, data: Any) -> None:
         for index, item in enumerate(_list(data.get(key))):
             origin = Origin(batch.path, lines[index] if index < len(lines) else 1)
             if not isinstance(item, dict):
-                batch.rows.append(Row(origin, problems=[f"an item of '{key}' must be an object"]))
+                batch.rows.append(Row(origin, problems=["not an object"], label=f"{key}[{index}]"))
                 continue
-            row = Row(origin)
+            row = Row(origin, label=f"{key}[{index}]")
             getattr(row, key).append(make(item))
             batch.rows.append(row)

@@ -7,6 +7,7 @@ is skipped takes nothing with it that only it needed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +25,7 @@ class Row:
     sources: list[Entity] = field(default_factory=list)  # articles: front matter only (citation-only)
     relations: list[Entity] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    label: str = ""  # where in a JSON file: "events[3]" (a compact file is all on line 1)
 
 
 @dataclass
@@ -46,3 +48,24 @@ class Batch:
 def compact(entity: Entity) -> Entity:
     """Without the fields left empty: the file reads like one written by hand."""
     return {key: value for key, value in entity.items() if value not in ("", None, [], {})}
+
+
+# What Markdown would act on in a commentary (links, emphasis, code, attribute lists …), written as
+# character references: the page shows the same characters, and Markdown finds nothing to act on.
+# In HTML, "#" stays: it is part of references (&#39;), and a heading needs it at a line's start.
+_IN_HTML = re.compile(r"[\\`*_{}\[\]~^]")
+_IN_TEXT = re.compile(r"[\\`*_{}\[\]~^#|]")
+
+
+def _references(pattern: re.Pattern[str], text: str) -> str:
+    return pattern.sub(lambda match: f"&#{ord(match.group())};", text)
+
+
+def html_as_markdown(html_text: str) -> str:
+    """Cleaned HTML (a TimelineJS slide's text) as a Markdown field that means exactly that HTML."""
+    return _references(_IN_HTML, html_text)
+
+
+def text_as_markdown(text: str) -> str:
+    """Plain text (ACLED's notes) as a Markdown field that shows exactly that text."""
+    return _references(_IN_TEXT, text.replace("&", "&amp;").replace("<", "&lt;"))

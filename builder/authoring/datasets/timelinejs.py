@@ -21,7 +21,7 @@ from typing import Any
 
 import nh3
 
-from builder.authoring.datasets.records import Batch, Entity, Row, compact
+from builder.authoring.datasets.records import Batch, Entity, Row, compact, html_as_markdown
 from builder.authoring.importing.inert import one_line, plain
 from builder.diagnostics import Origin
 from builder.load.fields import slugify
@@ -43,6 +43,7 @@ class Slide:
     group: str = ""
     unique_id: str = ""
     problems: list[str] = field(default_factory=list)
+    label: str = ""
 
 
 def text_of(value: str) -> str:
@@ -70,7 +71,7 @@ def _event(slide: Slide, source_id: str) -> Entity:
         "type": slugify(slide.group),
         "media": compact(slide.media),
         "sources": [source_id],
-        "commentary": clean(plain(slide.text)).strip(),
+        "commentary": html_as_markdown(clean(plain(slide.text)).strip()),
     })
 
 
@@ -103,7 +104,7 @@ def rows_from_slides(batch: Batch, slides: list[Slide], *, today: datetime.date 
     for slide in slides:
         if slide.kind == "title":
             batch.title = batch.title or text_of(slide.headline)
-            batch.intro = batch.intro or clean(plain(slide.text)).strip()
+            batch.intro = batch.intro or html_as_markdown(clean(plain(slide.text)).strip())
     source = _source(batch, today or datetime.date.today())
     rows: list[Row] = []
     eras: list[tuple[Row, Entity]] = []
@@ -111,7 +112,7 @@ def rows_from_slides(batch: Batch, slides: list[Slide], *, today: datetime.date 
     for slide in sorted(slides, key=lambda slide: slide.kind == "era"):  # eras may be slides' events
         if slide.kind == "title":
             continue
-        row = Row(slide.origin, problems=list(slide.problems))
+        row = Row(slide.origin, problems=list(slide.problems), label=slide.label)
         if not slide.headline.strip() and not slide.kind:
             row.problems.append("no headline")
         if not slide.start and not slide.problems:

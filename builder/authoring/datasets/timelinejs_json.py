@@ -68,4 +68,5 @@ def read(batch: Batch, text: str, data: Any) -> None:
         for index, item in enumerate(items):
             line = lines[index] if index < len(lines) else 1
             slides.append(_slide(item, Origin(batch.path, line), kind))
+            slides[-1].label = f"{key}[{index}]"
     rows_from_slides(batch, slides)
