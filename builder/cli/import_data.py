@@ -1,4 +1,4 @@
-"""``python -m builder import-data FILE... [--format timelinejs|acled|json] [--content DIR] [--skip-bad]``.
+"""``python -m builder import-data FILE... [--format timelinejs|acled|json] [--content DIR] [--skip-bad] [--update]``.
 
 The options here; the work in ``builder.authoring.datasets.command``.
 """
@@ -23,6 +23,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="the content folder to write to (default: the one mkdocs.yml names)")
     parser.add_argument("--skip-bad", action="store_true",
                         help="import the good rows and report the bad ones, instead of writing nothing")
+    parser.add_argument("--update", action="store_true",
+                        help="replace the list files an earlier import of a file of the same name wrote")
 
 
 def run(settings: ProjectSettings, args: argparse.Namespace) -> int:

@@ -302,3 +302,35 @@ def test_slide_text_is_html_and_nothing_more(blank: Path, tmp_path: Path) -> Non
     assert 'href="javascript' not in page
     assert "[x](javascript:alert(1))" in html.unescape(page)  # shown as the words it was
     assert "<b>*bold*</b>" in html.unescape(page) and "onerror" not in page
+
+
+def test_update_replaces_what_the_earlier_import_wrote(blank: Path, tmp_path: Path) -> None:
+    assert import_data(blank, "acled.csv")[0] == 0
+    lines = (DATASETS / "acled.csv").read_text(encoding="utf-8-sig").splitlines()
+    newer = [lines[0], lines[1].replace(",0,,1676909320", ",4,,1676909999"), *lines[3:]]  # ETH9801 gone
+    write_tree(blank, {"acled.csv": "\n".join(newer) + "\n"})
+    result = run_cli(blank, "import-data", "acled.csv")
+    assert result.returncode == 1
+    assert "content/events/acled.yml, content/actors/acled.yml, content/places/acled.yml: written by an earlier " \
+           "import of a file of this name; --update replaces them" in result.stderr
+
+    result = run_cli(blank, "import-data", "acled.csv", "--update")
+    assert result.returncode == 0, result.stderr
+    assert "replaced content/events/acled.yml" in result.stdout.splitlines()
+    events = {e["id"]: e for e in yaml.safe_load((blank / "content/events/acled.yml").read_text())}
+    assert sorted(events) == ["eth9766", "eth9802", "ken1234"]
+    assert events["eth9766"]["fatalities"] == 4
+    places = [p["id"] for p in yaml.safe_load((blank / "content/places/acled.yml").read_text())]
+    assert "near-abomsa" in places  # only ETH9801 was there, but actors and places are only added to
+    site = checked_and_built(blank, tmp_path)
+    assert facts(article(site, "events/eth9766"))["Fatalities"] == "4 as reported"
+
+
+def test_update_never_replaces_a_file_written_by_hand(blank: Path) -> None:
+    write_tree(blank, {"content/events/acled.yml": "- {id: mine, title: Mine, date: 2020, sources: [x]}\n"})
+    before = content_files(blank)
+    code, _, err = import_data(blank, "acled.csv", extra=("--update",))
+    assert code == 1
+    assert err == "content/events/acled.yml: not written by import-data, so --update does not replace it; " \
+                  "nothing written\n"
+    assert content_files(blank) == before

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from builder.authoring.datasets import acled, own_json, timelinejs_json, timelinejs_sheet
+from builder.authoring.datasets import acled, own_json, timelinejs_json, timelinejs_sheet, update
 from builder.authoring.datasets.check import KINDS, Existing, judge
 from builder.authoring.datasets.records import Batch
 from builder.authoring.datasets.write import plan, site_file_update, write
@@ -90,6 +90,14 @@ def run(settings: ProjectSettings, args: argparse.Namespace) -> int:
     batches = [read_file(file, relative(file.resolve(), settings.root) if file.is_absolute() else str(file),
                          args.format, name) for file, name in zip(files, _names(files), strict=True)]
     existing = _existing(content_dir, settings.root)
+    earlier = update.earlier_files(batches, content_dir)
+    if earlier and args.update:
+        if foreign := update.not_ours(earlier):
+            for file in foreign:
+                print(printable(f"{relative(file, settings.root)}: not written by import-data, so --update does not "
+                                "replace it; nothing written"), file=sys.stderr)
+            return 1
+        existing = update.without(existing, earlier, settings.root)
     rows = [row for batch in batches for row in batch.rows]
     verdict = judge(rows, existing)
     problems = Diagnostics()
@@ -100,6 +108,10 @@ def run(settings: ProjectSettings, args: argparse.Namespace) -> int:
         print(printable(("skipped " if args.skip_bad else "") + diagnostic.format()), file=sys.stderr)
     for note in (note for batch in batches for note in batch.notes):
         print(printable(note), file=sys.stderr)
+    if earlier and not args.update:
+        print(printable(f"{', '.join(relative(file, settings.root) for file in earlier)}: written by an earlier "
+                        "import of a file of this name; --update replaces "
+                        + ("it" if len(earlier) == 1 else "them")), file=sys.stderr)
     if verdict.bad and not args.skip_bad:
         print(f"nothing written: {len(verdict.bad)} of {len(rows)} rows have problems (fix them, or pass "
               "--skip-bad to import the others)", file=sys.stderr)
@@ -108,10 +120,12 @@ def run(settings: ProjectSettings, args: argparse.Namespace) -> int:
         print("nothing to import", file=sys.stderr)
         return 1
     planned = plan(batches, verdict.good, existing, content_dir)
+    if args.update:
+        update.carry_over(planned, earlier, content_dir)
     site_file = content_dir / SITE_FILE
     site_text = site_file_update(batches, site_file)
     try:
-        write(planned, content_dir, site_file, site_text)
+        write(planned, content_dir, site_file, site_text, earlier if args.update else ())
     except FileExistsError as exc:
         print(printable(f"{exc.filename}: exists already (imported before?); nothing written: move it away or "
                         "rename the input file"), file=sys.stderr)
@@ -120,8 +134,9 @@ def run(settings: ProjectSettings, args: argparse.Namespace) -> int:
         error = failure(exc, content_dir) if isinstance(exc, OSError) else OutputError(str(exc))
         print(printable(str(error)), file=sys.stderr)
         return 1
-    for path in planned:
-        print(printable(f"wrote {relative(path, settings.root)}"))
+    for path in sorted({*planned, *(earlier if args.update else ())}):
+        done = "replaced" if args.update and path in earlier else "wrote"
+        print(printable(f"{done} {relative(path, settings.root)}"))
     if site_text is not None:
         print(printable(f"filled the title of {relative(site_file, settings.root)}"))
     events, relations = (sum(len(getattr(row, kind)) for row in verdict.good) for kind in ("events", "relations"))

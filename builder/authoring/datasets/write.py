@@ -8,6 +8,7 @@ lacks, swapped in whole.
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from builder.authoring.importing.inert import one_line
 from builder.runtime.atomic import StagedFile, create_files
 
 LIST_FOLDERS = {"events": "events", "actors": "actors", "places": "places", "relations": "relations"}
+HEADER = "# Imported with `python -m builder import-data`"
 
 
 class _Dumper(yaml.SafeDumper):
@@ -50,7 +52,7 @@ def plan(batches: list[Batch], good: list[Row], existing: Existing, content_dir:
                         files[content_dir / "articles" / f"{entity['id']}.md"] = f"---\n{dump(front)}---\n"
                     else:
                         lists[kind].append(entity)
-        header = f"# Imported with `python -m builder import-data` from {one_line(batch.path)} ({batch.format})\n"
+        header = f"{HEADER} from {one_line(batch.path)} ({batch.format})\n"
         for kind, items in lists.items():
             if items:
                 files[content_dir / LIST_FOLDERS[kind] / f"{batch.name}.yml"] = header + dump(items)
@@ -76,16 +78,25 @@ def site_file_update(batches: list[Batch], site_file: Path) -> str | None:
     return dump(updated)
 
 
-def write(files: dict[Path, str], root: Path, site_file: Path, site_text: str | None) -> None:
-    create_files(files, root)
+def write(files: dict[Path, str], root: Path, site_file: Path, site_text: str | None,
+          replaced: Collection[Path] = ()) -> None:
+    """Create the new files (all or none), then swap in each of ``replaced`` (``--update``; one left
+    without anything to hold is emptied) and fill site.yml."""
+    create_files({path: text for path, text in files.items() if path not in replaced}, root)
+    for path in replaced:
+        _replace(path, files.get(path, f"{HEADER}: nothing left in it\n[]\n"))
     if site_text is None:
         return
     if not os.path.lexists(site_file):
         create_files({site_file: site_text}, root)
-        return
-    staged = StagedFile(site_file)
+    else:
+        _replace(site_file, site_text)
+
+
+def _replace(path: Path, text: str) -> None:
+    staged = StagedFile(path)
     try:
-        staged.path.write_text(site_text, encoding="utf-8")
+        staged.path.write_text(text, encoding="utf-8")
         staged.commit()
     finally:
         staged.discard()
