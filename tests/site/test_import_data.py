@@ -162,6 +162,10 @@ def test_acled_csv(blank: Path, tmp_path: Path) -> None:
     source = article(site, "sources/bbc-news-2023-02-17")
     assert facts(source)["Published"] == "since 17 Feb 2023"
     assert 'class="tl-citation-only"' in source and 'id="text"' not in source
+    index = article(site, "sources")
+    assert "except 5 citation-only sources: kept as references, without their text." in index
+    assert '<a href="bbc-news-2023-02-17/">BBC News report, as cited by ACLED</a> — BBC News ' \
+           '<span class="tl-count">(1 event; citation only)</span>' in index
 
 
 def test_bad_rows_all_at_once_and_nothing_written(blank: Path) -> None:
