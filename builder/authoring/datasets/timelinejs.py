@@ -86,16 +86,19 @@ def _bounds(edtf: str) -> tuple[datetime.date, datetime.date] | None:
 
 
 def _assign_eras(eras: list[tuple[Row, Entity]], rows: list[Row]) -> None:
-    """Each event is ``part_of`` the narrowest era that holds all of its days."""
-    spans = [(bounds, era) for row, era in eras if (bounds := _bounds(era["date"]))]
+    """Each event is ``part_of`` the narrowest era that holds all of its days; an era only of a wider
+    one (two eras of the same days inside each other would be a cycle)."""
+    spans = [(bounds, era) for row, era in eras if (bounds := _bounds(era.get("date", "")))]
     spans.sort(key=lambda item: item[0][1] - item[0][0])
+    era_ids = {era["id"] for _, era in spans}
     for row in rows:
         for event in row.events:
             bounds = _bounds(event.get("date", ""))
             if bounds is None:
                 continue
             for (low, high), era in spans:
-                if era["id"] != event["id"] and low <= bounds[0] and bounds[1] <= high:
+                wider = (low, high) != bounds or event["id"] not in era_ids
+                if era["id"] != event["id"] and low <= bounds[0] and bounds[1] <= high and wider:
                     event["part_of"] = era["id"]
                     break
 

@@ -147,6 +147,12 @@ def test_an_era_holds_the_events_within_it() -> None:
     assert events["2020-01-first-half"]["type"] == "era"
 
 
+def test_eras_of_the_same_days_are_not_inside_each_other() -> None:
+    batch = _sheet("Year,End Year,Headline,Type\n2020,2021,One,era\n2020,2021,Other,era\n2019,2022,Wide,era\n")
+    events = {event["id"]: event.get("part_of") for row in batch.rows for event in row.events}
+    assert events == {"2020-one": "2019-wide", "2020-other": "2019-wide", "2019-wide": None}
+
+
 def test_an_era_that_is_a_slide_is_that_slide() -> None:
     data = {"events": [{"unique_id": "war", "start_date": {"year": 2011}, "end_date": {"year": 2020},
                         "text": {"headline": "The war"}},
