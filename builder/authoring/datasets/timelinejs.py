@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import html
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,6 +60,16 @@ def _source(batch: Batch, today: datetime.date) -> Entity:
                     "date of publication: it was made by the day of import."}
 
 
+# A relative address meant something only on the page the timeline came from (our own export links
+# its sources and event pages so): in content it would point nowhere, so it goes, the words stay.
+_RELATIVE = re.compile(r'\s(?:href|src)="(?![hH][tT][tT][pP][sS]?://|mailto:)[^"]*"')
+
+
+def slide_html(text: str) -> str:
+    """A slide's text as a commentary: cleaned, relative addresses dropped, no Markdown read into it."""
+    return html_as_markdown(_RELATIVE.sub("", clean(plain(text))).strip())
+
+
 def _event(slide: Slide, source_id: str) -> Entity:
     date = f"{slide.start}/{slide.end}" if slide.end and slide.end != slide.start else slide.start
     id_ = slugify(slide.unique_id) if slide.unique_id else slugify(f"{slide.start} {slide.headline}")
@@ -71,7 +82,7 @@ def _event(slide: Slide, source_id: str) -> Entity:
         "type": slugify(slide.group),
         "media": compact(slide.media),
         "sources": [source_id],
-        "commentary": html_as_markdown(clean(plain(slide.text)).strip()),
+        "commentary": slide_html(slide.text),
     })
 
 
@@ -107,7 +118,7 @@ def rows_from_slides(batch: Batch, slides: list[Slide], *, today: datetime.date 
     for slide in slides:
         if slide.kind == "title":
             batch.title = batch.title or text_of(slide.headline)
-            batch.intro = batch.intro or html_as_markdown(clean(plain(slide.text)).strip())
+            batch.intro = batch.intro or slide_html(slide.text)
     source = _source(batch, today or datetime.date.today())
     rows: list[Row] = []
     eras: list[tuple[Row, Entity]] = []

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from builder.authoring.datasets import acled, dates, timelinejs_json, timelinejs_sheet
+from builder.authoring.datasets import acled, dates, timelinejs, timelinejs_json, timelinejs_sheet
 from builder.authoring.datasets.acled_actors import actors_of, kind_of
 from builder.authoring.datasets.check import KINDS, judge
 from builder.authoring.datasets.json_lines import item_lines
@@ -123,6 +123,13 @@ def test_sheet_rows_report_their_line_and_keep_going() -> None:
     assert problems == {2: ["month 14 is not 1 to 12"], 3: [],
                         4: ["no date (a slide needs a Year or Start Date; only the title slide has none)"],
                         5: ["no headline"]}
+
+
+def test_slide_html_keeps_only_addresses_that_lead_somewhere() -> None:
+    assert timelinejs.slide_html('<p><a href="../sources/x/">Report</a>, <a href="https://e.org/a_b">there</a>'
+                                 '<img src="p.png" alt="P"><script>x</script> *not* [md](x)</p>') == (
+        '<p><a rel="noopener noreferrer">Report</a>, <a href="https://e.org/a&#95;b" rel="noopener noreferrer">'
+        'there</a><img alt="P"> &#42;not&#42; &#91;md&#93;(x)</p>')
 
 
 def test_a_row_is_named_by_the_line_it_starts_on() -> None:
