@@ -62,3 +62,36 @@ def from_text(text: str) -> str:
 def span(start: str, end: str) -> str:
     """One EDTF for a start and an optional end: a range only when the end says more."""
     return f"{start}/{end}" if end and end != start else start
+
+
+_OPEN = re.compile(r"^(by|since|from)\s+", re.I)
+_CIRCA = re.compile(r"^(c\.|ca\.|circa)\s*", re.I)
+_UNCERTAIN = re.compile(r"\s*(\(uncertain\)|\?)$", re.I)
+_RANGE_DASH = re.compile(r"\s+[–—-]\s+")
+
+
+def _qualified(edtf: str, words: str) -> str:
+    approximate, uncertain = bool(_CIRCA.match(words)), bool(_UNCERTAIN.search(words))
+    return edtf + ("%" if approximate and uncertain else "~" if approximate else "?" if uncertain else "")
+
+
+def from_display(start: str, end: str, display: str) -> str:
+    """The EDTF of a start and end as their display date words it: "by 12 Feb 2020" has an open
+    start, "since 2011" an open end, "from 2011 (end unknown)" an unknown one, and "c." and
+    "(uncertain)" (or "?") qualify the date they stand by, as this project's own display dates and
+    the usual "circa" do. Words that say none of this leave the dates as they are."""
+    words = display.strip()
+    opening = _OPEN.match(words)
+    rest = words[opening.end():] if opening else words
+    if opening and not end:
+        kind = opening.group(1).lower()
+        if kind == "by":
+            return f"../{_qualified(start, rest)}"
+        if kind == "since":
+            return f"{_qualified(start, rest)}/.."
+        if rest.lower().endswith("(end unknown)"):
+            return f"{_qualified(start, rest[: -len('(end unknown)')].strip())}/"
+    parts = _RANGE_DASH.split(rest, maxsplit=1)
+    if end and end != start and len(parts) == 2:
+        return f"{_qualified(start, parts[0])}/{_qualified(end, parts[1])}"
+    return span(_qualified(start, rest), end)

@@ -22,6 +22,7 @@ from typing import Any
 
 import nh3
 
+from builder.authoring.datasets import dates
 from builder.authoring.datasets.records import Batch, Entity, Row, compact, html_as_markdown
 from builder.authoring.importing.inert import one_line, plain
 from builder.diagnostics import Origin
@@ -70,15 +71,35 @@ def slide_html(text: str) -> str:
     return html_as_markdown(_RELATIVE.sub("", clean(plain(text))).strip())
 
 
+def _date(slide: Slide) -> tuple[str, str]:
+    """The slide's EDTF, qualified as its display date words it when that makes a date (see
+    ``dates.from_display``), and a note saying so."""
+    plain_date = dates.span(slide.start, slide.end)
+    if not slide.start or not slide.display_date.strip():
+        return plain_date, ""
+    worded = dates.from_display(slide.start, slide.end, text_of(slide.display_date))
+    if worded == plain_date or not _parses(worded):
+        return plain_date, ""
+    return worded, f"Open end or qualifier read from the display date (TimelineJS dates: {plain_date})."
+
+
+def _parses(edtf: str) -> bool:
+    try:
+        parse_date(edtf)
+    except DateError:
+        return False
+    return True
+
+
 def _event(slide: Slide, source_id: str) -> Entity:
-    date = f"{slide.start}/{slide.end}" if slide.end and slide.end != slide.start else slide.start
+    date, note = _date(slide)
     id_ = slugify(slide.unique_id) if slide.unique_id else slugify(f"{slide.start} {slide.headline}")
     return compact({
         "id": id_,
         "title": text_of(slide.headline) or (slide.display_date and text_of(slide.display_date)),
         "date": date,
         "date_text": text_of(slide.display_date),
-        "date_note": slide.time_note,
+        "date_note": " ".join(part for part in (note, slide.time_note) if part),
         "type": slugify(slide.group),
         "media": compact(slide.media),
         "sources": [source_id],

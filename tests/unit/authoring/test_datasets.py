@@ -49,6 +49,22 @@ def test_start_date_cells(cell: str, expected: str) -> None:
     assert dates.from_text(cell) == expected
 
 
+@pytest.mark.parametrize(("start", "end", "display", "expected"), [
+    ("2020-02-29", "", "by the end of Feb 2020", "../2020-02-29"),
+    ("2011", "", "since 2011", "2011/.."),
+    ("2011", "", "since c. 2011 (uncertain)", "2011%/.."),
+    ("2011", "", "from 2011 (end unknown)", "2011/"),
+    ("2024-03-05", "", "c. 5 March 2024", "2024-03-05~"),
+    ("2024-03-05", "", "5 March 2024?", "2024-03-05?"),
+    ("2019-12", "2020-02-12", "c. Dec 2019 – 12 Feb 2020", "2019-12~/2020-02-12"),
+    ("2019", "2020", "2019 – 2020 (uncertain)", "2019/2020?"),
+    ("2024-03-05", "", "on a Tuesday in spring", "2024-03-05"),
+    ("2024-03-05", "2024-03-09", "by the weekend", "2024-03-05/2024-03-09"),  # an end: "by" is not an open start
+])
+def test_display_dates_word_open_ends_and_qualifiers(start: str, end: str, display: str, expected: str) -> None:
+    assert dates.from_display(start, end, display) == expected
+
+
 def test_numbers_from_cells() -> None:
     assert dates.number("2011", "Year") == 2011
     assert dates.number("2011.0", "Year") == 2011
