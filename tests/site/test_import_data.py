@@ -142,7 +142,8 @@ def test_acled_csv(blank: Path, tmp_path: Path) -> None:
     month = article(site, "events/ken1234")
     assert facts(month)["Date"].startswith("March 2023 2023-03")
     assert "March 2023 &lt;unspecified day&gt;." in month  # notes are text, not markup
-    assert "Fatalities" in facts(month)  # an empty cell is ACLED's 0
+    assert "Fatalities" not in facts(month)  # an empty cell says nothing (ACLED itself always fills it)
+    assert facts(month)["Tags"] == "peaceful-protest demonstrations crowd-size-no-report"  # ACLED's tags too
 
     place = facts(article(site, "places/abomsa"))
     assert place["In"] == "Merti, Arsi, Oromia, Ethiopia"

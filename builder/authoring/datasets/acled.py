@@ -8,8 +8,8 @@
 - Actors from actor1/actor2 and the associated actors (semicolon lists), roles in acled_actors.
 - Sources: the export itself, and each outlet in ``source`` as a citation-only source (ACLED gives
   no title or address), published on or after the event's first possible day.
-- ``notes`` is the commentary; ``event_type`` the type; sub-event, disorder type and civilian
-  targeting are tags; ``fatalities`` is kept.
+- ``notes`` is the commentary; ``event_type`` the type; sub-event, disorder type, civilian
+  targeting and ACLED's own ``tags`` (a semicolon list) are tags; ``fatalities`` is kept.
 """
 
 from __future__ import annotations
@@ -139,8 +139,8 @@ def _row(cells: dict[str, str], origin: Origin, places: _Places, export: Entity)
     except ValueError as exc:
         row.problems.append(str(exc))
         coordinates = None
-    fatalities = cells.get("fatalities", "").strip() or "0"
-    if not fatalities.isdigit():
+    fatalities = cells.get("fatalities", "").strip()  # ACLED always fills it; empty says nothing, not 0
+    if fatalities and not fatalities.isdigit():
         row.problems.append(f"fatalities {fatalities!r} is not a count")
     row.actors, roles = actors_of({key: one_line(value) for key, value in cells.items()})
     row.places = places.chain(cells, coordinates)
@@ -149,7 +149,8 @@ def _row(cells: dict[str, str], origin: Origin, places: _Places, export: Entity)
     row.sources.append(export)
     kind = one_line(cells.get("sub_event_type", "")) or one_line(cells.get("event_type", "")) or "Event"
     where = row.places[-1]["name"] if row.places else ""
-    tags = [cells.get("sub_event_type", ""), cells.get("disorder_type", ""), cells.get("civilian_targeting", "")]
+    tags = [cells.get("sub_event_type", ""), cells.get("disorder_type", ""), cells.get("civilian_targeting", ""),
+            *cells.get("tags", "").split(";")]
     row.events.append(compact({
         "id": id_,
         "title": f"{kind} in {where}" if where else kind,
