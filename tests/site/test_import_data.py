@@ -59,10 +59,10 @@ def article(site: Path, page: str) -> str:
     return re.sub(r"\s+", " ", match.group(0))
 
 
-def facts(html: str) -> dict[str, str]:
+def facts(page: str) -> dict[str, str]:
     """The fact list of an entity page: <dt> label → the text of its <dd>."""
-    return {label: re.sub(r"<[^>]+>", "", value).strip()
-            for label, value in re.findall(r"<dt>(.*?)</dt><dd[^>]*>(.*?)</dd>", html)}
+    return {label: html.unescape(re.sub(r"<[^>]+>", "", value)).strip()
+            for label, value in re.findall(r"<dt>(.*?)</dt><dd[^>]*>(.*?)</dd>", page)}
 
 
 def test_sheet_csv(blank: Path, tmp_path: Path) -> None:
@@ -76,7 +76,9 @@ def test_sheet_csv(blank: Path, tmp_path: Path) -> None:
     page = article(site, "events/2024-03-05-dockers-walk-out")
     shown = facts(page)
     assert shown["As written"] == "“c. 5 March 2024, dawn”"
-    assert shown["How it was dated"] == "The timeline gives a time of day: starts at 06:00."
+    assert shown["How it was dated"] == ("Read as 2024-03-05~ from the display date; the timeline's own dates give "
+                                         "2024-03-05. The timeline gives a time of day: starts at 06:00.")
+    assert shown["Date"] == "c. 5 March 2024 2024-03-05~"
     assert shown["Type"] == "dockers union"
     assert shown["Part of"] == "The strike"
     assert '<img src="https://example.org/photo.jpg" alt="Workers at the gate" loading="lazy">' in page

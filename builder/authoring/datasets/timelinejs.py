@@ -80,7 +80,7 @@ def _date(slide: Slide) -> tuple[str, str]:
     worded = dates.from_display(slide.start, slide.end, text_of(slide.display_date))
     if worded == plain_date or not _parses(worded):
         return plain_date, ""
-    return worded, f"Open end or qualifier read from the display date (TimelineJS dates: {plain_date})."
+    return worded, f"Read as {worded} from the display date; the timeline's own dates give {plain_date}."
 
 
 def _parses(edtf: str) -> bool:
