@@ -58,3 +58,19 @@ def render_pages(site: Site, *, directory_urls: bool = True, raw_html: bool = Fa
     from builder.render.pages import render_site
 
     return render_site(site, directory_urls=directory_urls, raw_html=raw_html)
+
+
+def write_data(site: Site, folder: Path, *, in_site: bool = False, directory_urls: bool = True,
+               site_url: str = "") -> list[tuple[str, int]]:
+    """The open-data files (builder/render/opendata/) into ``folder`` (into its data/ folder when
+    ``in_site``: a built site's), one at a time; their names and sizes."""
+    from builder.render.opendata import DATA_DIR, DataOptions, data_files
+
+    folder = folder / DATA_DIR if in_site else folder
+    written = []
+    for name, data in data_files(site, DataOptions(directory_urls=directory_urls, site_url=site_url or "")):
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written.append((name, len(data)))
+    return written
