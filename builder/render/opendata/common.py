@@ -19,7 +19,7 @@ from builder.model.site import Site
 from builder.render import urls
 
 DATA_DIR = "data"
-DATA_PAGE = "data/index.md"
+DATA_PAGE = urls.DATA
 
 
 @dataclass(frozen=True)
