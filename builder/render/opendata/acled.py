@@ -61,7 +61,8 @@ def _place(site: Site, event: Event) -> tuple[Place, int] | None:
 
 
 def _actors(site: Site, event: Event) -> tuple[list[Actor], list[Actor]]:
-    """actor1 and its associates, actor2 and its associates, by role, in the order written."""
+    """actor1 and its associates, actor2 and its associates, by role, in the order written. A mere
+    participant is on neither side unless a side would be empty: no side is guessed for it."""
     def having(roles: tuple[str, ...]) -> list[Actor]:
         found = [site.actors[p.actor.id] for p in event.actors if p.role in roles and p.actor.id in site.actors]
         return list({actor.id: actor for actor in found}.values())
@@ -71,8 +72,7 @@ def _actors(site: Site, event: Event) -> tuple[list[Actor], list[Actor]]:
         first = [neutral.pop(0)]
     if not second and neutral:
         second = [neutral.pop(0)]
-    taken = {actor.id for actor in first + second}
-    return first + [actor for actor in neutral if actor.id not in taken], second
+    return first, second
 
 
 def row(site: Site, event: Event, options: DataOptions) -> list[str] | None:
