@@ -36,6 +36,13 @@ def dates(value: HonestDate) -> dict[str, dict[str, int]]:
     result = {"start_date": _date(first)}
     if end is not None and (end is not start or end.precision in ("season", "decade", "century")):
         last = _date(end, last=True)
+        start_parts = result["start_date"]
+        if all(last.get(key) == value for key, value in start_parts.items()) and len(last) > len(start_parts):
+            # TimelineJS drops an end that agrees with every part the start has ("Feb 2020" to
+            # "12 Feb 2020"), and an era without an end stops the whole timeline: the start is
+            # given to the day then (its first day); display_date still says "Feb 2020".
+            assert first.lower is not None
+            result["start_date"] = {"year": first.lower.year, "month": first.lower.month, "day": first.lower.day}
         if last != result["start_date"]:
             result["end_date"] = last
     return result
