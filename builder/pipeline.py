@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +16,9 @@ from builder.render.sanitize import check_site
 from builder.render.sanitize import clean_page as clean_page  # re-exported: the plugin cleans hand-written pages
 from builder.resolve.references import resolve
 from builder.runtime.collector import without_cycle_collection
+from builder.runtime.fork import InChild
+
+DATA_DIR = "data"  # the open data's folder in a site (the Data page is its index)
 
 if TYPE_CHECKING:
     from builder.render.page import GeneratedPage, PendingPage
@@ -60,13 +65,10 @@ def render_pages(site: Site, *, directory_urls: bool = True, raw_html: bool = Fa
     return render_site(site, directory_urls=directory_urls, raw_html=raw_html)
 
 
-def write_data(site: Site, folder: Path, *, in_site: bool = False, directory_urls: bool = True,
-               site_url: str = "") -> list[tuple[str, int]]:
-    """The open-data files (builder/render/opendata/) into ``folder`` (into its data/ folder when
-    ``in_site``: a built site's), one at a time; their names and sizes."""
-    from builder.render.opendata import DATA_DIR, DataOptions, data_files
+def write_data(site: Site, folder: Path, *, directory_urls: bool = True, site_url: str = "") -> list[tuple[str, int]]:
+    """The open-data files (builder/render/opendata/) into ``folder``, one at a time; their names and sizes."""
+    from builder.render.opendata import DataOptions, data_files
 
-    folder = folder / DATA_DIR if in_site else folder
     written = []
     for name, data in data_files(site, DataOptions(directory_urls=directory_urls, site_url=site_url or "")):
         target = folder / name
@@ -74,3 +76,45 @@ def write_data(site: Site, folder: Path, *, in_site: bool = False, directory_url
         target.write_bytes(data)
         written.append((name, len(data)))
     return written
+
+
+class DataJob:
+    """The open data of a build, written by a forked child while MkDocs builds the pages.
+
+    At M the files take about 8 s to make (the iCalendar library folds lines a character at a
+    time); MkDocs uses one core and the page worker little of the other, so a child at low priority
+    writes them meanwhile. It writes into a hidden folder of ``site_dir``, which MkDocs does not
+    clean, and ``finish`` moves them into ``data/`` (beside the Data page). Without ``fork``, or for
+    a small site, or should the child die, ``finish`` writes them itself.
+    """
+
+    HIDDEN = ".timeline-data"  # MkDocs neither cleans nor copies a dot-folder
+
+    def __init__(self, site: Site, site_dir: Path, *, directory_urls: bool, site_url: str,
+                 parallel: bool = True) -> None:
+        self.folder = site_dir / self.HIDDEN
+        shutil.rmtree(self.folder, ignore_errors=True)  # left by a build killed in a site_dir built in place
+        parent = os.getpid()
+
+        def work() -> list[tuple[str, int]]:
+            if os.getpid() != parent:
+                os.nice(10)  # MkDocs and the page worker come first
+            return write_data(site, self.folder, directory_urls=directory_urls, site_url=site_url)
+
+        self.job: InChild[list[tuple[str, int]]] | None = InChild(work, size=len(site.events) if parallel else 0)
+
+    def finish(self, site_dir: Path) -> list[tuple[str, int]]:
+        assert self.job is not None
+        written, self.job = self.job.result(), None
+        target = site_dir / DATA_DIR
+        target.mkdir(parents=True, exist_ok=True)
+        for name, _ in written:
+            os.replace(self.folder / name, target / name)
+        shutil.rmtree(self.folder, ignore_errors=True)
+        return written
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.job = None
+        shutil.rmtree(self.folder, ignore_errors=True)

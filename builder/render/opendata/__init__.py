@@ -9,7 +9,7 @@ from functools import partial
 
 from builder.model.site import Site
 from builder.render.opendata import acled, feeds, geo, ical, tables, timelinejs
-from builder.render.opendata.common import DATA_DIR, DataOptions
+from builder.render.opendata.common import DataOptions as DataOptions
 from builder.render.opendata.timeline_json import timeline_json
 from builder.render.opendata.timeline_schema import timeline_schema
 
@@ -49,7 +49,7 @@ FILES = [
 
 
 def data_files(site: Site, options: DataOptions) -> Iterator[tuple[str, bytes]]:
-    """Each file's path under the site and its bytes, one at a time, so that a big site holds only
-    one file in memory."""
+    """Each file's name (in data/ of a site) and its bytes, one at a time, so that a big
+    site holds only one file in memory."""
     for file in FILES:
-        yield f"{DATA_DIR}/{file.name}", file.make(site, options)
+        yield file.name, file.make(site, options)

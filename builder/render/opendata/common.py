@@ -18,8 +18,7 @@ from builder.model.event import Event, Quote
 from builder.model.site import Site
 from builder.render import urls
 
-DATA_DIR = "data"
-DATA_PAGE = urls.DATA
+DATA_PAGE = urls.DATA  # data/index.md: the files are beside it, in data/
 
 
 @dataclass(frozen=True)
@@ -42,8 +41,9 @@ class DataOptions:
 
 
 def dumps(data: Any) -> bytes:
-    """JSON the same for the same data: sorted keys, no ASCII escaping, one trailing newline."""
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    """JSON the same for the same data: sorted keys, no ASCII escaping, one trailing newline.
+    Compact: with ``indent`` Python encodes in Python rather than C, 4× slower at M (3.2 s)."""
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n").encode("utf-8")
 
 
 def iso(day: datetime.date | None) -> str | None:
