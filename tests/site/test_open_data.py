@@ -112,6 +112,9 @@ def test_icalendar_has_one_all_day_event_per_dated_event(seed_site: Path, timeli
     month = next(e for e in entries if str(e["X-EDTF"]) == "2018-09")
     assert (month.decoded("DTSTART"), month.decoded("DTEND")) == (datetime.date(2018, 9, 1), datetime.date(2018, 10, 1))
     assert "known to the month" in str(month["DESCRIPTION"])
+    since = next(e for e in entries if str(e["X-EDTF"]) == "2011/..")  # open end: its known start
+    assert (since.decoded("DTSTART"), since.decoded("DTEND")) == (datetime.date(2011, 1, 1), datetime.date(2012, 1, 1))
+    assert "open-ended" in str(since["DESCRIPTION"])
     assert b"DTSTART;VALUE=DATE:" in data(seed_site, "events.ics")
 
 

@@ -30,7 +30,10 @@ def description(site: Site, event: Event) -> str:
     assert value is not None
     lines = [f"Date: {event.date.display} (EDTF {value.edtf})"]
     vague = [word for word, flag in (("approximate", value.approximate), ("uncertain", value.uncertain)) if flag]
-    if vague or value.precision != "day" or value.is_range:
+    if value.lower is None or value.upper is None:
+        lines.append("The date is open-ended: the calendar entry shows only its known "
+                     f"{'end' if value.lower is None else 'start'}.")
+    elif vague or value.precision != "day" or value.is_range:
         lines.append(f"The date is {' and '.join(vague) or 'known to the ' + value.precision}"
                      f"{' (a range)' if value.is_range else ''}: the calendar entry spans every day it may fall on.")
     if event.date.text:
