@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from builder.cli.export import export_refusal
 from builder.cli.report import report
@@ -28,6 +29,11 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(settings: ProjectSettings, out: Path, site_url: str, strict: bool) -> int:
+    address = urlsplit(site_url)
+    if site_url and (address.scheme not in ("http", "https") or not address.netloc):
+        print(f"export-data: --site-url {printable(site_url)}: give the site's http(s) address, e.g. "
+              "https://example.org/timeline/", file=sys.stderr)
+        return 2
     if problem := export_refusal(settings, out, MARK, "export-data"):
         print(f"export-data: {printable(problem)}", file=sys.stderr)
         return 2

@@ -204,6 +204,9 @@ def test_rebuild_and_export_data_are_byte_identical(seed_site: Path, tmp_path: P
     refused = run_cli(ROOT, "export-data", str(tmp_path / "busy"))
     assert refused.returncode == 2 and "not replaced" in refused.stderr
     assert (tmp_path / "busy" / "keep.txt").read_text(encoding="utf-8") == "mine"
+    bad_address = run_cli(ROOT, "export-data", str(tmp_path / "new"), "--site-url", "javascript:alert(1)")
+    assert bad_address.returncode == 2 and "http(s) address" in bad_address.stderr
+    assert not (tmp_path / "new").exists()
 
 
 def test_site_url_makes_urls_absolute_and_licence_is_stated(make_project: Any, tmp_path: Path) -> None:
