@@ -22,7 +22,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from builder.diagnostics import Diagnostics, Severity
-from builder.pipeline import DataJob, build_site, clean_page, plan_pages
+from builder.pipeline import DataError, DataJob, build_site, clean_page, plan_pages
 from builder.plugin.options import TimelineConfig, option_line
 from builder.plugin.site_output import StagedSite, swappable
 from builder.runtime.page_supply import PageSupply, RenderError
@@ -162,7 +162,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.close()
         if self.data is not None:  # into the staging folder: published with the pages or not at all
             data, self.data = self.data, None
-            data.finish(Path(config.site_dir))
+            try:
+                data.finish(Path(config.site_dir))
+            except DataError as exc:
+                raise PluginError(str(exc)) from None
         if self.output is not None:
             output, self.output = self.output, None
             output.publish()
