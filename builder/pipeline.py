@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
+import os
+import shutil
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from builder.diagnostics import Diagnostics
 from builder.load.records import Records, load_records
@@ -14,6 +19,9 @@ from builder.render.sanitize import check_site
 from builder.render.sanitize import clean_page as clean_page  # re-exported: the plugin cleans hand-written pages
 from builder.resolve.references import resolve
 from builder.runtime.collector import without_cycle_collection
+from builder.runtime.fork import PARALLEL_FROM, can_fork, die_with_parent
+
+DATA_DIR = "data"  # the open data's folder in a site (the Data page is its index)
 
 if TYPE_CHECKING:
     from builder.render.page import GeneratedPage, PendingPage
@@ -58,3 +66,98 @@ def render_pages(site: Site, *, directory_urls: bool = True, raw_html: bool = Fa
     from builder.render.pages import render_site
 
     return render_site(site, directory_urls=directory_urls, raw_html=raw_html)
+
+
+def write_data(site: Site, folder: Path, *, directory_urls: bool = True, site_url: str = "") -> list[tuple[str, int]]:
+    """The open-data files (builder/render/opendata/) into ``folder``, one at a time; their names and sizes."""
+    from builder.render.opendata import DataOptions, data_files
+
+    written = []
+    for name, data in data_files(site, DataOptions(directory_urls=directory_urls, site_url=site_url or "")):
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        written.append((name, len(data)))
+    return written
+
+
+class DataError(Exception):
+    """The open data could not be written (the message says why)."""
+
+
+def _write_in_child(site: Site, folder: Path, directory_urls: bool, site_url: str, parent: int) -> None:
+    die_with_parent(parent)
+    gc.freeze()  # everything inherited is long-lived: no collection walks (and copies) it again
+    os.nice(10)  # MkDocs and the page worker come first
+    try:
+        write_data(site, folder, directory_urls=directory_urls, site_url=site_url)
+    except BaseException:
+        (folder / ERROR_FILE).write_text(traceback.format_exc(), encoding="utf-8")
+        os._exit(1)
+    os._exit(0)
+
+
+ERROR_FILE = ".error"
+
+
+class DataJob:
+    """The open data of a build, written by a forked child while MkDocs builds the pages.
+
+    At M the files take about 8 s to make (the iCalendar library folds lines a character at a
+    time); MkDocs uses one core and the page worker little of the other, so a child at low priority
+    writes them meanwhile, into a hidden folder of ``site_dir`` that MkDocs neither cleans nor
+    copies; ``finish`` moves them into ``data/`` (beside the Data page). Once the child runs, this
+    process lets go of the Site, as the page supply does (builder/runtime/page_supply.py): MkDocs'
+    collections would walk it all build long. Without ``fork``, or for a small site, ``finish``
+    writes the files itself.
+    """
+
+    HIDDEN = ".timeline-data"
+
+    def __init__(self, site: Site, site_dir: Path, *, directory_urls: bool, site_url: str,
+                 parallel: bool = True) -> None:
+        self.folder = site_dir / self.HIDDEN
+        shutil.rmtree(self.folder, ignore_errors=True)  # left by a build killed in a site_dir built in place
+        self.folder.mkdir(parents=True)
+        self.site: Site | None = site
+        self.options = (directory_urls, site_url)
+        self.process: Any = None
+        if parallel and len(site.events) >= PARALLEL_FROM and can_fork():
+            context = multiprocessing.get_context("fork")
+            process = context.Process(target=_write_in_child, args=(site, self.folder, *self.options, os.getpid()),
+                                      daemon=True)
+            try:
+                process.start()
+            except OSError:  # no memory or no process left for a copy: finish writes them here
+                return
+            self.process, self.site = process, None
+
+    def finish(self, site_dir: Path) -> list[str]:
+        """Wait for the files, move them into ``data/``; their names. DataError if they could not be made."""
+        if self.process is not None:
+            self.process.join()
+            failed, self.process = self.process.exitcode != 0, None
+            if failed:
+                error = self.folder / ERROR_FILE
+                why = error.read_text(encoding="utf-8").strip().splitlines()[-1] if error.is_file() else "it stopped"
+                self.cancel()
+                raise DataError(f"the open data could not be written: {why}")
+        elif self.site is not None:
+            directory_urls, site_url = self.options
+            write_data(self.site, self.folder, directory_urls=directory_urls, site_url=site_url)
+            self.site = None
+        target = site_dir / DATA_DIR
+        target.mkdir(parents=True, exist_ok=True)
+        names = sorted(path.name for path in self.folder.iterdir())
+        for name in names:
+            os.replace(self.folder / name, target / name)
+        shutil.rmtree(self.folder, ignore_errors=True)
+        return names
+
+    def cancel(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.join()
+            self.process = None
+        self.site = None
+        shutil.rmtree(self.folder, ignore_errors=True)

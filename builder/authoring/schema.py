@@ -197,6 +197,8 @@ SITE = _matching({
     "title": text("The site's title.", examples=["Idlib and Qamishli, February 2020"]),
     "intro": text("Markdown shown on the home page."),
     "description": text("One line for search engines and link previews."),
+    "licence": text("The licence of the data the site publishes under data/, as an SPDX id or a name.",
+                    examples=["CC-BY-4.0", "ODbL-1.0"]),
 }, records.SITE_FIELDS, "site.yml")
 
 

@@ -46,20 +46,21 @@ EXPORT_MARK = ".timeline-export"  # a dot-file: MkDocs and other engines leave i
 EXPORT_MARK_TEXT = "Written by 'python -m builder export'; the next export replaces this whole folder.\n"
 
 
-def export_refusal(settings: ProjectSettings, out: Path) -> str:
-    """Why ``export`` must not replace ``out`` (it replaces the folder as a whole), or ''."""
+def export_refusal(settings: ProjectSettings, out: Path, mark: str = EXPORT_MARK, command: str = "export") -> str:
+    """Why ``command`` must not replace ``out`` (it replaces the folder as a whole), or ''; an
+    earlier output of it is known by its ``mark`` file."""
     if out.is_symlink():
         return f"{out} is a symbolic link: give the folder itself"
     where = out.resolve()
     for name, folder in (("project", settings.root), ("content", settings.content_dir), ("docs", settings.docs_dir)):
         folder = folder.resolve()
         if folder.is_relative_to(where):
-            return f"{out} holds the {name} folder {folder}: export replaces its folder as a whole"
+            return f"{out} holds the {name} folder {folder}: {command} replaces its folder as a whole"
         if name != "project" and where.is_relative_to(folder):
-            return f"{out} is inside the {name} folder {folder}: export into a folder of its own"
+            return f"{out} is inside the {name} folder {folder}: {command} into a folder of its own"
     if where.exists() and not where.is_dir():
         return f"{out} is a file, not a folder"
-    if where.is_dir() and any(where.iterdir()) and not (where / EXPORT_MARK).is_file():
-        return (f"{out} is not empty and is not an earlier export (it has no {EXPORT_MARK} file): "
+    if where.is_dir() and any(where.iterdir()) and not (where / mark).is_file():
+        return (f"{out} is not empty and is not an earlier {command} (it has no {mark} file): "
                 "it is not replaced; choose a new folder, or remove this one yourself")
     return ""

@@ -10,7 +10,7 @@ from pathlib import Path
 from builder.authoring import scaffold
 from builder.authoring.importing import options as import_options
 from builder.authoring.suggesting import command as suggest_command
-from builder.cli import bundle, check, export, import_data, schemas
+from builder.cli import bundle, check, export, export_data, import_data, schemas
 from builder.settings import SettingsError, read_settings
 
 DESCRIPTION = "The command line: ``python -m builder check`` and ``python -m builder export DIR``."
@@ -27,12 +27,14 @@ def parser() -> argparse.ArgumentParser:
     bundle_parser = commands.add_parser("bundle", help="build an offline copy of the site as a .zip")
     bundle_parser.add_argument("--out", type=Path, required=True, help="the archive to write, e.g. timeline.zip")
     schemas.add_parser(commands)
+    export_data_parser = export_data.add_parser(commands)
     scaffold.add_parser(commands)
     suggest_command.add_parser(commands)
     import_options.add_arguments(commands.add_parser(
         "import", help="turn plain-text or saved HTML news pages into article files (never overwrites)"))
     import_data.add_parser(commands)
-    for sub_parser in (check_parser, export_parser, bundle_parser):  # accept --strict after the command too
+    # accept --strict after the command too
+    for sub_parser in (check_parser, export_parser, bundle_parser, export_data_parser):
         sub_parser.add_argument("--strict", action="store_true", default=argparse.SUPPRESS,
                                 help="treat warnings as errors")
     return main_parser
@@ -51,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         return check.run(settings, args.strict, args.config_file)
     if args.command == "bundle":
         return bundle.run(settings, args.config_file, args.out, args.strict)
+    if args.command == "export-data":
+        return export_data.run(settings, args.dir, args.site_url, args.strict)
     if args.command == "new":
         return scaffold.run(args, settings)
     if args.command == "suggest":

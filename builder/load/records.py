@@ -32,7 +32,7 @@ from builder.model.place import Place, read_place
 from builder.model.relation import Relation, read_relation
 from builder.runtime.fork import map_in_order
 
-SITE_FIELDS = {"title", "intro", "description"}
+SITE_FIELDS = {"title", "intro", "description", "licence"}
 
 
 @dataclass
@@ -40,6 +40,7 @@ class ProjectInfo:
     title: str = "Annotated timeline"
     intro: str = ""
     description: str = ""
+    licence: str = ""  # the data's licence, as the open-data files and the Data page state it
 
 
 @dataclass
@@ -214,7 +215,8 @@ def load_info(content_dir: Path, root: Path, diagnostics: Diagnostics) -> Projec
         return ProjectInfo()
     fields = Fields(source.data, diagnostics, "site.yml", SITE_FIELDS)
     return ProjectInfo(
-        fields.text("title", default=ProjectInfo.title), fields.prose("intro"), fields.text("description")
+        fields.text("title", default=ProjectInfo.title), fields.prose("intro"), fields.text("description"),
+        fields.text("licence"),
     )
 
 

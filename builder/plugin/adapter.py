@@ -22,7 +22,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from builder.diagnostics import Diagnostics, Severity
-from builder.pipeline import build_site, clean_page, plan_pages
+from builder.pipeline import DataError, DataJob, build_site, clean_page, plan_pages
 from builder.plugin.options import TimelineConfig, option_line
 from builder.plugin.site_output import StagedSite, swappable
 from builder.runtime.page_supply import PageSupply, RenderError
@@ -38,6 +38,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.supply: PageSupply | None = None
         self.waiting = SpillStore()  # generated pages between conversion and writing
         self.output: StagedSite | None = None
+        self.data: DataJob | None = None  # the open data, made while MkDocs builds (see DataJob)
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -85,8 +86,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             raise PluginError(f"{errors} problem{'s' if errors != 1 else ''} in {self.config.content_dir}/: "
                               "nothing was built")
         self.close()
+        if self.data is not None:  # a build of `mkdocs serve` that ended without either event
+            self.data.cancel()
         pending = plan_pages(result.site, directory_urls=config.use_directory_urls, raw_html=self.config.raw_html)
         self.pages = [page.src_uri for page in pending]
+        # Forked before the page worker starts its pipe-draining thread: a fork needs no other threads.
+        self.data = DataJob(result.site, Path(config.site_dir), directory_urls=config.use_directory_urls,
+                            site_url=config.site_url or "", parallel=self.config.parallel)
         self.supply = PageSupply(pending, parallel=self.config.parallel)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -154,6 +160,12 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
     @event_priority(-1000)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.close()
+        if self.data is not None:  # into the staging folder: published with the pages or not at all
+            data, self.data = self.data, None
+            try:
+                data.finish(Path(config.site_dir))
+            except DataError as exc:
+                raise PluginError(str(exc)) from None
         if self.output is not None:
             output, self.output = self.output, None
             output.publish()
@@ -161,6 +173,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
     @event_priority(-1000)  # last: it may raise, to report a full disk in one line
     def on_build_error(self, *, error: Exception) -> None:
         self.close()
+        if self.data is not None:
+            self.data.cancel()
+            self.data = None
         if self.output is not None:
             output, self.output = self.output, None
             output.abandon(error)

@@ -45,7 +45,8 @@ class _Renderer:
         self.event_counts = Counter({actor_id: len(roles) for actor_id, roles in site.actor_roles.items()})
         self.pages = {"timeline": urls.TIMELINE, **{kind + "s": urls.section_index(kind)
                                                      for kind in ("actor", "event", "place")},
-                      "sources": urls.section_index("article"), "relations": urls.RELATIONS}
+                      "sources": urls.section_index("article"), "relations": urls.RELATIONS,
+                      "data": urls.DATA}
         self.index_pages = IndexPages(site, self.pages, self.page)
         self.own_relation_pages = {
             (kind, id_): planned
@@ -93,7 +94,9 @@ class _Renderer:
                          later=lambda: {"place_map": event_map(self.site, event)},
                          accounts=list(accounts.items()), children=self.site.children.get(event.id, []),
                          related=self.site.related.get(event.id, []), previous=previous, next=next_,
-                         timeline_page=self.plan.page_of.get(event.id, urls.TIMELINE))
+                         timeline_page=self.plan.page_of.get(event.id, urls.TIMELINE),
+                         data_record=urls.file_url(urls.entity_page("event", event.id), "data/timeline.json",
+                                                   self.directory_urls))
 
     def actor(self, actor: Actor) -> list[PendingPage]:
         years = split_by_year(self.site, actor)
@@ -242,7 +245,15 @@ class _Renderer:
                       periods=self.plan.index.children),
             *self.index_pages.places_index(roots, self.index_pages.place_counts),
             *self.sources_index(articles),
+            self.data_page(),
         ]
+
+    def data_page(self) -> PendingPage:
+        from builder.render.opendata import FILES
+        from builder.render.opendata.common import source_day
+
+        as_of = source_day(self.site).isoformat() if self.site.articles else ""
+        return self.page(urls.DATA, "data.md", files=[(file.name, file.description) for file in FILES], as_of=as_of)
 
     def sources_index(self, articles: list[Article]) -> list[PendingPage]:
         """One list, or past PAGE_LIMIT a list of years with a page each (under by-year/, which no

@@ -15,6 +15,7 @@ SECTIONS = {"actor": "actors", "event": "events", "place": "places", "article": 
 HOME = "index.md"
 TIMELINE = "timeline/index.md"
 RELATIONS = "relations/index.md"
+DATA = "data/index.md"  # the Data page, in the folder that holds the open-data files
 
 
 def entity_page(kind: str, id: str) -> str:
@@ -52,6 +53,12 @@ def relative_url(from_src: str, to_src: str, directory_urls: bool, fragment: str
         common += 1
     path = "../" * (len(base) - common) + "/".join(parts[common:])
     return (path or "./") + suffix
+
+
+def file_url(from_src: str, path: str, directory_urls: bool) -> str:
+    """A link from a page to a file that is no page (``data/timeline.json``), both from the site root."""
+    depth = page_url(from_src, directory_urls).count("/")
+    return "../" * depth + path
 
 
 class Links:

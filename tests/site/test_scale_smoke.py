@@ -55,3 +55,18 @@ def test_hub_actor_pages_are_split_by_year(small_site: tuple[Path, Path]) -> Non
     assert year_pages, "the busiest actors get a page per year"
     hub = year_pages[0].parent.parent
     assert "By year" in (hub / "index.html").read_text(encoding="utf-8")
+
+
+def test_open_data_made_beside_the_build_is_what_export_data_writes(small_site: tuple[Path, Path],
+                                                                     tmp_path: Path) -> None:
+    """1,000 events: the build's forked child writes the data (builder/pipeline.py DataJob);
+    export-data writes it in-process. Both give the same bytes, and the child's folder is gone."""
+    project, site = small_site
+    assert not (site / ".timeline-data").exists()
+    out = tmp_path / "data"
+    result = run_cli(project, "export-data", str(out))
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    assert len(names) == 18 and sorted(p.name for p in (site / "data").iterdir()) == sorted([*names, "index.html"])
+    for name in names:
+        assert (out / name).read_bytes() == (site / "data" / name).read_bytes(), name

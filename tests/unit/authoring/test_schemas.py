@@ -206,7 +206,7 @@ VALID: dict[str, dict[str, Any]] = {
         "archive_url": "https://web.archive.org/a", "accessed": "2020-02-13", "language": "en", "note": "Text.",
         "corrections": [{"text": "mistake", "correction": "fix"}],
     },
-    "site": {"title": "A timeline", "intro": "Text.", "description": "Text."},
+    "site": {"title": "A timeline", "intro": "Text.", "description": "Text.", "licence": "CC-BY-4.0"},
 }
 # Each value replaces one field's value in turn; the schema and `check` must agree on every one.
 REPLACEMENTS: list[Any] = [None, "", "  ", "Not A Slug!", "Bad_Id", "index", "x", 12345, 2011, -3, 0.5, True,
