@@ -17,21 +17,34 @@ import yaml
 from builder.authoring.datasets.check import Existing
 from builder.authoring.datasets.records import Batch, Entity, Row
 from builder.authoring.importing.inert import one_line
+from builder.authoring.importing.writer import yaml_text
 from builder.runtime.atomic import StagedFile, create_files
 
 LIST_FOLDERS = {"events": "events", "actors": "actors", "places": "places", "relations": "relations"}
 HEADER = "# Imported with `python -m builder import-data`"
 
 
-class _Dumper(yaml.SafeDumper):
-    """Each value written out where it is used: no ``&anchor``/``*alias`` for a list two items share."""
+def _flow(value: Any) -> str:
+    """One value on one line: text as a quoted string (``yaml_text``: never markup, never another
+    key, whatever it holds), lists and mappings in brackets. PyYAML's emitter would take a minute
+    over the rows a big ACLED export has; these few shapes need none of it."""
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {_flow(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(item) for item in value) + "]"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return repr(value)
+    return yaml_text(str(value))
 
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
 
-
-def dump(data: Any) -> str:
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110, default_flow_style=False)
+def dump(data: Entity | list[Entity]) -> str:
+    """A mapping, or a list of mappings, as block YAML with each field on its own line."""
+    if isinstance(data, dict):
+        return "".join(f"{key}: {_flow(value)}\n" for key, value in data.items())
+    if not data:
+        return "[]\n"
+    return "".join(f"{'  ' if index else '- '}{key}: {_flow(value)}\n"
+                   for item in data for index, (key, value) in enumerate(item.items()))
 
 
 def plan(batches: list[Batch], good: list[Row], existing: Existing, content_dir: Path) -> dict[Path, str]:
