@@ -38,9 +38,10 @@ def write(tmp_path: Path, files: dict[str, str]) -> None:
     write_tree(tmp_path / "content", tree)
 
 
-def build(tmp_path: Path, files: dict[str, str], **options: bool) -> tuple[Site, list[str]]:
+def build(tmp_path: Path, files: dict[str, str], *, validate_only: bool = False,
+          raw_html: bool = False) -> tuple[Site, list[str]]:
     write(tmp_path, files)
-    result = build_site(tmp_path / "content", tmp_path, **options)
+    result = build_site(tmp_path / "content", tmp_path, validate_only=validate_only, raw_html=raw_html)
     return result.site, [d.format() for d in result.diagnostics]
 
 
