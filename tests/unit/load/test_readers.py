@@ -337,3 +337,17 @@ def test_relation_must_cite_a_source_and_name_both_sides(tmp_path: Path) -> None
         "'bashar-al-assad')",
         "r.yml:1: relation 'r' cites no source: add 'sources' with at least one article",
     ]
+
+
+@pytest.mark.xfail(strict=True, reason="a stray ':::' outside any block becomes article text without a word")
+def test_article_stray_closing_fence_is_reported(tmp_path: Path) -> None:
+    article, problems = read(tmp_path, "articles", "a.md", ARTICLE_HEAD + "Text.\n:::\n\nMore.\n")
+    assert problems != [], [p.text for p in article.paragraphs]
+
+
+@pytest.mark.xfail(strict=True, reason="mention markup written nearly right ('place: id' with a space, a misspelt "
+                                       "kind) stays in the article text as it is, without a word")
+@pytest.mark.parametrize("markup", ["[Turkey](place: turkey)", "[Turkey](actr:turkey)"])
+def test_article_near_miss_of_mention_markup_is_reported(tmp_path: Path, markup: str) -> None:
+    article, problems = read(tmp_path, "articles", "a.md", ARTICLE_HEAD + f"{markup} said.\n")
+    assert problems != [], [p.text for p in article.paragraphs]

@@ -176,3 +176,10 @@ def test_read_file_is_pure_and_keeps_each_entities_problems_apart(tmp_path: Path
         "(did you mean 'person'?)"]
     assert read.entries[1].problems == [] and read.problems == []
     assert set(KINDS) == {"articles", "actors", "places", "events", "relations"}
+
+
+@pytest.mark.xfail(strict=True, reason="a relation with neither id nor subject gets the id '-backs-turkey' and is "
+                                       "reported as an invalid id, not as a relation missing its subject")
+def test_a_relation_without_id_or_subject_says_the_subject_is_missing(tmp_path: Path) -> None:
+    _, problems = load(tmp_path, {"relations/r.yml": "- {type: backs, object: turkey, sources: [a]}\n"})
+    assert any("missing required field 'subject'" in problem for problem in problems), problems
