@@ -43,6 +43,13 @@ def test_a_quote_written_with_straight_quotes_is_found_in_curly_text(tmp_path: P
     assert site.article_quotes["a"] == [quote]
 
 
+def test_double_quotes_dashes_and_no_break_spaces_inside_a_quote(tmp_path: Path) -> None:
+    body = "He told\u00a0Ankara “enough” – twice.\n"
+    site, problems = resolved(tmp_path, quoting('told Ankara "enough" - twice', body=body))
+    assert problems == []
+    assert [text for _, text, _ in marked(site, "quote")] == ["told\u00a0Ankara “enough” – twice"]
+
+
 def test_quote_marks_around_a_quote_and_spacing_do_not_matter(tmp_path: Path) -> None:
     site, problems = resolved(tmp_path, quoting('"the U.S. would help"'))
     assert problems == []
