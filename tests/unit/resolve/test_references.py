@@ -86,6 +86,14 @@ def test_part_of_cycle_reported_once_at_its_first_id(tmp_path: Path) -> None:
     assert problems == ["content/events/b.md:5: 'part_of' forms a cycle: b → d → c → b"]
 
 
+def test_a_cycle_entered_from_a_tail_is_shown_from_its_first_id(tmp_path: Path) -> None:
+    _, problems = resolved(tmp_path, {**BASE, "events/a.md": event(more="sources: [a]\npart_of: c\n"),
+                                      "events/c.md": event(more="sources: [a]\npart_of: d\n"),
+                                      "events/d.md": event(more="sources: [a]\npart_of: b\n"),
+                                      "events/b.md": event(more="sources: [a]\npart_of: c\n")})
+    assert problems == ["content/events/b.md:5: 'part_of' forms a cycle: b → c → d → b"]
+
+
 def test_an_event_part_of_itself(tmp_path: Path) -> None:
     _, problems = resolved(tmp_path, {**BASE, "events/x.md": event(more="sources: [a]\npart_of: x\n")})
     assert problems == ["content/events/x.md:5: 'part_of' forms a cycle: x → x"]
