@@ -183,3 +183,11 @@ def test_read_file_is_pure_and_keeps_each_entities_problems_apart(tmp_path: Path
 def test_a_relation_without_id_or_subject_says_the_subject_is_missing(tmp_path: Path) -> None:
     _, problems = load(tmp_path, {"relations/r.yml": "- {type: backs, object: turkey, sources: [a]}\n"})
     assert any("missing required field 'subject'" in problem for problem in problems), problems
+
+
+@pytest.mark.xfail(strict=True, reason="a content file at the top of content/ (relations.yml, notes.md) is passed over "
+                                       "without a word, though it looks like content and is never read")
+@pytest.mark.parametrize("name", ["relations.yml", "erdogan.md"])
+def test_a_content_file_at_the_top_of_content_is_warned_about(tmp_path: Path, name: str) -> None:
+    _, problems = load(tmp_path, {name: "- {id: r, subject: a, type: backs, object: b, sources: [a]}\n"})
+    assert [p.split(": ", 1)[0] for p in problems] == [f"content/{name}:1"]
