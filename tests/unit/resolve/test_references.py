@@ -210,3 +210,14 @@ def test_place_tree(tmp_path: Path) -> None:
         ("syria", 0, True, 0), ("aleppo", 1, False, 0), ("idlib", 1, True, 0), ("saraqib", 2, False, 2)]
     shallow = site.place_tree([site.places["syria"]], max_depth=1)
     assert [(r.place.id, r.hidden) for r in shallow] == [("syria", 3)]
+
+
+@pytest.mark.xfail(strict=True, reason="a place named twice in one event or relation is listed twice on its page, "
+                                       "and nothing reports the repetition")
+def test_a_place_named_twice_is_listed_once_or_reported(tmp_path: Path) -> None:
+    site, problems = resolved(tmp_path, {
+        **BASE, "events/x.md": event(more="sources: [a]\nplaces: [idlib, idlib]\n"),
+        "relations/r.yml": "- {id: r, subject: putin, type: backs, object: turkey, places: [idlib, idlib], "
+                           "sources: [a]}\n"})
+    listed = ([e.id for e in site.place_events["idlib"]], [r.id for r in site.place_relations["idlib"]])
+    assert problems or listed == (["x"], ["r"]), listed
