@@ -212,8 +212,9 @@ def test_place_tree(tmp_path: Path) -> None:
     assert [(r.place.id, r.hidden) for r in shallow] == [("syria", 3)]
 
 
-@pytest.mark.xfail(strict=True, reason="a place named twice in one event or relation is listed twice on its page, "
-                                       "and nothing reports the repetition")
+@pytest.mark.xfail(strict=True, reason="a place named twice in one event or relation is in place_events / "
+                                       "place_relations twice (which the place page and the places index count "
+                                       "read), and nothing reports the repetition")
 def test_a_place_named_twice_is_listed_once_or_reported(tmp_path: Path) -> None:
     site, problems = resolved(tmp_path, {
         **BASE, "events/x.md": event(more="sources: [a]\nplaces: [idlib, idlib]\n"),
