@@ -15,6 +15,7 @@ from builder.model.actor import Actor
 from builder.model.article import Article
 from builder.model.event import Quote
 from builder.model.site import Mention, Role, Site
+from builder.render import urls
 from builder.render.paging import MONTHS
 
 ITEM_LIMIT = 300
@@ -75,12 +76,12 @@ def split_by_year(site: Site, actor: Actor, limit: int = ITEM_LIMIT) -> list[Act
     years: dict[str, ActorYear] = {}
     for (year, month), kind, item in dated:
         if year not in years:
-            years[year] = periods[year] = ActorYear(year, f"actors/{actor.id}/{year}.md")
+            years[year] = periods[year] = ActorYear(year, urls.entity_period("actor", actor.id, year))
         key = year
         if month is not None and per_year[year] > limit:
             key = f"{year}-{month:02d}"
             if key not in periods:
-                periods[key] = ActorYear(f"{MONTHS[month - 1]} {year}", f"actors/{actor.id}/{key}.md")
+                periods[key] = ActorYear(f"{MONTHS[month - 1]} {year}", urls.entity_period("actor", actor.id, key))
                 years[year].months.append(periods[key])
         getattr(periods[key], kind).append(item)
     for period in periods.values():

@@ -10,6 +10,7 @@ import functools
 from builder.model.actor import Actor
 from builder.model.place import Place
 from builder.model.site import Site
+from builder.render import urls
 from builder.render.figures.maps import place_map
 from builder.render.index_paging import PLACES_PER_PAGE, alphabetical_pages, shown_children
 from builder.render.page import MakePage, PendingPage
@@ -33,11 +34,11 @@ class IndexPages:
             return [self.page(self.pages["actors"], "actors_index.md", groups=groups, kinds=[])]
         kinds, pages = [], []
         for kind, label, listed in groups:
-            uri = f"actors/by-kind/{kind}.md"
+            uri = urls.actors_kind(kind)
             top = sorted(listed, key=lambda item: (-item[1], item[0].name.casefold(), item[0].id))[:TOP_PER_KIND]
             kinds.append((kind, label, uri, len(listed), [item for item in top if item[1]]))
             shelves = alphabetical_pages(listed, lambda item: item[0].name) if len(listed) > PAGE_LIMIT else []
-            parts = [(shelf.label, f"actors/by-kind/{kind}/{shelf.slug}.md", shelf.items) for shelf in shelves]
+            parts = [(shelf.label, urls.actors_kind(kind, shelf.slug), shelf.items) for shelf in shelves]
             pages.append(self.page(uri, "actors_kind.md", label=label, kind_page=uri, total=len(listed),
                                    actors=[] if parts else listed, parts=parts, part="", previous=None, next=None))
             for i, (part, part_uri, items) in enumerate(parts):
@@ -57,7 +58,7 @@ class IndexPages:
                               shown={}, later=lambda: {"place_map": place_map(site.places.values())})]
         within = self.places_within
         if len(roots) > PLACES_PER_PAGE:
-            parts = self.place_lists(roots, "places/by-letter")
+            parts = self.place_lists(roots, None)
             return [self.page(self.pages["places"], "places_index.md", roots=[], counts=counts, parts=parts,
                               shown={}, within=within, place_map=None), *self.place_list_pages(parts, None)]
         by_events = {root.id: sorted(site.place_children.get(root.id, []),
@@ -72,9 +73,10 @@ class IndexPages:
                           shown=shown, within=within, later=lambda: {"place_map": place_map(listed)})]
 
     @staticmethod
-    def place_lists(places: list[Place], folder: str) -> list[tuple[str, str, list[Place]]]:
-        """Places on pages per first letters: (label, page, places) for each."""
-        return [(shelf.label, f"{folder}/{shelf.slug}.md", shelf.items)
+    def place_lists(places: list[Place], within: str | None) -> list[tuple[str, str, list[Place]]]:
+        """Places (within no other, or directly within the place ``within``) on pages per first
+        letters: (label, page, places) for each."""
+        return [(shelf.label, urls.places_letters(within, shelf.slug), shelf.items)
                 for shelf in alphabetical_pages(places, lambda place: place.name, PLACES_PER_PAGE)]
 
     def place_list_pages(self, parts: list[tuple[str, str, list[Place]]], parent: Place | None) -> list[PendingPage]:

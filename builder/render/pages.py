@@ -153,7 +153,7 @@ class _Renderer:
         # The places within it as a tree; past PAGE_LIMIT at any depth, only those directly within it;
         # past PAGE_LIMIT of those, on pages per first letters (a place's year pages are named by years).
         flat = len(seen) - 1 > PAGE_LIMIT
-        parts = (IndexPages.place_lists(children, f"places/{place.id}/within")
+        parts = (IndexPages.place_lists(children, place.id)
                  if len(children) > PAGE_LIMIT else [])
         pages += self.index_pages.place_list_pages(parts, place)
         relations = self.site.place_relations.get(place.id, [])
@@ -253,7 +253,7 @@ class _Renderer:
         by_year: dict[str, list[Article]] = defaultdict(list)
         for article in articles:
             by_year[str(article.published.group()[0]) if article.published else "undated"].append(article)
-        years = [(year, f"sources/by-year/{year}.md", len(listed)) for year, listed in by_year.items()]
+        years = [(year, urls.sources_year(year), len(listed)) for year, listed in by_year.items()]
         pages = [self.page(self.pages["sources"], "sources_index.md", title="Sources", articles=articles,
                            years=years, year="")]
         for year, uri, _ in years:

@@ -39,10 +39,6 @@ class TimelinePlan:
         return [self.index, *self.pages]
 
 
-def _year_uri(year: int | str) -> str:
-    return f"timeline/{year}.md"
-
-
 def plan_timeline(timeline: list[Event], limit: int = PAGE_LIMIT) -> TimelinePlan:
     index = TimelinePage(urls.TIMELINE, "Timeline")
     if len(timeline) <= limit:
@@ -54,7 +50,7 @@ def plan_timeline(timeline: list[Event], limit: int = PAGE_LIMIT) -> TimelinePla
     pages: list[TimelinePage] = []
     page_of: dict[str, str] = {}
     for year, events in by_year.items():  # timeline order, so years ascend
-        year_page = TimelinePage(_year_uri(year), str(year).capitalize())
+        year_page = TimelinePage(urls.timeline_period(str(year)), str(year).capitalize())
         pages.append(year_page)
         index.children.append(year_page)
         if len(events) <= limit or year == "undated":
@@ -68,7 +64,8 @@ def plan_timeline(timeline: list[Event], limit: int = PAGE_LIMIT) -> TimelinePla
             else:
                 by_month[month].append(event)
         for month, month_events in sorted(by_month.items()):
-            month_page = TimelinePage(f"timeline/{year}-{month:02d}.md", f"{MONTHS[month - 1]} {year}", month_events)
+            month_page = TimelinePage(urls.timeline_period(f"{year}-{month:02d}"), f"{MONTHS[month - 1]} {year}",
+                                      month_events)
             year_page.children.append(month_page)
             pages.append(month_page)
     for page in pages:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from builder.model.event import Event
 from builder.model.place import Place
 from builder.model.site import Mention, Site
+from builder.render import urls
 from builder.render.actor_pages import ITEM_LIMIT, year_of
 
 
@@ -29,7 +30,7 @@ def split_place_by_year(site: Site, place: Place, own: list[Event], nested: list
 
     def year(key: str) -> PlaceYear:
         if key not in years:
-            years[key] = PlaceYear(key, f"places/{place.id}/{key}.md")
+            years[key] = PlaceYear(key, urls.entity_period("place", place.id, key))
         return years[key]
 
     for event in own:
