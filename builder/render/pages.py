@@ -30,7 +30,7 @@ from builder.render.figures.relations_chart import (
 )
 from builder.render.indexes import IndexPages
 from builder.render.page import GeneratedPage, PendingPage, environment
-from builder.render.paging import MONTHS, PAGE_LIMIT, neighbours, plan_timeline
+from builder.render.paging import PAGE_LIMIT, by_year, neighbours, plan_timeline, year_month_groups, year_of
 from builder.render.place_pages import split_place_by_year
 
 
@@ -105,17 +105,14 @@ class _Renderer:
         relation_pages = self.own_relation_pages.get(("actor", actor.id), [])
         pages += self.own_relations(relation_pages)
         co_actors = self.site.co_actors.get(actor.id, [])
-        by_year: dict[str, list[Any]] = defaultdict(list)
-        for role in self.site.actor_roles.get(actor.id, []):
-            value = role.event.date.value
-            by_year[str(value.group()[0]) if value else "Undated"].append(role)
+        roles = by_year(self.site.actor_roles.get(actor.id, []), lambda role: role.event.date.value, "Undated")
         pages.insert(0, self.page(
             urls.entity_page("actor", actor.id), "actor.md", actor=actor, kind_label=KIND_LABELS[actor.kind],
             jsonld=jsonld.actor_jsonld(self.site, actor),
             index_page=urls.section_index("actor"), members=self.site.members.get(actor.id, []),
             relations=[] if relation_pages else relations, relations_total=len(relations),
             relation_pages=page_links(relation_pages),
-            roles=list(by_year.items()),
+            roles=list(roles.items()),
             quotes=self.site.actor_quotes.get(actor.id, []), articles=self.site.actor_articles.get(actor.id, []),
             mentions=self.site.mentions.get(("actor", actor.id), []), years=years,
             co_actors=co_actors[:TOP_CO_ACTORS] if years else co_actors, co_actors_total=len(co_actors),
@@ -200,8 +197,8 @@ class _Renderer:
         for position, page in enumerate(plan.all_pages):
             chart = overview(self.site.timeline) if page is plan.index else None
             filters = facets(self.site, page.events) if page.events else []
-            generated.append(self.page(page.src_uri, "timeline.md", page=page, groups=_groups(page.events), chart=chart,
-                                       filters=filters,
+            generated.append(self.page(page.src_uri, "timeline.md", page=page, groups=year_month_groups(page.events),
+                                       chart=chart, filters=filters,
                                        total=len(self.site.timeline), is_index=page is plan.index, counts=counts,
                                        index_page=urls.TIMELINE,
                                        **neighbours(plan.pages if position else [], position - 1)))  # index: none
@@ -222,23 +219,21 @@ class _Renderer:
             actors = sorted((a for a in site.actors.values() if a.kind == kind), key=lambda a: a.name.casefold())
             if actors:
                 actor_groups.append((kind, KIND_LABELS[kind], [(a, self.event_counts[a.id]) for a in actors]))
-        by_year: dict[str, list[Event]] = defaultdict(list)
-        for event in site.timeline:
-            by_year[str(event.date.value.group()[0]) if event.date.value else "Undated"].append(event)
+        events = by_year(site.timeline, lambda event: event.date.value, "Undated")
         roots = sorted((p for p in site.places.values() if not (p.within and p.within.id in site.places)),
                        key=lambda p: p.name.casefold())
         articles = sorted(site.articles.values(), key=lambda a: (date_order(a.published), a.title), reverse=True)
         first, last = (site.timeline[0], site.timeline[-1]) if site.timeline else (None, None)
         span = ""
         if first and last and first.date.value and last.date.value:
-            start, end = first.date.value.group()[0], last.date.value.group()[0]
+            start, end = year_of(first.date.value), year_of(last.date.value)
             span = str(start) if start == end else f"{start}–{end}"
         return [
             self.page(urls.HOME, "home.md", latest=list(reversed(site.timeline[-10:])), span=span,
                       top_actors=[(site.actors[a], n) for a, n in
                                   sorted(self.event_counts.items(), key=lambda i: (-i[1], i[0]))[:10]]),
             *self.index_pages.actors_index(actor_groups),
-            self.page(self.pages["events"], "events_index.md", groups=list(by_year.items()),
+            self.page(self.pages["events"], "events_index.md", groups=list(events.items()),
                       periods=self.plan.index.children),
             *self.index_pages.places_index(roots, self.index_pages.place_counts),
             *self.sources_index(articles),
@@ -250,30 +245,14 @@ class _Renderer:
         if len(articles) <= PAGE_LIMIT:
             return [self.page(self.pages["sources"], "sources_index.md", title="Sources", articles=articles,
                               years=[], year="")]
-        by_year: dict[str, list[Article]] = defaultdict(list)
-        for article in articles:
-            by_year[str(article.published.group()[0]) if article.published else "undated"].append(article)
-        years = [(year, urls.sources_year(year), len(listed)) for year, listed in by_year.items()]
+        years_listed = by_year(articles, lambda article: article.published)
+        years = [(year, urls.sources_year(year), len(listed)) for year, listed in years_listed.items()]
         pages = [self.page(self.pages["sources"], "sources_index.md", title="Sources", articles=articles,
                            years=years, year="")]
         for year, uri, _ in years:
             pages.append(self.page(uri, "sources_index.md", title=f"Sources published in {year}",
-                                   articles=by_year[year], years=[], year=year))
+                                   articles=years_listed[year], years=[], year=year))
         return pages
-
-
-def _groups(events: list[Event]) -> list[tuple[int | str, list[tuple[int, str, list[Event]]]]]:
-    """Events by year, then month (0: dated to the year or less precisely), in timeline order."""
-    years: dict[int | str, dict[int, list[Event]]] = defaultdict(lambda: defaultdict(list))
-    for event in events:
-        if event.date.value is None:
-            years["Undated"][0].append(event)
-            continue
-        year, month = event.date.value.group()
-        years[year][month or 0].append(event)
-    return [(year, [(month, f"{MONTHS[month - 1]} {year}" if month else "", listed)
-                    for month, listed in sorted(months.items())])
-            for year, months in years.items()]
 
 
 def plan_site(site: Site, *, directory_urls: bool = True, raw_html: bool = False) -> list[PendingPage]:

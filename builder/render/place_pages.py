@@ -9,7 +9,8 @@ from builder.model.event import Event
 from builder.model.place import Place
 from builder.model.site import Mention, Site
 from builder.render import urls
-from builder.render.actor_pages import ITEM_LIMIT, year_of
+from builder.render.actor_pages import ITEM_LIMIT
+from builder.render.paging import UNDATED, year_of
 
 
 @dataclass
@@ -40,4 +41,4 @@ def split_place_by_year(site: Site, place: Place, own: list[Event], nested: list
     for mention in mentions:
         article = site.articles.get(mention.article_id)
         year(year_of(article.published if article else None)).mentions.append(mention)
-    return sorted(years.values(), key=lambda y: (y.year == "undated", y.year))
+    return sorted(years.values(), key=lambda y: (y.year == UNDATED, y.year))
