@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from typing import Any
 
 from builder.model.actor import ACTOR_KINDS, KIND_LABELS, Actor
@@ -16,6 +15,20 @@ from builder.model.site import Site
 from builder.render import jsonld, urls
 from builder.render.actor_pages import TOP_CO_ACTORS, all_periods, split_by_year
 from builder.render.article_html import paragraph_html
+from builder.render.contexts import (
+    ActorContext,
+    ActorYearContext,
+    ArticleContext,
+    EventContext,
+    EventsIndexContext,
+    HomeContext,
+    PageContext,
+    PlaceContext,
+    PlaceYearContext,
+    RelationsContext,
+    SourcesIndexContext,
+    TimelineContext,
+)
 from builder.render.facets import facets
 from builder.render.figures.maps import event_map, place_page_map
 from builder.render.figures.overview import overview
@@ -70,16 +83,12 @@ class _Renderer:
         """The entity of that kind and id, or None: templates link what exists, print the rest."""
         return self.tables[kind].get(id)
 
-    def page(self, src_uri: str, template: str, later: Callable[[], dict[str, Any]] | None = None,
-             **context: Any) -> PendingPage:
-        """``later`` supplies context that is costly to compute, at render time."""
-
+    def page(self, src_uri: str, context: PageContext) -> PendingPage:
         def make() -> str:
             links = urls.Links(src_uri, self.directory_urls)
-            extra = later() if later else {}
-            return environment().get_template(template).render(
+            return environment().get_template(context.template).render(
                 site=self.site, url=links, pages=self.pages, find=self.find, raw_html=self.raw_html,
-                timeline_page_of=self.timeline_page_of, **context, **extra)
+                timeline_page_of=self.timeline_page_of, **context.variables())
 
         return PendingPage(src_uri, make)
 
@@ -88,26 +97,25 @@ class _Renderer:
         accounts: dict[str, list[Any]] = defaultdict(list)
         for quote in event.quotes:
             accounts[quote.by.id].append(quote)
-        return self.page(urls.entity_page("event", event.id), "event.md", event=event,
-                         jsonld=jsonld.event_jsonld(self.site, event),
-                         later=lambda: {"place_map": event_map(self.site, event)},
-                         accounts=list(accounts.items()), children=self.site.children.get(event.id, []),
-                         related=self.site.related.get(event.id, []), previous=previous, next=next_,
-                         timeline_page=self.plan.page_of.get(event.id, urls.TIMELINE))
+        return self.page(urls.entity_page("event", event.id), EventContext(
+            event=event, jsonld=jsonld.event_jsonld(self.site, event),
+            later=lambda: {"place_map": event_map(self.site, event)},
+            accounts=list(accounts.items()), children=self.site.children.get(event.id, []),
+            related=self.site.related.get(event.id, []), previous=previous, next=next_,
+            timeline_page=self.plan.page_of.get(event.id, urls.TIMELINE)))
 
     def actor(self, actor: Actor) -> list[PendingPage]:
         years = split_by_year(self.site, actor)
         periods = all_periods(years or [])
-        pages = [self.page(period.src_uri, "actor_year.md", actor=actor, year=period,
-                           **neighbours(periods, i))
+        pages = [self.page(period.src_uri, ActorYearContext(actor=actor, year=period, **neighbours(periods, i)))
                  for i, period in enumerate(periods)]
         relations = self.site.actor_relations.get(actor.id, [])
         relation_pages = self.own_relation_pages.get(("actor", actor.id), [])
         pages += self.own_relations(relation_pages)
         co_actors = self.site.co_actors.get(actor.id, [])
         roles = by_year(self.site.actor_roles.get(actor.id, []), lambda role: role.event.date.value, "Undated")
-        pages.insert(0, self.page(
-            urls.entity_page("actor", actor.id), "actor.md", actor=actor, kind_label=KIND_LABELS[actor.kind],
+        pages.insert(0, self.page(urls.entity_page("actor", actor.id), ActorContext(
+            actor=actor, kind_label=KIND_LABELS[actor.kind],
             jsonld=jsonld.actor_jsonld(self.site, actor),
             index_page=urls.section_index("actor"), members=self.site.members.get(actor.id, []),
             relations=[] if relation_pages else relations, relations_total=len(relations),
@@ -117,16 +125,16 @@ class _Renderer:
             mentions=self.site.mentions.get(("actor", actor.id), []), years=years,
             co_actors=co_actors[:TOP_CO_ACTORS] if years else co_actors, co_actors_total=len(co_actors),
             later=lambda: {"chart": overview([role.event for role in self.site.actor_roles.get(actor.id, [])]),
-                           "relation_chart": relations_chart(relations, limit=ACTOR_LIMIT)}))
+                           "relation_chart": relations_chart(relations, limit=ACTOR_LIMIT)})))
         return pages
 
     def own_relations(self, planned: list[RelationsPage]) -> list[PendingPage]:
         """A hub's or busy place's relations pages: drawn and tabled with their sources like the
         relations pages."""
         total = sum(len(page.relations) for page in planned)
-        return [self.page(page.src_uri, "relations.md", page=page, limit=RELATIONS_PER_PAGE, relations_total=total,
-                          **neighbours(planned, i),
-                          later=functools.partial(lambda listed: {"chart": relations_chart(listed)}, page.relations))
+        return [self.page(page.src_uri, RelationsContext(
+                    page=page, limit=RELATIONS_PER_PAGE, relations_total=total, **neighbours(planned, i),
+                    later=functools.partial(lambda listed: {"chart": relations_chart(listed)}, page.relations)))
                 for i, page in enumerate(planned)]
 
     def place(self, place: Place) -> list[PendingPage]:
@@ -144,7 +152,7 @@ class _Renderer:
         nested_ids = {event.id for event in nested} - own_ids
         nested = sorted((self.site.events[i] for i in nested_ids), key=lambda e: self.site.position[e.id])
         years = split_place_by_year(self.site, place, own, nested)
-        pages = [self.page(year.src_uri, "place_year.md", place=place, year=year, **neighbours(years or [], i))
+        pages = [self.page(year.src_uri, PlaceYearContext(place=place, year=year, **neighbours(years or [], i)))
                  for i, year in enumerate(years or [])]
         children = self.site.place_children.get(place.id, [])
         # The places within it as a tree; past PAGE_LIMIT at any depth, only those directly within it;
@@ -156,20 +164,20 @@ class _Renderer:
         relations = self.site.place_relations.get(place.id, [])
         relation_pages = self.own_relation_pages.get(("place", place.id), [])
         pages += self.own_relations(relation_pages)
-        return [self.page(urls.entity_page("place", place.id), "place.md", place=place, years=years,
-                          later=lambda: {"chart": overview([*own, *nested]),
-                                         "place_map": place_page_map(self.site, place)},
-                         jsonld=jsonld.place_jsonld(self.site, place),
-                         chain=self.site.place_trail(place), children=children, flat=flat, parts=parts,
-                         within=self.index_pages.places_within,
-                         events=own, nested_events=nested, relations=[] if relation_pages else relations,
-                         relations_total=len(relations), relation_pages=page_links(relation_pages),
-                         mentions=self.site.mentions.get(("place", place.id), [])), *pages]
+        return [self.page(urls.entity_page("place", place.id), PlaceContext(
+            place=place, years=years,
+            later=lambda: {"chart": overview([*own, *nested]), "place_map": place_page_map(self.site, place)},
+            jsonld=jsonld.place_jsonld(self.site, place),
+            chain=self.site.place_trail(place), children=children, flat=flat, parts=parts,
+            within=self.index_pages.places_within,
+            events=own, nested_events=nested, relations=[] if relation_pages else relations,
+            relations_total=len(relations), relation_pages=page_links(relation_pages),
+            mentions=self.site.mentions.get(("place", place.id), []))), *pages]
 
     def article(self, article: Article) -> PendingPage:
         src_uri = urls.entity_page("article", article.id)
 
-        def blocks() -> dict[str, Any]:
+        def blocks() -> dict[str, object]:
             links = urls.Links(src_uri, self.directory_urls, self.relation_homes)
             spans = iter(self.site.spans.get(article.id, []))
             made = []
@@ -183,11 +191,10 @@ class _Renderer:
         quotes = self.site.article_quotes.get(article.id, [])
         speakers = sorted({q.by.id for q in quotes if q.by.id in self.site.actors},
                           key=lambda i: self.site.actors[i].name.casefold())
-        return self.page(src_uri, "article.md", later=blocks, article=article,
-                         jsonld=jsonld.article_jsonld(self.site, article),
-                         speakers=[self.site.actors[i] for i in speakers],
-                         events=self.site.article_events.get(article.id, []),
-                         citations=self.site.article_citations.get(article.id, []))
+        return self.page(src_uri, ArticleContext(
+            later=blocks, article=article, jsonld=jsonld.article_jsonld(self.site, article),
+            speakers=[self.site.actors[i] for i in speakers], events=self.site.article_events.get(article.id, []),
+            citations=self.site.article_citations.get(article.id, [])))
 
     def timeline(self) -> list[PendingPage]:
         plan = self.plan
@@ -197,19 +204,18 @@ class _Renderer:
         for position, page in enumerate(plan.all_pages):
             chart = overview(self.site.timeline) if page is plan.index else None
             filters = facets(self.site, page.events) if page.events else []
-            generated.append(self.page(page.src_uri, "timeline.md", page=page, groups=year_month_groups(page.events),
-                                       chart=chart, filters=filters,
-                                       total=len(self.site.timeline), is_index=page is plan.index, counts=counts,
-                                       index_page=urls.TIMELINE,
-                                       **neighbours(plan.pages if position else [], position - 1)))  # index: none
+            generated.append(self.page(page.src_uri, TimelineContext(
+                page=page, groups=year_month_groups(page.events), chart=chart, filters=filters,
+                total=len(self.site.timeline), is_index=page is plan.index, counts=counts, index_page=urls.TIMELINE,
+                **neighbours(plan.pages if position else [], position - 1))))  # index: none
         return generated
 
     def relations(self) -> list[PendingPage]:
         planned = plan_relations(self.site.relations.values())
         paged = planned[1:]
-        return [self.page(page.src_uri, "relations.md", page=page, limit=RELATIONS_PER_PAGE,
-                          **neighbours(paged if i else [], i - 1),  # the index has none
-                          later=functools.partial(lambda listed: {"chart": relations_chart(listed)}, page.relations))
+        return [self.page(page.src_uri, RelationsContext(
+                    page=page, limit=RELATIONS_PER_PAGE, **neighbours(paged if i else [], i - 1),  # the index has none
+                    later=functools.partial(lambda listed: {"chart": relations_chart(listed)}, page.relations)))
                 for i, page in enumerate(planned)]
 
     def indexes(self) -> list[PendingPage]:
@@ -229,12 +235,13 @@ class _Renderer:
             start, end = year_of(first.date.value), year_of(last.date.value)
             span = str(start) if start == end else f"{start}–{end}"
         return [
-            self.page(urls.HOME, "home.md", latest=list(reversed(site.timeline[-10:])), span=span,
-                      top_actors=[(site.actors[a], n) for a, n in
-                                  sorted(self.event_counts.items(), key=lambda i: (-i[1], i[0]))[:10]]),
+            self.page(urls.HOME, HomeContext(
+                latest=list(reversed(site.timeline[-10:])), span=span,
+                top_actors=[(site.actors[a], n) for a, n in
+                            sorted(self.event_counts.items(), key=lambda i: (-i[1], i[0]))[:10]])),
             *self.index_pages.actors_index(actor_groups),
-            self.page(self.pages["events"], "events_index.md", groups=list(events.items()),
-                      periods=self.plan.index.children),
+            self.page(self.pages["events"], EventsIndexContext(groups=list(events.items()),
+                                                               periods=self.plan.index.children)),
             *self.index_pages.places_index(roots, self.index_pages.place_counts),
             *self.sources_index(articles),
         ]
@@ -243,15 +250,15 @@ class _Renderer:
         """One list, or past PAGE_LIMIT a list of years with a page each (under by-year/, which no
         article id can collide with: an article 'by-year' is sources/by-year.md)."""
         if len(articles) <= PAGE_LIMIT:
-            return [self.page(self.pages["sources"], "sources_index.md", title="Sources", articles=articles,
-                              years=[], year="")]
+            return [self.page(self.pages["sources"], SourcesIndexContext(title="Sources", articles=articles,
+                                                                         years=[], year=""))]
         years_listed = by_year(articles, lambda article: article.published)
         years = [(year, urls.sources_year(year), len(listed)) for year, listed in years_listed.items()]
-        pages = [self.page(self.pages["sources"], "sources_index.md", title="Sources", articles=articles,
-                           years=years, year="")]
+        pages = [self.page(self.pages["sources"], SourcesIndexContext(title="Sources", articles=articles,
+                                                                      years=years, year=""))]
         for year, uri, _ in years:
-            pages.append(self.page(uri, "sources_index.md", title=f"Sources published in {year}",
-                                   articles=years_listed[year], years=[], year=year))
+            pages.append(self.page(uri, SourcesIndexContext(title=f"Sources published in {year}",
+                                                            articles=years_listed[year], years=[], year=year)))
         return pages
 
 
