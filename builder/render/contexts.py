@@ -63,7 +63,7 @@ class EventContext(Paged):
     template = "event.md"
     event: Event
     jsonld: Mapping[str, object]
-    accounts: list[tuple[str, list[Quote]]]  # each speaker's quotes, by actor id
+    accounts: list[tuple[Actor, list[Quote]]]  # each speaker's quotes
     children: list[Event]
     related: list[Event]
     timeline_page: str
@@ -150,6 +150,7 @@ class RelationsContext(Paged):
     template = "relations.md"
     page: RelationsPage
     limit: int
+    owner: Actor | Place | None = None  # whose relations these are, on an actor's or place's own pages
     relations_total: int = 0  # an owner's relations over all its pages
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from builder.model.actor import ACTOR_KINDS, KIND_LABELS, Actor
 from builder.model.article import BLOCK_LABELS, Article
 from builder.model.common import date_order
-from builder.model.event import Event
+from builder.model.event import Event, Quote
 from builder.model.place import Place
 from builder.model.site import Site
 from builder.render import jsonld, urls
@@ -65,7 +65,7 @@ class _Renderer:
             for kind, table, owned in (("actor", site.actors, site.actor_relations),
                                        ("place", site.places, site.place_relations))
             for id_, relations in owned.items()
-            if id_ in table and (planned := plan_own_relations(kind, id_, table[id_].name, relations))}
+            if (planned := plan_own_relations(kind, id_, table[id_].name, relations))}
         # Where an article's cited passage links: the relation on its subject's page, or on the
         # subject's relations pages when it is a hub.
         self.relation_homes = {relation.id: urls.entity_page("actor", relation.subject.id)
@@ -79,30 +79,31 @@ class _Renderer:
     def timeline_page_of(self, event_id: str) -> str:
         return self.plan.page_of.get(event_id, urls.TIMELINE)
 
-    def find(self, kind: str, id: str) -> Any:
-        """The entity of that kind and id, or None: templates link what exists, print the rest."""
-        return self.tables[kind].get(id)
+    def entity(self, kind: str, id: str) -> Any:
+        """The entity a reference names: resolve has reported every reference to a missing one, and
+        no page is rendered when it has."""
+        return self.tables[kind][id]
 
     def page(self, src_uri: str, context: PageContext) -> PendingPage:
         def make() -> str:
             links = urls.Links(src_uri, self.directory_urls)
             return environment().get_template(context.template).render(
-                site=self.site, url=links, pages=self.pages, find=self.find, raw_html=self.raw_html,
+                site=self.site, url=links, pages=self.pages, entity=self.entity, raw_html=self.raw_html,
                 timeline_page_of=self.timeline_page_of, **context.variables())
 
         return PendingPage(src_uri, make)
 
     def event(self, event: Event) -> PendingPage:
         previous, next_ = self.site.neighbours(event)
-        accounts: dict[str, list[Any]] = defaultdict(list)
+        accounts: dict[str, list[Quote]] = defaultdict(list)
         for quote in event.quotes:
             accounts[quote.by.id].append(quote)
         return self.page(urls.entity_page("event", event.id), EventContext(
             event=event, jsonld=jsonld.event_jsonld(self.site, event),
             later=lambda: {"place_map": event_map(self.site, event)},
-            accounts=list(accounts.items()), children=self.site.children.get(event.id, []),
-            related=self.site.related.get(event.id, []), previous=previous, next=next_,
-            timeline_page=self.plan.page_of.get(event.id, urls.TIMELINE)))
+            accounts=[(self.site.actors[speaker], quotes) for speaker, quotes in accounts.items()],
+            children=self.site.children.get(event.id, []), related=self.site.related.get(event.id, []),
+            previous=previous, next=next_, timeline_page=self.plan.page_of.get(event.id, urls.TIMELINE)))
 
     def actor(self, actor: Actor) -> list[PendingPage]:
         years = split_by_year(self.site, actor)
@@ -111,7 +112,7 @@ class _Renderer:
                  for i, period in enumerate(periods)]
         relations = self.site.actor_relations.get(actor.id, [])
         relation_pages = self.own_relation_pages.get(("actor", actor.id), [])
-        pages += self.own_relations(relation_pages)
+        pages += self.own_relations(relation_pages, actor)
         co_actors = self.site.co_actors.get(actor.id, [])
         roles = by_year(self.site.actor_roles.get(actor.id, []), lambda role: role.event.date.value, "Undated")
         pages.insert(0, self.page(urls.entity_page("actor", actor.id), ActorContext(
@@ -128,12 +129,12 @@ class _Renderer:
                            "relation_chart": relations_chart(relations, limit=ACTOR_LIMIT)})))
         return pages
 
-    def own_relations(self, planned: list[RelationsPage]) -> list[PendingPage]:
+    def own_relations(self, planned: list[RelationsPage], owner: Actor | Place) -> list[PendingPage]:
         """A hub's or busy place's relations pages: drawn and tabled with their sources like the
         relations pages."""
         total = sum(len(page.relations) for page in planned)
         return [self.page(page.src_uri, RelationsContext(
-                    page=page, limit=RELATIONS_PER_PAGE, relations_total=total, **neighbours(planned, i),
+                    page=page, limit=RELATIONS_PER_PAGE, owner=owner, relations_total=total, **neighbours(planned, i),
                     later=functools.partial(lambda listed: {"chart": relations_chart(listed)}, page.relations)))
                 for i, page in enumerate(planned)]
 
@@ -163,7 +164,7 @@ class _Renderer:
         pages += self.index_pages.place_list_pages(parts, place)
         relations = self.site.place_relations.get(place.id, [])
         relation_pages = self.own_relation_pages.get(("place", place.id), [])
-        pages += self.own_relations(relation_pages)
+        pages += self.own_relations(relation_pages, place)
         return [self.page(urls.entity_page("place", place.id), PlaceContext(
             place=place, years=years,
             later=lambda: {"chart": overview([*own, *nested]), "place_map": place_page_map(self.site, place)},
@@ -189,7 +190,7 @@ class _Renderer:
             return {"blocks": made}
 
         quotes = self.site.article_quotes.get(article.id, [])
-        speakers = sorted({q.by.id for q in quotes if q.by.id in self.site.actors},
+        speakers = sorted({q.by.id for q in quotes},
                           key=lambda i: self.site.actors[i].name.casefold())
         return self.page(src_uri, ArticleContext(
             later=blocks, article=article, jsonld=jsonld.article_jsonld(self.site, article),
