@@ -70,20 +70,27 @@ class EventContext(Paged):
 
 
 @dataclass(frozen=True, kw_only=True)
-class ActorContext(PageContext):
-    template = "actor.md"
-    actor: Actor
-    kind_label: str
+class EntityContext(PageContext):
+    """An actor's or a place's own page: its relations (listed, or past a limit on pages of their
+    own) and the sentences of articles that name it."""
+
     jsonld: Mapping[str, object]
-    index_page: str
-    members: list[Member]
     relations: list[Relation]
     relations_total: int
     relation_pages: list[PageLink]
+    mentions: list[Mention]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ActorContext(EntityContext):
+    template = "actor.md"
+    actor: Actor
+    kind_label: str
+    index_page: str
+    members: list[Member]
     roles: list[tuple[str, list[Role]]]  # by year
     quotes: list[Quote]
     articles: list[tuple[Article, str]]
-    mentions: list[Mention]
     years: list[ActorYear] | None
     co_actors: list[tuple[Actor, int]]
     co_actors_total: int
@@ -97,11 +104,10 @@ class ActorYearContext(Paged):
 
 
 @dataclass(frozen=True, kw_only=True)
-class PlaceContext(PageContext):
+class PlaceContext(EntityContext):
     template = "place.md"
     place: Place
     years: list[PlaceYear] | None
-    jsonld: Mapping[str, object]
     chain: list[Place | None]
     children: list[Place]
     flat: bool  # too many places within it at any depth to draw them as a tree
@@ -109,10 +115,6 @@ class PlaceContext(PageContext):
     within: Mapping[str, int]
     events: list[Event]
     nested_events: list[Event]
-    relations: list[Relation]
-    relations_total: int
-    relation_pages: list[PageLink]
-    mentions: list[Mention]
 
 
 @dataclass(frozen=True, kw_only=True)
