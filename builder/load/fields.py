@@ -85,7 +85,7 @@ class Fields:
             self.diagnostics.error(self.data.origin, f"missing required field '{key}' in {self.what}")
 
     def text(self, key: str, *, required: bool = False, default: str = "") -> str:
-        value = self.data.get(key)
+        value = self.data.as_written(key)  # "12:30" stays "12:30", not YAML 1.1's 750
         if value is None:
             if required:
                 self._missing(key)
@@ -138,13 +138,14 @@ class Fields:
             self.diagnostics.error(self.origin(key), f"{key}: {exc}")
             return None
 
-    def items(self, key: str) -> list[tuple[Any, Origin]]:
-        """The items of a list field with their lines; a single value counts as a list of one."""
-        value = self.data.get(key)
+    def items(self, key: str, *, as_written: bool = False) -> list[tuple[Any, Origin]]:
+        """The items of a list field with their lines (with ``as_written``, numbers as the text they
+        were written as); a single value counts as a list of one."""
+        value = self.data.as_written(key) if as_written else self.data.get(key)
         if value is None:
             return []
         if isinstance(value, LocatedList):
-            return [(item, value.origin_at(i)) for i, item in enumerate(value)]
+            return [(value.as_written(i) if as_written else item, value.origin_at(i)) for i, item in enumerate(value)]
         if isinstance(value, Located):
             self._wrong(key, "a list")
             return []
@@ -152,7 +153,7 @@ class Fields:
 
     def texts(self, key: str) -> list[str]:
         result = []
-        for item, origin in self.items(key):
+        for item, origin in self.items(key, as_written=True):
             # YAML reads an unquoted yes/no/true/false as a boolean, never the word the author meant
             if isinstance(item, (bool, Located, LocatedList)) or item is None:
                 self.diagnostics.error(origin, f"each item of '{key}' must be text, not {_describe(item)}")
@@ -162,7 +163,7 @@ class Fields:
 
     def slugs(self, key: str) -> list[tuple[str, Origin]]:
         result = []
-        for item, origin in self.items(key):
+        for item, origin in self.items(key, as_written=True):
             if isinstance(item, (Located, LocatedList)) or item is None:
                 self.diagnostics.error(origin, f"each item of '{key}' must be an id, not {_describe(item)}")
                 continue

@@ -163,7 +163,8 @@ def _read_list(
         if not isinstance(item, Located):
             diagnostics.error(origin, f"each item of a {kind.name}s file must be a mapping of fields")
             continue
-        raw_id = item.pop("id", None)
+        raw_id = item.as_written("id")  # "id: 0700" is the id "0700", not YAML 1.1's 448
+        item.pop("id", None)
         item.key_lines.pop("id", None)
         if raw_id is None and kind.id_optional is not None:
             raw_id = kind.id_optional(item)

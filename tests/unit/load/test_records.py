@@ -191,3 +191,14 @@ def test_a_relation_without_id_or_subject_says_the_subject_is_missing(tmp_path: 
 def test_a_content_file_at_the_top_of_content_is_warned_about(tmp_path: Path, name: str) -> None:
     _, problems = load(tmp_path, {name: "- {id: r, subject: a, type: backs, object: b, sources: [a]}\n"})
     assert [p.split(": ", 1)[0] for p in problems] == [f"content/{name}:1"]
+
+
+def test_ids_and_text_fields_written_as_numbers_keep_their_text(tmp_path: Path) -> None:
+    records, problems = load(tmp_path, {
+        "actors/l.yml": "- {id: 0700, name: 12:30, kind: state, aliases: [0x1F, 1.50]}\n",
+        "places/0800.md": "---\nname: 0800\n---\n",
+    })
+    assert problems == []
+    assert list(records.actors) == ["0700"]
+    assert (records.actors["0700"].name, records.actors["0700"].aliases) == ("12:30", ["0x1F", "1.50"])
+    assert records.places["0800"].name == "0800"
