@@ -63,11 +63,12 @@ class Kind:
     name: str  # as in messages: "actor"
     reader: Reader
     lists: bool = True  # may also be written many to a .yml list file
-    id_optional: Callable[[Located], str] | None = None  # the id of a list item that gives none
+    id_from: tuple[str, ...] = ()  # the fields whose values, joined by '-', are the id of a list item that gives none
 
-
-def _relation_id(item: Located) -> str:
-    return "-".join(str(item.get(key, "")) for key in ("subject", "type", "object"))
+    @property
+    def a_file(self) -> str:
+        """"a places file", "an actors file"."""
+        return f"{'an' if self.name[0] in 'aeiou' else 'a'} {self.name}s file"
 
 
 # The id written on an "id:" line, for the ids of a list file that cannot be parsed
@@ -77,7 +78,7 @@ KINDS = {  # folder -> kind, in the order they are read
     "actors": Kind("actor", read_actor),
     "places": Kind("place", read_place),
     "events": Kind("event", read_event),
-    "relations": Kind("relation", read_relation, id_optional=_relation_id),
+    "relations": Kind("relation", read_relation, id_from=("subject", "type", "object")),
 }
 
 
@@ -156,18 +157,25 @@ def _read_list(
         return
     items = source.data if isinstance(source.data, LocatedList) else None
     if items is None:
-        diagnostics.error(Origin(source.path, 1), f"a {kind.name}s file must be a YAML list (items starting with '- ')")
+        diagnostics.error(Origin(source.path, 1), f"{kind.a_file} must be a YAML list (items starting with '- ')")
         return
     for index, item in enumerate(items):
         origin = items.origin_at(index)
         if not isinstance(item, Located):
-            diagnostics.error(origin, f"each item of a {kind.name}s file must be a mapping of fields")
+            diagnostics.error(origin, f"each item of {kind.a_file} must be a mapping of fields")
             continue
         raw_id = item.as_written("id")  # "id: 0700" is the id "0700", not YAML 1.1's 448
         item.pop("id", None)
         item.key_lines.pop("id", None)
-        if raw_id is None and kind.id_optional is not None:
-            raw_id = kind.id_optional(item)
+        if raw_id is None and kind.id_from:
+            missing = [key for key in kind.id_from if item.get(key) in (None, "")]
+            parts = f"{', '.join(kind.id_from[:-1])} and {kind.id_from[-1]}"
+            for key in missing:
+                diagnostics.error(origin, f"missing required field '{key}' in this {kind.name} (without an 'id', "
+                                          f"its id is made of its {parts})")
+            if missing:
+                continue
+            raw_id = "-".join(str(item.as_written(key)) for key in kind.id_from)
         if raw_id is None:
             diagnostics.error(origin, f"missing required field 'id' in this {kind.name}")
             continue
