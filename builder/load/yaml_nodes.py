@@ -207,7 +207,7 @@ def size_setting_problem() -> str | None:
     value = os.environ.get(SIZE_VARIABLE)
     if value is None or _SIZE.match(value):
         return None
-    return f"{SIZE_VARIABLE}={value!r} is not a size such as 20MB: the limit stays {_megabytes(MAX_FILE_SIZE)}"
+    return f"{SIZE_VARIABLE}={value!r} is not a size such as 20MB: the limit stays {human_size(MAX_FILE_SIZE)}"
 
 
 def max_file_size() -> int:
@@ -218,8 +218,20 @@ def max_file_size() -> int:
     return int(float(match[1]) * 1000 ** " kmg".index((match[2] or " ").lower()))
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB".replace(".0 ", " ")
+def human_size(size: int) -> str:
+    """Bytes as a person reads them: "512 bytes", "2.5 KB", "1 MB" (one decimal, where it is not 0)."""
+    if size < 1000:
+        return f"{size} byte{'s' * (size != 1)}"
+    for unit, scale in (("KB", 1000), ("MB", 1_000_000), ("GB", 1_000_000_000)):
+        if size < scale * 1000 or unit == "GB":
+            return f"{size / scale:.1f} {unit}".replace(".0 ", " ")
+    raise AssertionError("unreachable")
+
+
+def _raised_limit(limit: int, size: int) -> str:
+    """A limit to suggest: above the file and twice the limit at least, in whole KB or MB."""
+    wanted = max(2 * limit, size)
+    return f"{wanted // 1000 + 1}KB" if wanted < 1_000_000 else f"{wanted // 1_000_000 + 1}MB"
 
 
 def read_text(file: Path, path: str, diagnostics: Diagnostics) -> str | None:
@@ -236,11 +248,13 @@ def read_text(file: Path, path: str, diagnostics: Diagnostics) -> str | None:
                 diagnostics.error(Origin(path, 1), "not read: not a regular file")
                 return None
             if status.st_size > limit:
+                size, most = human_size(status.st_size), human_size(limit)
+                if size == most:  # 1,234 and 1,240 bytes are both "1.2 KB"
+                    size, most = f"{status.st_size:,} bytes", f"{limit:,} bytes"
                 diagnostics.error(Origin(path, 1), (
-                    f"file is {_megabytes(status.st_size)}, over the {_megabytes(limit)} limit for one content "
+                    f"file is {size}, over the {most} limit for one content "
                     f"file: split it (list files may be split into several), or raise the limit with the "
-                    f"environment variable {SIZE_VARIABLE} "
-                    f"(e.g. {SIZE_VARIABLE}={max(2 * limit, status.st_size) // 1_000_000 + 1}MB)"))
+                    f"environment variable {SIZE_VARIABLE} (e.g. {SIZE_VARIABLE}={_raised_limit(limit, status.st_size)})"))
                 return None
             with open(descriptor, "rb", closefd=False) as stream:
                 raw = stream.read()

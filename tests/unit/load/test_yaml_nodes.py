@@ -14,6 +14,7 @@ from builder.load.yaml_nodes import (
     SIZE_VARIABLE,
     Located,
     LocatedList,
+    human_size,
     load_markdown,
     load_yaml_file,
     max_file_size,
@@ -196,14 +197,29 @@ def test_at_the_size_limit_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert not diagnostics.items
 
 
-@pytest.mark.xfail(strict=True, reason="sizes are shown in MB with one decimal: a limit set in KB reads "
-                                       "'file is 0 MB, over the 0 MB limit'")
 def test_a_small_limit_is_shown_as_a_size_that_is_not_zero(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(SIZE_VARIABLE, "2KB")
     diagnostics = Diagnostics()
     assert read_text(write(tmp_path, "x" * 2500), "a.md", diagnostics) is None
     (message,) = messages(diagnostics)
-    assert " 0 MB" not in message
+    assert message.startswith("a.md:1: file is 2.5 KB, over the 2 KB limit for one content file")
+    assert message.endswith(f"(e.g. {SIZE_VARIABLE}=5KB)")
+
+
+def test_a_file_just_over_the_limit_is_not_shown_as_the_limit(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(SIZE_VARIABLE, "1234")
+    diagnostics = Diagnostics()
+    assert read_text(write(tmp_path, "x" * 1240), "a.md", diagnostics) is None
+    assert messages(diagnostics)[0].startswith("a.md:1: file is 1,240 bytes, over the 1,234 bytes limit")
+
+
+@pytest.mark.parametrize(("size", "shown"), [
+    (0, "0 bytes"), (1, "1 byte"), (999, "999 bytes"), (1000, "1 KB"), (2500, "2.5 KB"),
+    (999_999, "1000 KB"), (1049, "1 KB"), (1050, "1.1 KB"), (1_000_000, "1 MB"), (1_500_000, "1.5 MB"), (5_000_000, "5 MB"),
+    (999_000_000, "999 MB"), (2_000_000_000, "2 GB"), (20_000_000_000_000, "20000 GB")])
+def test_human_size(size: int, shown: str) -> None:
+    assert human_size(size) == shown
 
 
 def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
