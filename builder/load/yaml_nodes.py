@@ -252,9 +252,9 @@ def read_text(file: Path, path: str, diagnostics: Diagnostics) -> str | None:
                 if size == most:  # 1,234 and 1,240 bytes are both "1.2 KB"
                     size, most = f"{status.st_size:,} bytes", f"{limit:,} bytes"
                 diagnostics.error(Origin(path, 1), (
-                    f"file is {size}, over the {most} limit for one content "
-                    f"file: split it (list files may be split into several), or raise the limit with the "
-                    f"environment variable {SIZE_VARIABLE} (e.g. {SIZE_VARIABLE}={_raised_limit(limit, status.st_size)})"))
+                    f"file is {size}, over the {most} limit for one content file: split it (list files may be "
+                    f"split into several), or raise the limit with the environment variable {SIZE_VARIABLE} "
+                    f"(e.g. {SIZE_VARIABLE}={_raised_limit(limit, status.st_size)})"))
                 return None
             with open(descriptor, "rb", closefd=False) as stream:
                 raw = stream.read()
