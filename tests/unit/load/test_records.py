@@ -183,8 +183,6 @@ def test_a_relation_without_id_or_subject_says_the_subject_is_missing(tmp_path: 
                         "'id', its id is made of its subject, type and object)"]
 
 
-@pytest.mark.xfail(strict=True, reason="a content file at the top of content/ (relations.yml, notes.md) is passed over "
-                                       "without a word, though it looks like content and is never read")
 @pytest.mark.parametrize("name", ["relations.yml", "erdogan.md"])
 def test_a_content_file_at_the_top_of_content_is_warned_about(tmp_path: Path, name: str) -> None:
     _, problems = load(tmp_path, {name: "- {id: r, subject: a, type: backs, object: b, sources: [a]}\n"})
@@ -200,3 +198,25 @@ def test_ids_and_text_fields_written_as_numbers_keep_their_text(tmp_path: Path) 
     assert list(records.actors) == ["0700"]
     assert (records.actors["0700"].name, records.actors["0700"].aliases) == ("12:30", ["0x1F", "1.50"])
     assert records.places["0800"].name == "0800"
+
+
+@pytest.mark.parametrize(("name", "text", "hint"), [
+    ("relations.yml", "- {id: r, subject: a, type: backs, object: b, sources: [a]}\n", "relations/relations.yml"),
+    ("actor.yml", "- {id: x}\n", "actors/actor.yml"),
+    ("erdogan.md", "- {id: r, subject: a, type: backs, object: b, sources: [a]}\n", "relations/erdogan.md"),
+    ("a1.md", "---\ntitle: A\npublished: 2020\nurl: https://x.org/\n---\nNote: text.\n", "articles/a1.md"),
+    ("idlib.md", "---\nname: Idlib\nwithin: syria\ncoordinates: {lat: 1, lon: 2}\n---\n", "places/idlib.md"),
+    ("e.yaml", "- id: e\n  title: E\n  date: 2020\n  actors:\n    - {actor: a, role: r}\n", "events/e.yaml"),
+])
+def test_a_content_file_at_the_top_names_the_folder_it_belongs_in(tmp_path: Path, name: str, text: str,
+                                                                  hint: str) -> None:
+    _, problems = load(tmp_path, {name: text})
+    assert problems == [f"content/{name}:1: warning: not read: content files are read from the folders articles, "
+                        f"actors, places, events, relations, not from the top of 'content' (did you mean '{hint}'?)"]
+
+
+@pytest.mark.parametrize("text", ["---\nname: X\nkind: state\n---\n", "Just notes.\n", ""])
+def test_a_content_file_at_the_top_without_a_clear_kind_has_no_hint(tmp_path: Path, text: str) -> None:
+    _, problems = load(tmp_path, {"notes.md": text, "site.yml": "title: T\n", "pages/x.md": "# X\n"})
+    assert problems == ["content/notes.md:1: warning: not read: content files are read from the folders articles, "
+                        "actors, places, events, relations, not from the top of 'content'"]
