@@ -175,7 +175,16 @@ class Fields:
         return result
 
     def refs(self, key: str, kind: str) -> list[Ref]:
-        return [Ref(kind, value, origin) for value, origin in self.slugs(key)]
+        """The ids of a list field, each once: a repeated one is a warning (it would be counted twice)."""
+        refs: dict[str, Ref] = {}
+        for value, origin in self.slugs(key):
+            if value in refs:
+                first = refs[value].origin.line
+                where = f" (first at line {first})" if first != origin.line else ""
+                self.diagnostics.warning(origin, f"'{value}' is listed twice in '{key}'{where}: remove one")
+            else:
+                refs[value] = Ref(kind, value, origin)
+        return list(refs.values())
 
     def ref(self, key: str, kind: str, *, required: bool = False) -> Ref | None:
         value = self.slug(key, required=required)

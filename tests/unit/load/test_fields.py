@@ -262,6 +262,17 @@ def test_slugs_and_refs_keep_each_items_line() -> None:
     ]
 
 
+def test_refs_keep_a_repeated_id_once_with_a_warning() -> None:
+    fields, diagnostics = read("places:\n  - idlib\n  - aleppo\n  - idlib\nsources: [a, a, 0700, '0700']\n")
+    assert [ref.id for ref in fields.refs("places", "place")] == ["idlib", "aleppo"]
+    assert [ref.id for ref in fields.refs("sources", "article")] == ["a", "0700"]
+    assert messages(diagnostics) == [
+        "f.yml:4: warning: 'idlib' is listed twice in 'places' (first at line 2): remove one",
+        "f.yml:5: warning: 'a' is listed twice in 'sources': remove one",
+        "f.yml:5: warning: '0700' is listed twice in 'sources': remove one",
+    ]
+
+
 def test_flow_list_items_share_their_line() -> None:
     fields, _ = read("\ntags: [a, b]\n")
     assert [origin.line for _, origin in fields.items("tags")] == [2, 2]
