@@ -126,7 +126,10 @@ class Fields:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self._wrong(key, "a number")
             return None
-        return float(value)
+        try:  # a decimal number as a person reads it: YAML 1.1 takes "lat: 035" as octal 29
+            return float(self.data.written.get(key, value))
+        except ValueError:  # "0x1F", ".inf": as YAML reads them
+            return float(value)
 
     def date(self, key: str, *, required: bool = False) -> HonestDate | None:
         value = self.text(key, required=required)

@@ -19,8 +19,17 @@ _FENCE_CLOSE = re.compile(r"^:::[ \t]*$")
 EXPLICIT_MENTION = re.compile(r"\[([^\[\]\n]+)\]\((?:(actor|place):([^)\s]*)|(-))\)")
 # A link whose target starts with a word and a colon: mention markup written nearly right
 # ("place: id", "actr:id") when the word is nearly a mention's kind
-_LINK_WITH_KIND = re.compile(r"\[([^\[\]\n]+)\]\([ \t]*([A-Za-z][\w-]*)[ \t]*:([^)\n]*)\)")
+NEAR_MENTION = re.compile(r"\[([^\[\]\n]+)\]\([ \t]*([A-Za-z][\w-]*)[ \t]*:([^)\n]*)\)")
 MENTION_KINDS = ("actor", "place")
+
+
+def kind_meant(written: str) -> str | None:
+    """The mention kind a link's ``written:`` prefix seems meant as ("actr" → "actor"), or None."""
+    kind = written.lower()
+    if kind in MENTION_KINDS:
+        return kind
+    close = difflib.get_close_matches(kind, MENTION_KINDS, 1, 0.7)
+    return close[0] if close else None  # "https", "mailto": a link of another kind
 
 
 def _paragraph(lines: list[tuple[int, str]], path: str, diagnostics: Diagnostics) -> Paragraph:
@@ -54,14 +63,10 @@ def _paragraph(lines: list[tuple[int, str]], path: str, diagnostics: Diagnostics
 
 def _near_misses(raw: str, start: int, end: int, first_line: int, path: str, diagnostics: Diagnostics) -> None:
     """Warn about links in ``raw[start:end]`` that look meant as mentions but are not read as one."""
-    for match in _LINK_WITH_KIND.finditer(raw, start, end):
-        label, written, id_ = match[1], match[2], match[3].strip()
-        kind = written.lower() if written.lower() in MENTION_KINDS else None
+    for match in NEAR_MENTION.finditer(raw, start, end):
+        label, kind, id_ = match[1], kind_meant(match[2]), match[3].strip()
         if kind is None:
-            close = difflib.get_close_matches(written.lower(), MENTION_KINDS, 1, 0.7)
-            kind = close[0] if close else None
-        if kind is None:
-            continue  # a link of another kind ("https:", "mailto:"): not ours
+            continue
         origin = Origin(path, first_line + raw.count("\n", 0, match.start()))
         problem = slug_problem(id_)
         fix = f"write it '[{label}]({kind}:{id_})', without spaces" if not problem else f"the id {problem}"

@@ -179,6 +179,12 @@ def test_choice_with_a_hint_and_the_default() -> None:
                                      "(did you mean 'person'?)"]
 
 
+def test_number_field_reads_leading_zeros_as_decimal() -> None:
+    fields, diagnostics = read("a: 035\nb: 0x1F\nc: 1_000\nd: .inf\n")
+    assert [fields.number(k) for k in "abcd"] == [35.0, 31.0, 1000.0, float("inf")]
+    assert not diagnostics.items
+
+
 def test_number_field() -> None:
     fields, diagnostics = read("i: 3\nf: -2.5\nb: true\ns: north\nn:\n")
     assert fields.number("i") == 3.0 and isinstance(fields.number("i"), float)
