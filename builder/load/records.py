@@ -182,8 +182,8 @@ def _read_list(
             diagnostics.error(origin, f"each item of {kind.a_file} must be a mapping of fields")
             continue
         raw_id = item.as_written("id")  # "id: 0700" is the id "0700", not YAML 1.1's 448
-        item.pop("id", None)
-        item.key_lines.pop("id", None)
+        for known in (item, item.key_lines, item.written):
+            known.pop("id", None)
         if raw_id is None and kind.id_from:
             missing = [key for key in kind.id_from if item.get(key) in (None, "")]
             parts = f"{', '.join(kind.id_from[:-1])} and {kind.id_from[-1]}"
