@@ -4,6 +4,7 @@ matched against."""
 
 from __future__ import annotations
 
+import difflib
 import re
 import shlex
 
@@ -16,6 +17,19 @@ EMBED_ATTRIBUTES = {"type", "by"}
 _FENCE_OPEN = re.compile(r"^:::[ \t]*([A-Za-z][\w-]*)(.*)$")
 _FENCE_CLOSE = re.compile(r"^:::[ \t]*$")
 EXPLICIT_MENTION = re.compile(r"\[([^\[\]\n]+)\]\((?:(actor|place):([^)\s]*)|(-))\)")
+# A link whose target starts with a word and a colon: mention markup written nearly right
+# ("place: id", "actr:id") when the word is nearly a mention's kind
+NEAR_MENTION = re.compile(r"\[([^\[\]\n]+)\]\([ \t]*([A-Za-z][\w-]*)[ \t]*:([^)\n]*)\)")
+MENTION_KINDS = ("actor", "place")
+
+
+def kind_meant(written: str) -> str | None:
+    """The mention kind a link's ``written:`` prefix seems meant as ("actr" → "actor"), or None."""
+    kind = written.lower()
+    if kind in MENTION_KINDS:
+        return kind
+    close = difflib.get_close_matches(kind, MENTION_KINDS, 1, 0.7)
+    return close[0] if close else None  # "https", "mailto": a link of another kind
 
 
 def _paragraph(lines: list[tuple[int, str]], path: str, diagnostics: Diagnostics) -> Paragraph:
@@ -26,6 +40,7 @@ def _paragraph(lines: list[tuple[int, str]], path: str, diagnostics: Diagnostics
     explicit = []
     position = 0
     for match in EXPLICIT_MENTION.finditer(raw):
+        _near_misses(raw, position, match.start(), first_line, path, diagnostics)
         plain.append(raw[position : match.start()])
         start = sum(map(len, plain))
         label, kind, id_, suppress = match.groups()
@@ -41,8 +56,21 @@ def _paragraph(lines: list[tuple[int, str]], path: str, diagnostics: Diagnostics
                 ref = Ref(kind, id_, Origin(path, line))
         explicit.append(ExplicitMention(start, start + len(label), ref))
         position = match.end()
+    _near_misses(raw, position, len(raw), first_line, path, diagnostics)
     plain.append(raw[position:])
     return Paragraph("".join(plain), first_line, explicit)
+
+
+def _near_misses(raw: str, start: int, end: int, first_line: int, path: str, diagnostics: Diagnostics) -> None:
+    """Warn about links in ``raw[start:end]`` that look meant as mentions but are not read as one."""
+    for match in NEAR_MENTION.finditer(raw, start, end):
+        label, kind, id_ = match[1], kind_meant(match[2]), match[3].strip()
+        if kind is None:
+            continue
+        origin = Origin(path, first_line + raw.count("\n", 0, match.start()))
+        problem = slug_problem(id_)
+        fix = f"write it '[{label}]({kind}:{id_})', without spaces" if not problem else f"the id {problem}"
+        diagnostics.warning(origin, f"'{match[0]}' looks like a mention but is not read as one: {fix}")
 
 
 def _paragraphs(lines: list[tuple[int, str]], path: str, diagnostics: Diagnostics) -> list[Paragraph]:
@@ -79,6 +107,10 @@ def parse_body(body: str, first_line: int, path: str, diagnostics: Diagnostics) 
             flush_running()
             fence = _open_fence(opening, number, path, diagnostics)
             fenced = []
+        elif fence is None and _FENCE_CLOSE.match(text):
+            diagnostics.warning(Origin(path, number), "this ':::' closes no block (no '::: KIND' line opens one "
+                                                      "above it): it is left out of the text; remove it")
+            running.append((number, ""))  # still ends the paragraph it follows
         elif fence is not None and _FENCE_CLOSE.match(text):
             fence.paragraphs = _paragraphs(fenced, path, diagnostics)
             if not fence.paragraphs:

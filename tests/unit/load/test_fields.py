@@ -125,9 +125,6 @@ def test_text_strips_and_stringifies() -> None:
     assert not diagnostics.items
 
 
-@pytest.mark.xfail(strict=True, reason="text fields take YAML 1.1's reading of unquoted numbers, not what was written: "
-                                       "'date_text: 12:30' (sexagesimal) reads '750', '0700' (octal) '448', "
-                                       "'0x1F' '31', '1.50' '1.5'")
 def test_text_keeps_numbers_as_written() -> None:
     fields, diagnostics = read("a: 12:30\nb: 0700\nc: 0x1F\nd: 1.50\n")
     assert [fields.text(k) for k in "abcd"] == ["12:30", "0700", "0x1F", "1.50"]
@@ -180,6 +177,12 @@ def test_choice_with_a_hint_and_the_default() -> None:
     assert fields.choice("absent", choices, default="person") == "person"
     assert messages(diagnostics) == ["f.yml:1: 'kind' is 'persn'; expected one of: person, state, other "
                                      "(did you mean 'person'?)"]
+
+
+def test_number_field_reads_leading_zeros_as_decimal() -> None:
+    fields, diagnostics = read("a: 035\nb: 0x1F\nc: 1_000\nd: .inf\n")
+    assert [fields.number(k) for k in "abcd"] == [35.0, 31.0, 1000.0, float("inf")]
+    assert not diagnostics.items
 
 
 def test_number_field() -> None:
@@ -262,6 +265,17 @@ def test_slugs_and_refs_keep_each_items_line() -> None:
         "f.yml:3: places: 'Bad Id' is not a valid id: use lowercase letters, digits and single hyphens "
         "(e.g. 'bashar-al-assad')",
         "f.yml:4: each item of 'places' must be an id, not a mapping",
+    ]
+
+
+def test_refs_keep_a_repeated_id_once_with_a_warning() -> None:
+    fields, diagnostics = read("places:\n  - idlib\n  - aleppo\n  - idlib\nsources: [a, a, 0700, '0700']\n")
+    assert [ref.id for ref in fields.refs("places", "place")] == ["idlib", "aleppo"]
+    assert [ref.id for ref in fields.refs("sources", "article")] == ["a", "0700"]
+    assert messages(diagnostics) == [
+        "f.yml:4: warning: 'idlib' is listed twice in 'places' (first at line 2): remove one",
+        "f.yml:5: warning: 'a' is listed twice in 'sources': remove one",
+        "f.yml:5: warning: '0700' is listed twice in 'sources': remove one",
     ]
 
 

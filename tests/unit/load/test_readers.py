@@ -339,15 +339,32 @@ def test_relation_must_cite_a_source_and_name_both_sides(tmp_path: Path) -> None
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="a stray ':::' outside any block becomes article text without a word")
 def test_article_stray_closing_fence_is_reported(tmp_path: Path) -> None:
-    article, problems = read(tmp_path, "articles", "a.md", ARTICLE_HEAD + "Text.\n:::\n\nMore.\n")
-    assert problems != [], [p.text for p in article.paragraphs]
+    article, problems = read(tmp_path, "articles", "a.md", ARTICLE_HEAD + "Text.\n:::\nMore.\n\n::: aside\nA.\n:::\n"
+                                                                       ":::\n")
+    assert problems == [
+        "a.md:6: warning: this ':::' closes no block (no '::: KIND' line opens one above it): it is left out of the "
+        "text; remove it",
+        "a.md:12: warning: this ':::' closes no block (no '::: KIND' line opens one above it): it is left out of the "
+        "text; remove it"]
+    assert [(p.text, p.line) for p in article.paragraphs] == [("Text.", 5), ("More.", 7), ("A.", 10)]
 
 
-@pytest.mark.xfail(strict=True, reason="mention markup written nearly right ('place: id' with a space, a misspelt "
-                                       "kind) stays in the article text as it is, without a word")
-@pytest.mark.parametrize("markup", ["[Turkey](place: turkey)", "[Turkey](actr:turkey)"])
-def test_article_near_miss_of_mention_markup_is_reported(tmp_path: Path, markup: str) -> None:
-    article, problems = read(tmp_path, "articles", "a.md", ARTICLE_HEAD + f"{markup} said.\n")
-    assert problems != [], [p.text for p in article.paragraphs]
+@pytest.mark.parametrize(("markup", "fix"), [
+    ("[Turkey](place: turkey)", "write it '[Turkey](place:turkey)', without spaces"),
+    ("[Turkey](actr:turkey)", "write it '[Turkey](actor:turkey)', without spaces"),
+    ("[Turkey]( Place : turkey )", "write it '[Turkey](place:turkey)', without spaces"),
+    ("[Turkey](actors:Bad Id)", "the id 'Bad Id' is not a valid id: use lowercase letters, digits and single "
+                                "hyphens (e.g. 'bashar-al-assad')"),
+])
+def test_article_near_miss_of_mention_markup_is_reported(tmp_path: Path, markup: str, fix: str) -> None:
+    article, problems = read(tmp_path, "articles", "a.md", ARTICLE_HEAD + f"Text [A](actor:a)\nand {markup} said.\n")
+    assert problems == [f"a.md:6: warning: '{markup}' looks like a mention but is not read as one: {fix}"]
+    assert article.paragraphs[0].text == f"Text A\nand {markup} said."
+
+
+@pytest.mark.parametrize("link", ["[site](https://example.org/)", "[mail](mailto:a@b.org)", "[x](places.md)",
+                                  "[x](ftp:x)"])
+def test_article_links_of_other_kinds_are_no_near_miss(tmp_path: Path, link: str) -> None:
+    _, problems = read(tmp_path, "articles", "a.md", ARTICLE_HEAD + f"Text {link} [A](place:a).\n")
+    assert problems == []

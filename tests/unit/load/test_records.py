@@ -107,7 +107,6 @@ def test_file_level_problems(tmp_path: Path, files: dict[str, str | bytes], expe
     assert not records.actors and not records.places and not records.articles
 
 
-@pytest.mark.xfail(strict=True, reason="the article is 'a' before every kind: 'a actors file', 'a events file'")
 @pytest.mark.parametrize("folder", ["actors", "events"])
 def test_a_list_file_of_a_kind_starting_with_a_vowel(tmp_path: Path, folder: str) -> None:
     _, problems = load(tmp_path, {f"{folder}/l.yml": "name: X\n"})
@@ -178,16 +177,46 @@ def test_read_file_is_pure_and_keeps_each_entities_problems_apart(tmp_path: Path
     assert set(KINDS) == {"articles", "actors", "places", "events", "relations"}
 
 
-@pytest.mark.xfail(strict=True, reason="a relation with neither id nor subject gets the id '-backs-turkey' and is "
-                                       "reported as an invalid id, not as a relation missing its subject")
 def test_a_relation_without_id_or_subject_says_the_subject_is_missing(tmp_path: Path) -> None:
     _, problems = load(tmp_path, {"relations/r.yml": "- {type: backs, object: turkey, sources: [a]}\n"})
-    assert any("missing required field 'subject'" in problem for problem in problems), problems
+    assert problems == ["content/relations/r.yml:1: missing required field 'subject' in this relation (without an "
+                        "'id', its id is made of its subject, type and object)"]
 
 
-@pytest.mark.xfail(strict=True, reason="a content file at the top of content/ (relations.yml, notes.md) is passed over "
-                                       "without a word, though it looks like content and is never read")
 @pytest.mark.parametrize("name", ["relations.yml", "erdogan.md"])
 def test_a_content_file_at_the_top_of_content_is_warned_about(tmp_path: Path, name: str) -> None:
     _, problems = load(tmp_path, {name: "- {id: r, subject: a, type: backs, object: b, sources: [a]}\n"})
     assert [p.split(": ", 1)[0] for p in problems] == [f"content/{name}:1"]
+
+
+def test_ids_and_text_fields_written_as_numbers_keep_their_text(tmp_path: Path) -> None:
+    records, problems = load(tmp_path, {
+        "actors/l.yml": "- {id: 0700, name: 12:30, kind: state, aliases: [0x1F, 1.50]}\n",
+        "places/0800.md": "---\nname: 0800\n---\n",
+    })
+    assert problems == []
+    assert list(records.actors) == ["0700"]
+    assert (records.actors["0700"].name, records.actors["0700"].aliases) == ("12:30", ["0x1F", "1.50"])
+    assert records.places["0800"].name == "0800"
+
+
+@pytest.mark.parametrize(("name", "text", "hint"), [
+    ("relations.yml", "- {id: r, subject: a, type: backs, object: b, sources: [a]}\n", "relations/relations.yml"),
+    ("actor.yml", "- {id: x}\n", "actors/actor.yml"),
+    ("erdogan.md", "- {id: r, subject: a, type: backs, object: b, sources: [a]}\n", "relations/erdogan.md"),
+    ("a1.md", "---\ntitle: A\npublished: 2020\nurl: https://x.org/\n---\nNote: text.\n", "articles/a1.md"),
+    ("idlib.md", "---\nname: Idlib\nwithin: syria\ncoordinates: {lat: 1, lon: 2}\n---\n", "places/idlib.md"),
+    ("e.yaml", "- id: e\n  title: E\n  date: 2020\n  actors:\n    - {actor: a, role: r}\n", "events/e.yaml"),
+])
+def test_a_content_file_at_the_top_names_the_folder_it_belongs_in(tmp_path: Path, name: str, text: str,
+                                                                  hint: str) -> None:
+    _, problems = load(tmp_path, {name: text})
+    assert problems == [f"content/{name}:1: warning: not read: content files are read from the folders articles, "
+                        f"actors, places, events, relations, not from the top of 'content' (did you mean '{hint}'?)"]
+
+
+@pytest.mark.parametrize("text", ["---\nname: X\nkind: state\n---\n", "Just notes.\n", ""])
+def test_a_content_file_at_the_top_without_a_clear_kind_has_no_hint(tmp_path: Path, text: str) -> None:
+    _, problems = load(tmp_path, {"notes.md": text, "site.yml": "title: T\n", "pages/x.md": "# X\n"})
+    assert problems == ["content/notes.md:1: warning: not read: content files are read from the folders articles, "
+                        "actors, places, events, relations, not from the top of 'content'"]
