@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 
 from builder.diagnostics import Diagnostics, Severity
 from builder.pipeline import build_site, clean_page, plan_pages
+from builder.plugin import theme
 from builder.plugin.options import TimelineConfig, option_line
 from builder.plugin.site_output import StagedSite, swappable
 from builder.runtime.page_supply import PageSupply, RenderError
@@ -63,6 +64,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.output is not None:  # a build that ended without either event (Ctrl-C in serve)
             self.output.staged.discard()
+        theme.install(config)
         self.output = StagedSite(config) if swappable(config.site_dir) else None
         PrintableRecords.install(logging.getLogger("mkdocs"))  # file names and content reach the terminal
         return config
