@@ -1,0 +1,26 @@
+"""`init` writes its project whole or not at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from builder.authoring import project
+
+
+def test_a_failure_part_way_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(project.FILES, "no-such-template", "late.txt")  # fails after the others are written
+    with pytest.raises(jinja2.TemplateNotFound):
+        project.write_project(tmp_path / "new", example=False)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_empty_folder_is_used_and_a_full_one_refused(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    written = project.write_project(tmp_path / "empty", example=False)
+    assert "content/site.yml" in written and ".github/workflows/pages.yml" in written
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty"]
+    with pytest.raises(project.InitError, match="is not empty"):
+        project.write_project(tmp_path / "empty", example=True)
