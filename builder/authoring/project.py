@@ -9,6 +9,7 @@ filled beside ``DIR`` and renamed into place whole, so a failure leaves nothing 
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 from importlib import metadata
@@ -51,10 +52,20 @@ def _templates() -> jinja2.Environment:
 
 
 def _requirement() -> str:
+    """How the Pages workflow installs this tool: from the Git repository it was installed from (PEP 610's
+    direct_url.json says so), else this version from a package index."""
     try:
-        return f"{PACKAGE}=={metadata.version(PACKAGE)}"
+        distribution = metadata.distribution(PACKAGE)
     except metadata.PackageNotFoundError:  # run from a source checkout that was never installed
         return PACKAGE
+    try:
+        origin = json.loads(distribution.read_text("direct_url.json") or "{}")
+    except ValueError:
+        origin = {}
+    vcs = origin.get("vcs_info") if isinstance(origin, dict) else None
+    if isinstance(vcs, dict) and {"vcs", "commit_id"} <= vcs.keys() and str(origin.get("url", "")).startswith("http"):
+        return f"{PACKAGE} @ {vcs['vcs']}+{origin['url']}@{vcs['commit_id']}"
+    return f"{PACKAGE}=={distribution.version}"
 
 
 def _example_title() -> str:

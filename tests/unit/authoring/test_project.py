@@ -24,3 +24,24 @@ def test_an_empty_folder_is_used_and_a_full_one_refused(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty"]
     with pytest.raises(project.InitError, match="is not empty"):
         project.write_project(tmp_path / "empty", example=True)
+
+
+class _Installed:
+    def __init__(self, direct_url: str | None) -> None:
+        self.version, self.direct_url = "1.2.3", direct_url
+
+    def read_text(self, name: str) -> str | None:
+        return self.direct_url if name == "direct_url.json" else None
+
+
+@pytest.mark.parametrize(("direct_url", "requirement"), [
+    (None, "annotated-timeline==1.2.3"),  # from a package index
+    ('{"url": "file:///home/me/annotated-timeline", "dir_info": {}}', "annotated-timeline==1.2.3"),
+    ('{"url": "https://github.com/o/r", "vcs_info": {"vcs": "git", "commit_id": "abc123"}}',
+     "annotated-timeline @ git+https://github.com/o/r@abc123"),
+    ("not json", "annotated-timeline==1.2.3"),
+])
+def test_the_workflow_installs_the_tool_from_where_it_came(
+        direct_url: str | None, requirement: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(project.metadata, "distribution", lambda name: _Installed(direct_url))
+    assert project._requirement() == requirement
