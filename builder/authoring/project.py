@@ -8,9 +8,7 @@ filled beside ``DIR`` and renamed into place whole, so a failure leaves nothing 
 
 from __future__ import annotations
 
-import errno
 import json
-import os
 import shutil
 from importlib import metadata
 from pathlib import Path
@@ -19,7 +17,7 @@ import jinja2
 import yaml
 
 from builder.authoring.scaffold import yaml_scalar
-from builder.runtime.atomic import StagedDir
+from builder.runtime.atomic import StagedDir, rename_new
 from builder.runtime.shipped import shipped_folder
 
 EXAMPLE = shipped_folder("example", "content")
@@ -109,12 +107,26 @@ def write_project(target: Path, *, example: bool) -> list[str]:
                 (path / ".gitkeep").write_text("", encoding="utf-8")  # git keeps no empty folder
         written = sorted(path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file())
         if target.is_dir():
-            try:
-                os.rmdir(target)  # fails if anything appeared in it meanwhile: that is never replaced
-            except OSError as exc:
-                if exc.errno in (errno.ENOTEMPTY, errno.EEXIST):
-                    raise InitError(f"{target} is not empty: init writes a new project only into a new or "
-                                    "empty folder") from None
-                raise
-        staged.commit()
+            _move_into(root, target)  # not a swap: the folder may be the shell's current one (`init .`)
+        else:
+            staged.commit()
     return written
+
+
+def _move_into(staged: Path, target: Path) -> None:
+    """Move the staged project's entries into the empty folder ``target``, all of them or none."""
+    moved: list[Path] = []
+    try:
+        for entry in sorted(staged.iterdir()):
+            rename_new(entry, target / entry.name)  # never over something that appeared meanwhile
+            moved.append(target / entry.name)
+    except BaseException as exc:
+        for path in moved:
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+        if isinstance(exc, FileExistsError):
+            raise InitError(f"{target} is not empty: init writes a new project only into a new or empty "
+                            "folder") from None
+        raise

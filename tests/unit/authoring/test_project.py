@@ -45,3 +45,30 @@ def test_the_workflow_installs_the_tool_from_where_it_came(
         direct_url: str | None, requirement: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(project.metadata, "distribution", lambda name: _Installed(direct_url))
     assert project._requirement() == requirement
+
+
+def test_an_empty_folder_stays_the_same_folder(tmp_path: Path) -> None:
+    """`mkdir p && cd p && python -m builder init .`: the shell's folder must get the files, not a new one."""
+    (tmp_path / "here").mkdir()
+    before = (tmp_path / "here").stat().st_ino
+    project.write_project(tmp_path / "here", example=True)
+    assert (tmp_path / "here").stat().st_ino == before
+    assert (tmp_path / "here" / "content" / "site.yml").is_file()
+
+
+def test_a_failure_while_moving_into_an_empty_folder_leaves_it_empty(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "here").mkdir()
+    moves: list[Path] = []
+
+    def rename_new(source: Path, target: Path) -> None:
+        if len(moves) == 2:
+            raise OSError(28, "No space left on device")
+        moves.append(target)
+        source.rename(target)
+
+    monkeypatch.setattr(project, "rename_new", rename_new)
+    with pytest.raises(OSError):
+        project.write_project(tmp_path / "here", example=False)
+    assert list((tmp_path / "here").iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["here"]
