@@ -3,7 +3,8 @@
 A blank project (``mkdocs.yml``, ``content/`` with ``site.yml``, an About page and the empty
 folders, a README, ``.gitignore``, ``requirements.txt`` and a GitHub Pages workflow), or with
 ``example`` the annotated seed (the repository's ``content/``, shipped in the package). The folder is
-filled beside ``DIR`` and renamed into place whole, so a failure leaves nothing behind.
+filled beside ``DIR`` and renamed into place whole (into an existing empty ``DIR``, which may be the
+shell's current folder, its entries are moved all or none), so a failure leaves nothing behind.
 """
 
 from __future__ import annotations
