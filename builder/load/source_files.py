@@ -257,6 +257,10 @@ class ContentFiles:
                 return None
             mode = target[0].st_mode
         elif not os.path.lexists(file):
+            # Without it the content folder is most likely not the project's (a wrong content_dir):
+            # building would give an empty site with exit 0.
+            self.diagnostics.error(Origin(shown, 1), "not found: every project has a site.yml with its title and "
+                                                     "introduction ('python -m builder init DIR' writes a project)")
             return None
         else:
             mode = os.stat(file).st_mode

@@ -25,6 +25,7 @@ ADAPTER_EXCEPTIONS = {
     ("builder.cli.check", "builder.plugin.page_check"):
         "check converts hand-written pages with MkDocs' own Markdown settings, as the build does",
     ("builder.cli.main", "builder.authoring.scaffold"): "the `new` command",
+    ("builder.cli.init", "builder.authoring.project"): "the `init` command",
     ("builder.cli.schemas", "builder.authoring.schema"): "the `schemas` command",
     ("builder.cli.main", "builder.authoring.importing.options"): "the `import` command's options",
     ("builder.cli.main", "builder.authoring.importing.command"): "the `import` command",
