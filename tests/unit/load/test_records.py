@@ -14,7 +14,7 @@ ACTOR = "---\nname: {name}\nkind: person\n---\n"
 
 
 def load(tmp_path: Path, files: dict[str, str | bytes]) -> tuple[Records, list[str]]:
-    write_tree(tmp_path / "content", files)
+    write_tree(tmp_path / "content", {"site.yml": "title: T\n", **files})  # every project has one
     diagnostics = Diagnostics()
     records = load_records(tmp_path / "content", tmp_path, diagnostics)
     return records, [d.format() for d in diagnostics]

@@ -119,7 +119,11 @@ def test_two_links_to_one_folder_read_it_once(project: Path) -> None:
 def test_site_file(project: Path) -> None:
     files, diagnostics = listing(project)
     assert files.site_file() is None
+    # Without it the content folder is most likely not the project's: an error, never an empty site.
+    assert messages(diagnostics) == ["content/site.yml:1: not found: every project has a site.yml with its title "
+                                     "and introduction ('python -m builder init DIR' writes a project)"]
     write_tree(project / "content", {"site.yml": "title: T\n"})
+    files, diagnostics = listing(project)
     assert files.site_file() == project / "content" / "site.yml"
     assert not diagnostics.items
 

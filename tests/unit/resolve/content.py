@@ -29,7 +29,7 @@ def event(date: str = "2020-02-12", title: str = "An event", more: str = "source
 
 def resolved(tmp_path: Path, files: dict[str, str | bytes], *, validate_only: bool = False) -> tuple[Site, list[str]]:
     """The Site of ``files`` (paths under content/), and every diagnostic as ``path:line: message``."""
-    write_tree(tmp_path / "content", files)
+    write_tree(tmp_path / "content", {"site.yml": "title: T\n", **files})  # every project has one
     diagnostics = Diagnostics()
     site = resolve(load_records(tmp_path / "content", tmp_path, diagnostics), diagnostics,
                    validate_only=validate_only)
