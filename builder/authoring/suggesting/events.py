@@ -45,6 +45,11 @@ class EventCandidate:
     actors: list[Candidate] = field(default_factory=list)
     places: list[Candidate] = field(default_factory=list)
     quotes: list[QuoteCandidate] = field(default_factory=list)
+    reports: list[EventCandidate] = field(default_factory=list)  # the same happening in other articles
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [self.sentence, *(other.sentence for other in self.reports)]
 
     @property
     def title(self) -> str:
