@@ -15,9 +15,12 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 
+from builder.authoring.suggesting.datelines import find_dateline
 from builder.authoring.suggesting.gazetteer import Gazetteer, GazetteerPlace, plain
 from builder.authoring.suggesting.lexicon import (
     CONNECTORS,
+    FACILITIES,
+    FACILITY_NOUNS,
     GROUP_HEADS,
     GROUP_MODIFIERS,
     LOWER_TITLES,
@@ -31,7 +34,7 @@ from builder.authoring.suggesting.lexicon import (
     WEEKDAYS,
     WORD_KIND,
 )
-from builder.authoring.suggesting.passages import ArticleText
+from builder.authoring.suggesting.passages import BYLINE, ArticleText
 
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w[\w’'\-]*\w|\w")
 _POSSESSIVE = re.compile(r"[’']s$")
@@ -46,6 +49,7 @@ class Token:
     start: int
     end: int
     breaks_after: bool  # punctuation follows: a name does not run on past it
+    abbreviated: bool = False  # an initial or a title written with a full stop: "R.", "Supt."
 
 
 @dataclass
@@ -60,6 +64,8 @@ class Candidate:
     country: str = ""  # "Turkish troops": the state whose body this is
     known_id: str = ""  # an actor or place the project already has
     fixed_id: str = ""  # the id an article's front matter already uses for it
+    place_kind: str = ""  # "building", "site": a facility named in the story
+    within: Candidate | None = None  # a facility's city: where the article was filed
 
     @property
     def key(self) -> str:
@@ -73,11 +79,20 @@ def _tokens(text: str) -> list[Token]:
         possessive = _POSSESSIVE.search(word)
         if possessive:
             word, end = word[: possessive.start()], match.start() + possessive.start()
-        after = text[match.end() : match.end() + 2]
-        breaks = bool(possessive) or (after[:1] not in ("", " ") and after[:1] != "\n") or (word.endswith(".") and \
-            not re.fullmatch(r"(?:[^\W\d_]\.){2,}", word))
-        tokens.append(Token(word, match.start(), end, breaks or after[:1] == ""))
+        after = text[match.end() : match.end() + 3]
+        # "Samuel R. Whitfield", "Supt. Kemal Aydin": an initial or a title's abbreviation runs on
+        abbreviation = after[:2] == ". " and after[2:3].isupper() and (
+            (len(word) == 1 and word.isupper()) or word.casefold() in TITLE_WORDS)
+        breaks = bool(possessive) or (after[:1] not in ("", " ") and after[:1] != "\n" and not abbreviation) or \
+            (word.endswith(".") and not re.fullmatch(r"(?:[^\W\d_]\.){2,}", word))
+        tokens.append(Token(word, match.start(), end, breaks or after[:1] == "", abbreviation))
     return tokens
+
+
+def _undated(sentence: str) -> str:
+    """The sentence without its dateline: "GENEVA — Physicists at CERN" starts with "Physicists"."""
+    dateline = find_dateline(sentence)
+    return sentence[dateline.end :] if dateline else sentence
 
 
 def _headline(text: str) -> bool:
@@ -135,19 +150,66 @@ class NameFinder:
         # Capitalised words seen inside a sentence: a capitalised first word is a name only if seen there too.
         self.midsentence = {
             token.text for passage in self.text.passages for sentence in passage.sentences
-            for token in _tokens(sentence.text)[1:] if _capitalised(token.text)
+            for token in _tokens(_undated(sentence.text))[1:] if _capitalised(token.text)
         }
         self.countries_mentioned = {
             country.name for passage in self.text.passages for word in _TOKEN.findall(passage.text)
             if (country := self.gazetteer.country(word) or self.gazetteer.demonym(word))
         }
+        self.city: Candidate | None = None
+        first = next((i for i, p in enumerate(self.text.passages) if p.kind == "text"), None)
+        if first is not None:
+            self._dateline(first, self.text.passages[first].text)
         for index, passage in enumerate(self.text.passages):
+            if passage.kind == "byline":
+                self._byline(index, passage.text)
+                continue
             self._groups(index, passage.text)
             self._regions(index, passage.text)
             for sentence in passage.sentences:
                 if not _headline(sentence.text):
                     self._runs(index, passage.text, sentence.start, sentence.end)
+            self._acronyms(index, passage.text)
         return list(self.candidates.values())
+
+    def _acronyms(self, index: int, text: str) -> None:
+        """ "the Disaster and Emergency Management Authority, known as AFAD": one body, two names."""
+        for candidate in list(self.candidates.values()):
+            for article, passage, _, end in list(candidate.mentions):
+                after = re.match(r",?\s+(?:known as|or)\s+([A-Z][A-Z.]{1,9})\b|\s+\(([A-Z][A-Z.]{1,9})\)", text[end:])
+                if passage != index or candidate.kind in ("person", "place", "state") or after is None:
+                    continue
+                short = after.group(1) or after.group(2)
+                other = self.candidates.pop(("actor", plain(short)), None)
+                candidate.forms.add(short)
+                if other is not None and other is not candidate:
+                    candidate.mentions += other.mentions
+
+    def _dateline(self, index: int, text: str) -> None:
+        """ "ANTAKYA, Turkey (AP) —": the article's city, its country and the agency, each on its own."""
+        dateline = find_dateline(text)
+        if dateline is None:
+            return
+        place = self.gazetteer.city(dateline.city)
+        self.city = self.add(place.name if place else dateline.city, "place", index, *dateline.city_span,
+                             form=text[slice(*dateline.city_span)], place=place, evidence=f"dateline: {dateline.city}")
+        country = self.gazetteer.country(dateline.region) if dateline.region else None
+        if country:
+            self.add(country.name, "state", index, *dateline.region_span, form=dateline.region, place=country)
+        if dateline.agency:
+            self.add(dateline.agency, "media-outlet", index, *dateline.agency_span, form=dateline.agency_form,
+                     evidence=f"the agency in the dateline: ({dateline.agency_form})")
+        self.known.append((index, 0, dateline.end))  # a region such as "Calif." is no name to find either
+
+    def _byline(self, index: int, text: str) -> None:
+        """ "By Maria Delgado", "By A and B": the reporters are people."""
+        match = BYLINE.match(text.strip())
+        if match is None:
+            return
+        offset = text.index(match["names"])
+        for found in re.finditer(r"[^\W\d_][\w’'.\-]*(?:\s+(?!and\b)[^\W\d_][\w’'.\-]*)+", match["names"]):
+            self.add(found.group(), "person", index, offset + found.start(), offset + found.end(),
+                     evidence=f"byline: {text.strip()}")
 
     def _groups(self, index: int, text: str) -> None:
         """Lower-case group phrases led by a demonym or a qualifier."""
@@ -196,12 +258,13 @@ class NameFinder:
         for position, token in enumerate(tokens):
             word = token.text
             gap = sentence[run[-1].end : token.start].strip() if run else ""
-            if gap and not (gap in ("’s", "'s") and plain(word) in WORD_KIND):  # "KYIV (Reuters": not one name
+            if gap and not (gap in ("’s", "'s") and plain(word) in WORD_KIND) and not (gap == "." and run[-1].abbreviated):  # "KYIV (Reuters": not one name
                 self._flush(index, text, start, run, tokens)
                 run = []
             if _capitalised(word) and not _COMPOUND.match(word) and plain(word) not in WEEKDAYS | MONTH_NAMES:
                 run.append(token)
-            elif run and word in CONNECTORS and position + 1 < len(tokens) and _capitalised(tokens[position + 1].text):
+            elif run and (word in CONNECTORS or (word == "and" and self._body_with_and(run, tokens[position + 1 :]))) \
+                    and position + 1 < len(tokens) and _capitalised(tokens[position + 1].text):
                 run.append(token)
                 continue
             else:
@@ -217,6 +280,19 @@ class NameFinder:
                 self._flush(index, text, start, run, tokens)
                 run = []
         self._flush(index, text, start, run, tokens)
+
+    def _body_with_and(self, run: list[Token], rest: list[Token]) -> bool:
+        """ "Disaster and Emergency Management Authority": "and" inside a body's name, not between names."""
+        if any(_is_title(t.text) or plain(t.text) in WORD_KIND for t in run) or run[-1].breaks_after:
+            return False
+        following = []
+        for token in rest:
+            if not _capitalised(token.text):
+                break
+            following.append(token.text)
+            if token.breaks_after:
+                break
+        return bool(following) and WORD_KIND.get(plain(following[-1])) in ("government-agency", "organisation")
 
     def _compound(self, index: int, offset: int, token: Token) -> None:
         """ "Russian-backed": a mention of the state."""
@@ -255,11 +331,22 @@ class NameFinder:
         if country:
             self.add(country.name, "state", index, begin, finish, form=phrase, place=country)
             return
+        if self._split_of(index, text, begin, finish, words, sentence_before):
+            return
+        facility = FACILITIES.get(plain(words[-1])) if len(words) > 1 else None
+        noun = re.match(rf"\s+({'|'.join(FACILITY_NOUNS)})\b", text[finish:])
+        if facility or (noun and not self._kind_of(words) and not self.gazetteer.country(phrase)):
+            name = phrase if facility else f"{phrase} {noun.group(1)}" if noun else phrase
+            end = finish if facility else finish + (noun.end() if noun else 0)
+            place = self.add(name, "place", index, begin, end, evidence=text[begin:end])
+            place.place_kind = facility or FACILITIES.get(noun.group(1), "site") if noun else facility or "site"
+            place.within = place.within or self.city
+            return
         title_end = max((i + 1 for i, word in enumerate(words) if _is_title(word)), default=0)
         runs_on = title_end + 1 < len(words) and words[title_end] == "of" and plain(words[title_end + 1]) in TITLE_OF
         if title_end and runs_on:  # "Secretary of State"
             title_end += 2
-        if (0 < title_end < len(words) and self._looks_like_person(words[title_end:])) or \
+        if (0 < title_end < len(words) and self._looks_like_person(words[title_end:], titled=True)) or \
                 0 < title_end == len(words) - 1:
             name_words = words[title_end:]
             title = " ".join(words[:title_end])
@@ -283,14 +370,35 @@ class NameFinder:
                      evidence=f"{place.name}, {place.country}")
             return
         kind = self._kind_of(words)
+        after_the = bool(before) and before[-1].casefold() == "the"  # "the Standard Model": no person
         if kind:
             self.add(phrase, kind, index, begin, finish)
-        elif len(words) > 1 and self._looks_like_person(words):
+        elif len(words) > 1 and self._looks_like_person(words) and not after_the:
             self.add(phrase, "person", index, begin, finish)
         elif len(words) == 1 and self._stands_alone(words[0]):
-            self.add(phrase, "other", index, begin, finish)
+            # "close its plant in Flins": an unknown word after "in" is a place the gazetteer lacks
+            inside = bool(before) and before[-1].casefold() in ("in", "near", "outside")
+            self.add(phrase, "place" if inside else "other", index, begin, finish)
         elif len(words) > 1:
             self.add(phrase, "organisation", index, begin, finish)
+
+    def _split_of(self, index: int, text: str, begin: int, finish: int, words: list[str], before: str) -> bool:
+        """ "Jonathan Butterworth of University College London": a person and the body they are of."""
+        if "of" not in words[2:-1]:
+            return False
+        cut = words.index("of", 2)
+        head = words[:cut]
+        titled = max((i + 1 for i, word in enumerate(head) if _is_title(word)), default=0)
+        if not self._looks_like_person(head[titled:], titled=bool(titled)):
+            return False
+        of = re.search(r"\s+of\s+(?:the\s+)?", text[begin:finish])
+        if of is None:
+            return False
+        tail_begin = begin + of.end()
+        tail = [w for w in words[cut + 1 :] if w != "the"]
+        self._classify(index, text, begin, begin + of.start(), head, before)
+        self._classify(index, text, tail_begin, finish, tail, text[:tail_begin])
+        return True
 
     def _title_lead(self, index: int, begin: int, lead: list[str]) -> None:
         """ "Air Force" in "Air Force Lt Col Carla Gleason", "U.S." in "U.S. Secretary of State …"."""
@@ -300,8 +408,9 @@ class NameFinder:
         country = self.gazetteer.country(phrase) or (self.gazetteer.demonym(phrase) if len(lead) == 1 else None)
         if country:
             self.add(country.name, "state", index, begin, begin + len(phrase), form=phrase, place=country)
-        elif not all(self.gazetteer.demonym(word) for word in lead):
-            self.add(phrase, self._kind_of(lead) or "organisation", index, begin, begin + len(phrase))
+        elif (kind := self._kind_of(lead)) and not all(self.gazetteer.demonym(word) for word in lead):
+            # "Economy Minister", "Police Supt.": a portfolio or a service is part of the title, no body's name
+            self.add(phrase, kind, index, begin, begin + len(phrase))
 
     def _lower_title(self, before: list[str]) -> str:
         title = [before[-1]]
@@ -329,19 +438,28 @@ class NameFinder:
             return "organisation"  # an acronym
         return ""
 
-    def _looks_like_person(self, words: list[str]) -> bool:
-        if not 2 <= len(words) <= 4 or any(self.gazetteer.demonym(word) for word in words):
+    def _looks_like_person(self, words: list[str], *, titled: bool = False) -> bool:
+        """Two to four name words; a middle initial ("Samuel R. Whitfield") is one of them. After a
+        title, "Christian" is a first name, not an adjective like "Kurdish"."""
+        if not 2 <= len(words) <= 5 or any(self.gazetteer.demonym(word) for word in words):
             return False
-        if any(_is_title(word) or plain(word) in WORD_KIND or plain(word) in LOWER_TITLES for word in words):
-            return False  # "National Financial Prosecutor", "Getty Images"
+        if any(_is_title(word) or plain(word) in WORD_KIND or plain(word) in LOWER_TITLES or plain(word) in FACILITIES
+               or plain(word) in PLACE_NOUNS for word in words):
+            return False  # "National Financial Prosecutor", "Getty Images", "Saray Tower"
+        adjective = ("ic", "ese", "ish") if titled else ("ic", "ian", "ese", "ish")
+        initials = [w for w in words[1:-1] if len(w) == 1 and w.isupper()]
+        if len(words) - len(initials) > 4:
+            return False
         return all(
-            (w[:1].isupper() and not w.isupper() and not w.endswith(("ic", "ian", "ese", "ish"))) or _PARTICLE.match(w)
-            for w in words
+            (w[:1].isupper() and not w.isupper() and not w.endswith(adjective)) or _PARTICLE.match(w)
+            or w in initials for w in words
         )
 
     def _stands_alone(self, word: str) -> bool:
         folded = plain(word)
-        plural_demonym = word.endswith("s") and any(d.startswith(word[:-1]) for d in self.gazetteer.demonyms)
+        # "Syrians", "Turks" (Turkish) are people of a country; "Greens" (Greenlandic) a party
+        plural_demonym = word.endswith("s") and any(
+            d.startswith(word[:-1]) and len(d) - len(word) < 3 for d in self.gazetteer.demonyms)
         return not (
             folded in SENTENCE_STARTERS or _is_title(word) or self.gazetteer.demonym(word) or len(folded) < 2
             or word.casefold() in self.lowercase or plural_demonym or re.search(r"[’'](?!s$)", word)
