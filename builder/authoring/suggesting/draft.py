@@ -8,6 +8,7 @@ from pathlib import Path
 
 from builder.authoring.suggesting.events import EventCandidate, find_events
 from builder.authoring.suggesting.gazetteer import gazetteer
+from builder.authoring.suggesting.happenings import already_known, merge_reports
 from builder.authoring.suggesting.merging import merge
 from builder.authoring.suggesting.names import Candidate, NameFinder
 from builder.authoring.suggesting.passages import ArticleText, article_text, read_article_file
@@ -26,6 +27,7 @@ class Draft:
     events: list[EventCandidate]
     quotes: list[QuoteCandidate]
     ids: dict[int, str] = field(default_factory=dict)  # id(candidate) → its id in the draft
+    known_events: list[tuple[EventCandidate, str]] = field(default_factory=list)  # and the project event's id
 
     def id_of(self, candidate: Candidate) -> str:
         return candidate.known_id or self.ids[id(candidate)]
@@ -140,7 +142,11 @@ def suggest(files: Iterable[tuple[Path, str]], site: Site | None, diagnostics: D
         quotes += article_quotes
         events += find_events(text, mentions, article_quotes)
     used_known = {id(m.candidate): m.candidate for _, ms in texts for m in ms}
-    draft = Draft([t for t, _ in texts], [*used_known.values(), *candidates], events, quotes)
+    merged = merge_reports(events)
+    known_events = [(event, known) for event in merged if (known := already_known(event, site))]
+    fresh = [event for event in merged if not any(event is seen for seen, _ in known_events)]
+    draft = Draft([t for t, _ in texts], [*used_known.values(), *candidates], fresh, quotes,
+                  known_events=known_events)
     taken = {(group, id_) for group, id_ in known}
     _assign_ids(draft, taken)
     return draft

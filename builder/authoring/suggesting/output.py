@@ -54,6 +54,10 @@ def place_items(draft: Draft) -> list[str]:
     items = []
     for candidate in sorted(draft.new_places, key=lambda c: c.name.casefold()):
         fields: dict[str, Any] = {"id": draft.id_of(candidate), "name": candidate.name}
+        if candidate.place_kind:
+            fields["kind"] = candidate.place_kind
+        if candidate.within is not None:
+            fields["within"] = draft.id_of(candidate.within)
         comment = _where(draft, candidate)
         if candidate.place and candidate.place.lat is not None and candidate.place.lon is not None:
             place = candidate.place
@@ -73,20 +77,30 @@ def event_items(draft: Draft, taken: set[str]) -> list[str]:
             "id": _event_id(event, taken), "title": event.title, "date": event.date,
             "date_text": event.date_text, "date_note": event.date_note,
         }
+        if event.type:
+            fields["type"] = event.type
         if event.actors:
             fields["actors"] = _ids(draft, event.actors)
         if event.places:
             fields["places"] = _ids(draft, event.places)
-        fields["sources"] = [event.article]
+        fields["sources"] = event.articles
         if event.quotes:
-            fields["quotes"] = [{"by": draft.id_of(q.speaker), "article": event.article, "text": q.text}
+            fields["quotes"] = [{"by": draft.id_of(q.speaker), "article": _article_of(event, q), "text": q.text}
                                 for q in event.quotes if q.speaker]
-        text = next(t for t in draft.articles if t.article.id == event.article)
-        comment = f'{text.path}:{event.line}: "{" ".join(event.sentence.text.split())}"'
+        comment = "\n".join(_reported(draft, report) for report in [event, *event.reports])
         for quote in event.quotes:
             comment += f"\nspeaker of “{quote.text[:40]}…”: {quote.how}"
         items.append(_item(fields, comment))
     return items
+
+
+def _reported(draft: Draft, event: EventCandidate) -> str:
+    text = next(t for t in draft.articles if t.article.id == event.article)
+    return f'{text.path}:{event.line}: "{" ".join(event.sentence.text.split())}"'
+
+
+def _article_of(event: EventCandidate, quote: Any) -> str:
+    return next((e.article for e in [event, *event.reports] if any(q is quote for q in e.quotes)), event.article)
 
 
 def unattributed(draft: Draft) -> str:
