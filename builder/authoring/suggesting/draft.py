@@ -9,6 +9,7 @@ from pathlib import Path
 from builder.authoring.suggesting.events import EventCandidate, find_events
 from builder.authoring.suggesting.gazetteer import gazetteer
 from builder.authoring.suggesting.happenings import already_known, merge_reports
+from builder.authoring.suggesting.known import match_known
 from builder.authoring.suggesting.merging import merge
 from builder.authoring.suggesting.names import Candidate, NameFinder
 from builder.authoring.suggesting.passages import ArticleText, article_text, read_article_file
@@ -28,6 +29,7 @@ class Draft:
     quotes: list[QuoteCandidate]
     ids: dict[int, str] = field(default_factory=dict)  # id(candidate) → its id in the draft
     known_events: list[tuple[EventCandidate, str]] = field(default_factory=list)  # and the project event's id
+    named: set[tuple[str, int, int]] = field(default_factory=set)  # (article id, passage, start) of every name found
 
     def id_of(self, candidate: Candidate) -> str:
         return candidate.known_id or self.ids[id(candidate)]
@@ -131,6 +133,7 @@ def suggest(files: Iterable[tuple[Path, str]], site: Site | None, diagnostics: D
     if diagnostics.errors:
         return None
     candidates = merge([*found, _dedupe(front)])
+    match_known(candidates, site)
     events, quotes = [], []
     for text, known_mentions in texts:
         mentions = known_mentions + [
@@ -143,10 +146,12 @@ def suggest(files: Iterable[tuple[Path, str]], site: Site | None, diagnostics: D
         events += find_events(text, mentions, article_quotes)
     used_known = {id(m.candidate): m.candidate for _, ms in texts for m in ms}
     merged = merge_reports(events)
-    known_events = [(event, known) for event in merged if (known := already_known(event, site))]
+    known_events = [(event, held) for event in merged if (held := already_known(event, site))]
     fresh = [event for event in merged if not any(event is seen for seen, _ in known_events)]
+    named = {(t.article.id, m.passage, m.start) for t, ms in texts for m in ms}
+    named |= {(article, passage, start) for c in candidates for article, passage, start, _ in c.mentions}
     draft = Draft([t for t, _ in texts], [*used_known.values(), *candidates], fresh, quotes,
-                  known_events=known_events)
+                  known_events=known_events, named=named)
     taken = {(group, id_) for group, id_ in known}
     _assign_ids(draft, taken)
     return draft

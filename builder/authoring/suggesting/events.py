@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from builder.authoring.relative_dates import Resolution, find_date_expressions, resolve_relative
+from builder.authoring.suggesting.datelines import find_dateline
 from builder.authoring.suggesting.headlines import guess_type, headline
 from builder.authoring.suggesting.names import Candidate
 from builder.authoring.suggesting.passages import ArticleText, Sentence
@@ -106,6 +107,9 @@ def find_events(text: ArticleText, mentions: list[Mention], quotes: list[QuoteCa
             continue
         line = passage.line + passage.text[: sentence.start].count("\n")
         inside = [m for m in mentions if m.passage == sentence.passage and sentence.start <= m.start < sentence.end]
+        dateline = find_dateline(sentence.text)
+        if dateline:  # the agency that filed the story takes no part in what happened
+            inside = [m for m in inside if m.start >= sentence.start + dateline.end or m.candidate.kind == "place"]
         said = [q for q in quotes if q.passage == sentence.passage and sentence.start <= q.start < sentence.end]
         found = []
         for expression in find_date_expressions(sentence.text):

@@ -175,7 +175,7 @@ class NameFinder:
     def _acronyms(self, index: int, text: str) -> None:
         """ "the Disaster and Emergency Management Authority, known as AFAD": one body, two names."""
         for candidate in list(self.candidates.values()):
-            for article, passage, _, end in list(candidate.mentions):
+            for _, passage, _, end in list(candidate.mentions):
                 after = re.match(r",?\s+(?:known as|or)\s+([A-Z][A-Z.]{1,9})\b|\s+\(([A-Z][A-Z.]{1,9})\)", text[end:])
                 if passage != index or candidate.kind in ("person", "place", "state") or after is None:
                     continue
@@ -258,7 +258,8 @@ class NameFinder:
         for position, token in enumerate(tokens):
             word = token.text
             gap = sentence[run[-1].end : token.start].strip() if run else ""
-            if gap and not (gap in ("’s", "'s") and plain(word) in WORD_KIND) and not (gap == "." and run[-1].abbreviated):  # "KYIV (Reuters": not one name
+            joins = (gap in ("’s", "'s") and plain(word) in WORD_KIND) or (gap == "." and run[-1].abbreviated)
+            if gap and not joins:  # "KYIV (Reuters": not one name
                 self._flush(index, text, start, run, tokens)
                 run = []
             if _capitalised(word) and not _COMPOUND.match(word) and plain(word) not in WEEKDAYS | MONTH_NAMES:
@@ -338,9 +339,9 @@ class NameFinder:
         if facility or (noun and not self._kind_of(words) and not self.gazetteer.country(phrase)):
             name = phrase if facility else f"{phrase} {noun.group(1)}" if noun else phrase
             end = finish if facility else finish + (noun.end() if noun else 0)
-            place = self.add(name, "place", index, begin, end, evidence=text[begin:end])
-            place.place_kind = facility or FACILITIES.get(noun.group(1), "site") if noun else facility or "site"
-            place.within = place.within or self.city
+            site = self.add(name, "place", index, begin, end, evidence=text[begin:end])
+            site.place_kind = facility or (FACILITIES.get(noun.group(1), "site") if noun else "site")
+            site.within = site.within or self.city
             return
         title_end = max((i + 1 for i, word in enumerate(words) if _is_title(word)), default=0)
         runs_on = title_end + 1 < len(words) and words[title_end] == "of" and plain(words[title_end + 1]) in TITLE_OF
