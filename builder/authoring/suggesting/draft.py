@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from builder.authoring.suggesting.datelines import find_dateline
 from builder.authoring.suggesting.events import EventCandidate, find_events
 from builder.authoring.suggesting.gazetteer import gazetteer
 from builder.authoring.suggesting.happenings import already_known, merge_reports
@@ -53,7 +54,7 @@ def _known_candidates(site: Site | None) -> tuple[NameIndex, dict[tuple[str, str
     known: dict[tuple[str, str], Candidate] = {}
     if site is not None:
         for actor in site.actors.values():
-            known[("actor", actor.id)] = Candidate(actor.name, actor.kind, known_id=actor.id)
+            known[("actor", actor.id)] = Candidate(actor.name, actor.kind, title=actor.title, known_id=actor.id)
             names += [Name(text, "actor", actor.id) for text in (actor.name, *actor.aliases)]
         for place in site.places.values():
             known[("place", place.id)] = Candidate(place.name, "place", known_id=place.id)
@@ -70,9 +71,17 @@ def _known_mentions(text: ArticleText, index: NameIndex, known: dict[tuple[str, 
             if owner:
                 mentions.append(Mention(number, mention.start, mention.end, owner))
         skip = [(m.start, m.end) for m in explicit]
+        if number == 0 and (dateline := find_dateline(passage.text)):  # "ANTAKYA, Turkey (AP) —" names a known city
+            city = [f for f in index.find(dateline.city, []) if (f.start, f.end) == (0, len(dateline.city))]
+            owner = known.get(("place", city[0].names[0].id)) if city and len(city[0].names) == 1 else None
+            if owner:
+                mentions.append(Mention(number, *dateline.city_span, owner))
+                skip.append(dateline.city_span)
         for found in index.find(passage.text, skip):
             owner = known.get((found.names[0].kind, found.names[0].id))
-            if owner and len(found.names) == 1:
+            if len({name.id for name in found.names}) == 1 and len(found.names) == 2:
+                owner = known.get(("actor", found.names[0].id))  # a country: the state and its place share an id
+            if owner and (len(found.names) == 1 or owner.kind == "state"):
                 mentions.append(Mention(number, found.start, found.end, owner))
     return mentions
 

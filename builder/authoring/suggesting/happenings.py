@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from builder.authoring.suggesting.events import EventCandidate
+from builder.authoring.suggesting.gazetteer import plain
 from builder.authoring.suggesting.names import Candidate
 from builder.model.site import Site
+
+TITLE_SIMILARITY = 70  # rapidfuzz token_set_ratio of two titles, 0-100
 
 
 def _bare(edtf: str) -> str:
@@ -47,7 +52,8 @@ def merge_reports(events: list[EventCandidate]) -> list[EventCandidate]:
 
 
 def already_known(event: EventCandidate, site: Site | None) -> str:
-    """The id of a project event on the same day with an actor or place in common, or ""."""
+    """The id of a project event on the same day with an actor in common (a person, a body), or a place
+    and, if any, a state; or ""."""
     if site is None:
         return ""
     actors = {c.known_id for c in event.actors if c.known_id and c.kind != "state"}
@@ -58,7 +64,9 @@ def already_known(event: EventCandidate, site: Site | None) -> str:
         if value is None or _bare(value.edtf) != _bare(event.date):
             continue
         their_actors = {p.actor.id for p in known.actors}
-        # a state takes part in much on one day: with it, the place must agree too
-        if actors & their_actors or (states & their_actors and places & {ref.id for ref in known.places}):
+        same_place = bool(places & {ref.id for ref in known.places})
+        # A state, a city take part in much on one day: with only them in common, the titles must agree too
+        similar = fuzz.token_set_ratio(plain(event.title), plain(known.title)) >= TITLE_SIMILARITY
+        if actors & their_actors or (same_place and similar and (states & their_actors or not (actors | states))):
             return known.id
     return ""

@@ -191,10 +191,12 @@ class NameFinder:
         if dateline is None:
             return
         place = self.gazetteer.city(dateline.city)
-        self.city = self.add(place.name if place else dateline.city, "place", index, *dateline.city_span,
-                             form=text[slice(*dateline.city_span)], place=place, evidence=f"dateline: {dateline.city}")
+        if not self._covered(index, *dateline.city_span):  # else the project knows the city
+            self.city = self.add(place.name if place else dateline.city, "place", index, *dateline.city_span,
+                                 form=text[slice(*dateline.city_span)], place=place,
+                                 evidence=f"dateline: {dateline.city}")
         country = self.gazetteer.country(dateline.region) if dateline.region else None
-        if country:
+        if country and not self._covered(index, *dateline.region_span):
             self.add(country.name, "state", index, *dateline.region_span, form=dateline.region, place=country)
         if dateline.agency:
             self.add(dateline.agency, "media-outlet", index, *dateline.agency_span, form=dateline.agency_form,

@@ -103,6 +103,16 @@ def _article_of(event: EventCandidate, quote: Any) -> str:
     return next((e.article for e in [event, *event.reports] if any(q is quote for q in e.quotes)), event.article)
 
 
+def already_held(draft: Draft) -> str:
+    """Events the project has: listed, so a reviewer sees why a second run proposes less."""
+    lines = [f"#   {event.date} {event.title!r} ({', '.join(event.articles)}): event '{known}'"
+             + (f"; actors {', '.join(_ids(draft, event.actors))}" if event.actors else "")
+             for event, known in draft.known_events]
+    if not lines:
+        return ""
+    return printable("# Events the project already has, not proposed again:\n" + "\n".join(lines)) + "\n"
+
+
 def unattributed(draft: Draft) -> str:
     lines = [f"#   {q.text}" for q in draft.quotes if q.speaker is None]
     return "# Quotes whose speaker could not be told from the text:\n" + "\n".join(lines) + "\n" if lines else ""
@@ -128,7 +138,7 @@ def render_files(draft: Draft, event_ids: set[str], name: str) -> dict[Path, str
     for folder, items, extra in (
         ("actors", actor_items(draft), ""),
         ("places", place_items(draft), ""),
-        ("events", event_items(draft, set(event_ids)), unattributed(draft)),
+        ("events", event_items(draft, set(event_ids)), already_held(draft) + unattributed(draft)),
     ):
         if items or extra:
             files[Path(folder) / f"{name}.yml"] = header + "\n" + "\n".join(items) + ("\n" + extra if extra else "")
