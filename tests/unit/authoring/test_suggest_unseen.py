@@ -61,7 +61,8 @@ def test_datelines_in_every_wire_style_are_a_place_and_an_agency(tmp_path: Path)
     assert {c.name for c in ap.new_places} == {"Antakya", "Turkey"}
     agency = next(c for c in ap.new_actors if c.name == "Associated Press")
     assert agency.forms >= {"AP"}
-    afp = draft_of(tmp_path, "2024-11-06", "PARIS (AFP) - The carmaker Renault said on Wednesday it would cut jobs.\n")
+    afp = draft_of(tmp_path, "2024-11-06", "PARIS (AFP) - The carmaker Renault said on Wednesday it would cut "
+                   "jobs.\n")
     assert _actors(afp) == {"Agence France-Presse": "media-outlet", "Renault": "other"}
     plain = draft_of(tmp_path, "2024-05-09", "NEW YORK — A jury on Wednesday convicted Samuel R. Whitfield.\n")
     assert _actors(plain) == {"Samuel R. Whitfield": "person"}  # no "NEW YORK" organisation
@@ -82,7 +83,8 @@ def test_bylines_page_furniture_initials_and_titles(tmp_path: Path) -> None:
                            "Tomas Lind", "Ruth Adler"}
     assert all(c.kind == "person" for c in actors.values())
     assert (actors["Harriet M. Cole"].title, actors["Declan Hughes"].title) == ("Judge", "Police Supt")
-    assert (actors["Anna Berg"].title, actors["Tomas Lind"].title, actors["Ruth Adler"].title) == ("Lt Col", "Dr", "Prof")
+    titles = (actors["Anna Berg"].title, actors["Tomas Lind"].title, actors["Ruth Adler"].title)
+    assert titles == ("Lt Col", "Dr", "Prof")
     assert not any("2024" in e.sentence.text and "Ferreira" in e.sentence.text for e in draft.events)
 
 
