@@ -27,15 +27,19 @@ from builder.model.dates import parse_date
 
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:so far|already|now|also|been|long)\s+)*(\w+(?:ed|en|wn|ne|t))\b")
 _REPORTED = re.compile(rf"\b{REPORTING}\b")
+# "Ireland play Scotland on Saturday": a fixture, in the present tense, is ahead
+_FIXTURE = r"|\b(?:play|plays|host|hosts|face|faces|travel|travels|meet|meets)\b"
 # "allies would discuss … on Wednesday": a bare weekday in the future tense is the one after publication
 _FUTURE = re.compile(r"\b(?:will|would|is to|are to|is due to|are due to|plans? to|is expected to|are expected to"
-                     r"|is scheduled to|are scheduled to|set \w+ for|scheduled for|adjourned until|postponed to)\b")
+                     r"|is scheduled to|are scheduled to|set \w+ for|scheduled for|adjourned until|postponed to)\b"
+                     + _FIXTURE)
 # "will face Shelton on Friday after Shelton beat Sonego on Tuesday": the future ends with its clause
 _CLAUSE_BREAK = re.compile(r"[,;]|\b(?:after|since|when|because|as|while|but|following)\b")
 # "a revised 2025 budget", "a 2022 result": a year before a noun names the thing, it dates no event
 _YEAR_PREPOSITION = re.compile(r"\b(?:in|since|by|until|till|from|of|during|for|through|before|after|between|and|to"
                                r"|early|late|mid|around)\s*$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^[’']s\b")
+_OF_A_THING = re.compile(r"\b(?:from|of|since|after|before|in|by|over|about)\s+$", re.IGNORECASE)
 # "sentenced to two years": a bare duration in running text is a length, not a date to count back
 _BARE_DURATION = re.compile(r"(?i)(?:(?:more\s+than|nearly|almost|about|some)\s+)?(?!last\b|next\b|this\b|past\b)"
                             r"\w+\s+(?:years?|months?)")
@@ -117,14 +121,15 @@ def find_events(text: ArticleText, mentions: list[Mention], quotes: list[QuoteCa
                 continue
             at = sentence.text.find(expression)
             before, after = sentence.text[:at], sentence.text[at + len(expression) :]
-            if _POSSESSIVE.match(after):
+            if _POSSESSIVE.match(after) and _OF_A_THING.search(before):
                 continue  # "the death toll from Friday's earthquake rose on Saturday": Friday is another event's
             if re.fullmatch(r"\d{4}", expression) and not _YEAR_PREPOSITION.search(before):
                 continue
             resolution = resolve_relative(expression, day)
             weekday = _BARE_WEEKDAY.fullmatch(expression)
             future = _future(before)
-            if weekday and future and (ahead := resolve_relative(f"next {weekday.group(1)}", day)):
+            later_today = weekday and re.search(r"\blater\s*$", before) and resolution and resolution.edtf == str(day)
+            if weekday and future and not later_today and (ahead := resolve_relative(f"next {weekday.group(1)}", day)):
                 words = f"'{expression}' (future: '{future}')"
                 resolution = Resolution(ahead.edtf, ahead.note.replace(f"'next {weekday.group(1)}'", words))
             elif future and resolution and resolution.edtf < day.isoformat() and not re.search(r"\d{4}", expression):

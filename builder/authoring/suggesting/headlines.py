@@ -25,8 +25,8 @@ MAX_WORDS = 10
 _ASIDE = re.compile(r",\s+(?:who|which|whose|where|the|a|an|his|her|their|its|known as|\d+)\b[^,]*,")
 _ATTRIBUTION = re.compile(r",\s+(?:[^,]{0,60}?\s)?(?:said|says|told reporters|reported|according to[^,]*)"
                           r"(?:\s+(?:in|on|at|after|by)\b[^,]{0,30})?[.”\"]*$")
-_SPEECH = re.compile(r"^(?P<who>.{2,60}?)\s+(?:said|says|told\s+[\w\s]{2,40}?|added|warned|announced|insisted"
-                     r"|claimed|stated|confirmed)(?:\s+(?:in|on|at)\s+[\w\s]{2,30}?)?\s+(?:that\s+)?(?P<what>\w.+)$")
+_SPEECH = re.compile(r"^(?P<who>.{2,60}?)\s+(?:had\s+|has\s+)?(?:said|says|told\s+[\w\s]{2,40}?|added|warned"
+                     r"|announced|insisted|claimed|stated|confirmed)(?:\s+(?:in|on|at)\s+[\w\s]{2,30}?)?\s+(?:that\s+)?(?P<what>\w.+)$")
 _LINKS = re.compile(r"\s*(?:,(?!\d)|[;:—–]|\s-\s)\s*|\s+(?:after|as|while|because|but|despite|before|when|since"
                     r"|although|amid|following|saying|where|which|who|blaming)\s+")
 _FUNCTION = frozenset((

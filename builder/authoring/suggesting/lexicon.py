@@ -16,7 +16,7 @@ TITLE_WORDS = _words(
     director chairman chairwoman leader pope judge justice dr mr mrs ms prof professor deputy premier
     officer correspondent reporter editor photographer analyst foreign defense defence interior press
     spokesperson special negotiator supt superintendent insp inspector det detective cmdr commissioner
-    constable sheriff police coach referee striker
+    constable sheriff police coach referee striker administrator magistrate barrister solicitor counsel
     """
 )
 # A lower-case title just before a name: "Kremlin spokesman Dmitry Peskov".
@@ -34,9 +34,11 @@ TITLE_OF = _words(
 )
 # Name particles written joined to the name: "Bashar al-Assad", "Deir ez-Zor".
 PARTICLES = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez|bin|ibn|abu|de|di|da|la|le|van|von)"
+# Written apart in a name, in lower case: "Marcelo Rebelo de Sousa", "Ursula von der Leyen".
+LOWER_PARTICLES = _words("de da do dos das di del della du van von der den ter bin ibn")
 CONNECTORS = _words(
     """
-    of for the de al bin ibn von van der
+    of for the de da dos das du del della al bin ibn von van der
     """
 )
 WEEKDAYS = _words(
@@ -116,6 +118,9 @@ FACILITIES = {
 }
 # Lower-case nouns that make the capitalised words before them a facility: "the Flins factory".
 FACILITY_NOUNS = sorted(_words("building factory plant stadium hospital airport hotel compound mine camp"))
+
+# Seas and oceans: places, though no gazetteer of cities or countries holds them.
+WATERS = _words("atlantic pacific mediterranean arctic baltic caribbean adriatic aegean")
 
 # Words after which a capitalised word is a place.
 PLACE_PREPOSITIONS = _words("in near at from to outside around across into towards toward")

@@ -23,6 +23,7 @@ from builder.authoring.suggesting.lexicon import (
     FACILITY_NOUNS,
     GROUP_HEADS,
     GROUP_MODIFIERS,
+    LOWER_PARTICLES,
     LOWER_TITLES,
     MONTH_NAMES,
     PARTICLES,
@@ -31,6 +32,7 @@ from builder.authoring.suggesting.lexicon import (
     SENTENCE_STARTERS,
     TITLE_OF,
     TITLE_WORDS,
+    WATERS,
     WEEKDAYS,
     WORD_KIND,
 )
@@ -197,8 +199,11 @@ class NameFinder:
                                  form=text[slice(*dateline.city_span)], place=place,
                                  evidence=f"dateline: {dateline.city}")
         country = self.gazetteer.country(dateline.region) if dateline.region else None
+        state = self.gazetteer.region(dateline.region) if dateline.region else None
         if country and not self._covered(index, *dateline.region_span):
             self.add(country.name, "state", index, *dateline.region_span, form=dateline.region, place=country)
+        elif state and not self._covered(index, *dateline.region_span):  # "Calif.": California
+            self.add(state.name, "place", index, *dateline.region_span, form=dateline.region, place=state)
         if dateline.agency:
             self.add(dateline.agency, "media-outlet", index, *dateline.agency_span, form=dateline.agency_form,
                      evidence=f"the agency in the dateline: ({dateline.agency_form})")
@@ -321,7 +326,9 @@ class NameFinder:
             return
         lone = run[0].text
         in_gazetteer = self.gazetteer.country(lone) or self.gazetteer.city(lone)
-        if at_start and len(run) == 1 and lone not in self.midsentence and not in_gazetteer:
+        # "SpaceX", "NASA": their own capitals say they are names, wherever they stand
+        marked = (len(lone) >= 3 and lone.isupper() and lone.isalpha()) or bool(re.search(r"[a-z][A-Z]", lone))
+        if at_start and len(run) == 1 and lone not in self.midsentence and not in_gazetteer and not marked:
             return  # "Shopkeepers said …": capitalised only because a sentence starts with it
         begin, finish = offset + run[0].start, offset + run[-1].end
         if self._covered(index, begin, finish):
@@ -368,6 +375,10 @@ class NameFinder:
             self.add(phrase, "person", index, begin, finish, title=title, evidence=f"{title} {phrase}")
             return
         place = self._city(phrase, before)
+        region = self.gazetteer.region(phrase) if not (place or phrase.isupper()) else None
+        if region or plain(phrase) in WATERS:  # "Texas", "the Atlantic"
+            self.add(region.name if region else phrase, "place", index, begin, finish, form=phrase, place=region)
+            return
         if place:
             name = place.name if phrase.isupper() else phrase  # "PARIS —", a dateline: the gazetteer's spelling
             self.add(name, "place", index, begin, finish, form=phrase, place=place,
@@ -452,11 +463,12 @@ class NameFinder:
             return False  # "National Financial Prosecutor", "Getty Images", "Saray Tower"
         adjective = ("ic", "ese", "ish") if titled else ("ic", "ian", "ese", "ish")
         initials = [w for w in words[1:-1] if len(w) == 1 and w.isupper()]
-        if len(words) - len(initials) > 4:
+        particles = [w for w in words[1:-1] if w in LOWER_PARTICLES]  # "Marcelo Rebelo de Sousa"
+        if len(words) - len(initials) - len(particles) > 4:
             return False
         return all(
             (w[:1].isupper() and not w.isupper() and not w.endswith(adjective)) or _PARTICLE.match(w)
-            or w in initials for w in words
+            or w in initials or w in particles for w in words
         )
 
     def _stands_alone(self, word: str) -> bool:

@@ -64,6 +64,9 @@ def place_items(draft: Draft) -> list[str]:
             fields["coordinates"] = {"lat": place.lat, "lon": place.lon, "precision": place.precision}
             where = f"{place.name}, {place.country}" if place.country else place.name
             comment += f"\ncoordinates from the offline gazetteer (GeoNames / countryinfo): {where}"
+        elif candidate.place:
+            comment += (f"\nin the offline gazetteer without coordinates: {candidate.place.name}; "
+                        "add them if you know them")
         else:
             comment += "\nnot in the offline gazetteer: add coordinates if you know them"
         items.append(_item(fields, comment))
