@@ -21,6 +21,7 @@ from builder.authoring.relative_dates import Resolution, find_date_expressions, 
 from builder.authoring.suggesting.datelines import find_dateline
 from builder.authoring.suggesting.headlines import guess_type, headline
 from builder.authoring.suggesting.names import Candidate
+from builder.authoring.suggesting.numeric_dates import numeric_dates
 from builder.authoring.suggesting.passages import ArticleText, Sentence
 from builder.authoring.suggesting.quotes import REPORTING, Mention, QuoteCandidate
 from builder.model.dates import parse_date
@@ -115,8 +116,11 @@ def find_events(text: ArticleText, mentions: list[Mention], quotes: list[QuoteCa
         if dateline:  # the agency that filed the story takes no part in what happened
             inside = [m for m in inside if m.start >= sentence.start + dateline.end or m.candidate.kind == "place"]
         said = [q for q in quotes if q.passage == sentence.passage and sentence.start <= q.start < sentence.end]
-        found = []
+        figures = numeric_dates(sentence.text)
+        found = [(date.edtf, date.text, date.note) for date in figures]
         for expression in find_date_expressions(sentence.text):
+            if any(expression in date.text for date in figures):
+                continue  # "2024" of "14/02/2024": dateparser read the whole date
             if _BARE_DURATION.fullmatch(expression):
                 continue
             at = sentence.text.find(expression)

@@ -188,3 +188,11 @@ def test_report_counts_by_kind_and_lists_the_sentences_that_gave_nothing(tmp_pat
     assert "new actors: 3 (person 2, media-outlet 1)" in report
     assert "events: 1 (sentencing 1)" in report
     assert f"Sentences that produced nothing: 1\n  {article}:7: It was raining heavily." in report
+
+
+def test_dates_in_figures_are_read_with_dateparser(tmp_path: Path) -> None:
+    draft = draft_of(tmp_path, "2024-03-14", "The law took effect on 14/02/2024. Officials met in Rome on "
+                     "2024-02-10. The treaty was signed on 03/04/2023.\n")
+    dates = [(e.date, e.date_text) for e in draft.events]
+    assert dates == [("2024-02-14", "14/02/2024"), ("2024-02-10", "2024-02-10"), ("2023-04-03?", "03/04/2023")]
+    assert "could be month/day" in draft.events[2].date_note
