@@ -114,10 +114,15 @@ FACILITIES = {
     **dict.fromkeys(_words("""hotel tower towers building hospital school museum church cathedral mosque temple
                                 synagogue palace factory plant mall library prison jail embassy"""), "building"),
     **dict.fromkeys(_words("""arena stadium airport square bridge dam port harbour harbor park mine camp base
-                                station market plaza racecourse circuit"""), "site"),
+                                station market plaza racecourse circuit parkway reservoir beach marina canal
+                                highway motorway pier"""), "site"),
+    **dict.fromkeys(_words("district village neighborhood neighbourhood quarter"), "district"),
 }
+# The first word of a natural feature's name: "Lake Lure", "Mount Kenya".
+PLACE_PREFIXES = _words("lake mount mt cape gulf")
 # Lower-case nouns that make the capitalised words before them a facility: "the Flins factory".
-FACILITY_NOUNS = sorted(_words("building factory plant stadium hospital airport hotel compound mine camp"))
+FACILITY_NOUNS = sorted(_words("""building factory plant stadium hospital airport hotel compound mine camp museum
+                                 reservoir park neighborhood neighbourhood district"""))
 
 # Seas and oceans: places, though no gazetteer of cities or countries holds them.
 WATERS = _words("atlantic pacific mediterranean arctic baltic caribbean adriatic aegean")

@@ -25,6 +25,7 @@ from builder.authoring.suggesting.lexicon import (
     GROUP_MODIFIERS,
     LOWER_PARTICLES,
     LOWER_TITLES,
+    PLACE_PREFIXES,
     MONTH_NAMES,
     PARTICLES,
     PLACE_NOUNS,
@@ -89,6 +90,12 @@ def _tokens(text: str) -> list[Token]:
             (word.endswith(".") and not re.fullmatch(r"(?:[^\W\d_]\.){2,}", word))
         tokens.append(Token(word, match.start(), end, breaks or after[:1] == "", abbreviation))
     return tokens
+
+
+def _names_a_body(run: list[Token], rest: list[Token]) -> bool:
+    """ "Kenya National Commission on Human Rights": "on" inside a commission's or committee's name."""
+    return WORD_KIND.get(plain(run[-1].text)) in ("organisation", "government-agency") and not run[-1].breaks_after \
+        and bool(rest) and plain(rest[0].text) not in WEEKDAYS | MONTH_NAMES
 
 
 def _undated(sentence: str) -> str:
@@ -272,7 +279,8 @@ class NameFinder:
                 run = []
             if _capitalised(word) and not _COMPOUND.match(word) and plain(word) not in WEEKDAYS | MONTH_NAMES:
                 run.append(token)
-            elif run and (word in CONNECTORS or (word == "and" and self._body_with_and(run, tokens[position + 1 :]))) \
+            elif run and (word in CONNECTORS or (word == "and" and self._body_with_and(run, tokens[position + 1 :]))
+                          or (word == "on" and _names_a_body(run, tokens[position + 1 :]))) \
                     and position + 1 < len(tokens) and _capitalised(tokens[position + 1].text):
                 run.append(token)
                 continue
@@ -291,17 +299,21 @@ class NameFinder:
         self._flush(index, text, start, run, tokens)
 
     def _body_with_and(self, run: list[Token], rest: list[Token]) -> bool:
-        """ "Disaster and Emergency Management Authority": "and" inside a body's name, not between names."""
-        if any(_is_title(t.text) or plain(t.text) in WORD_KIND for t in run) or run[-1].breaks_after:
-            return False
+        """ "Disaster and Emergency Management Authority", "Department of Health and Human Services":
+        "and" inside a body's name, not between names ("Scholz and Finance Minister Christian Lindner")."""
         following = []
         for token in rest:
-            if not _capitalised(token.text):
+            if not _capitalised(token.text) or plain(token.text) in WEEKDAYS | MONTH_NAMES:
                 break
             following.append(token.text)
             if token.breaks_after:
                 break
-        return bool(following) and WORD_KIND.get(plain(following[-1])) in ("government-agency", "organisation")
+        if run[-1].breaks_after or not following or any(_is_title(word) for word in following) \
+                or self._looks_like_person(following):
+            return False
+        if any(plain(t.text) in WORD_KIND for t in run):  # "Department of Health and Human Services"
+            return any(t.text in ("of", "for") for t in run) and len(following) >= 2
+        return WORD_KIND.get(plain(following[-1])) in ("government-agency", "organisation", "government")
 
     def _compound(self, index: int, offset: int, token: Token) -> None:
         """ "Russian-backed": a mention of the state."""
@@ -312,7 +324,7 @@ class NameFinder:
                      form=match.group(1), place=country)
 
     def _flush(self, index: int, text: str, offset: int, run: list[Token], sentence: list[Token]) -> None:
-        while run and run[-1].text in CONNECTORS:
+        while run and run[-1].text in CONNECTORS | {"and", "on"}:
             run.pop()
         if not run:
             return
@@ -345,10 +357,14 @@ class NameFinder:
         if self._split_of(index, text, begin, finish, words, sentence_before):
             return
         facility = FACILITIES.get(plain(words[-1])) if len(words) > 1 else None
+        if len(words) > 1 and plain(words[0]) in PLACE_PREFIXES:  # "Lake Lure"
+            facility = "site"
         noun = re.match(rf"\s+({'|'.join(FACILITY_NOUNS)})\b", text[finish:])
         if facility or (noun and not self._kind_of(words) and not self.gazetteer.country(phrase)):
-            name = phrase if facility else f"{phrase} {noun.group(1)}" if noun else phrase
-            end = finish if facility else finish + (noun.end() if noun else 0)
+            # "the Biltmore Village neighborhood" is Biltmore Village; "the Flins factory" a place of its own
+            district = noun and FACILITIES.get(noun.group(1)) == "district"
+            name = phrase if facility or district else f"{phrase} {noun.group(1)}" if noun else phrase
+            end = finish if facility or district else finish + (noun.end() if noun else 0)
             site = self.add(name, "place", index, begin, end, evidence=text[begin:end])
             site.place_kind = facility or (FACILITIES.get(noun.group(1), "site") if noun else "site")
             site.within = site.within or self.city
@@ -479,4 +495,5 @@ class NameFinder:
         return not (
             folded in SENTENCE_STARTERS or _is_title(word) or self.gazetteer.demonym(word) or len(folded) < 2
             or word.casefold() in self.lowercase or plural_demonym or re.search(r"[’'](?!s$)", word)
+            or word.endswith(("ian", "ese", "ish", "ic"))  # "the Slovenian", "Olympic champion": adjectives
         )

@@ -70,8 +70,8 @@ class ArticleText:
 def _split(index: int, text: str) -> list[Sentence]:
     begin, spans = 0, []
     for stop, resume in Sentences(text).breaks:
-        if _NO_END.search(text[max(0, stop - 6) : stop]):
-            continue
+        if _NO_END.search(text[max(0, stop - 6) : stop]) or text[resume : resume + 1] == "(":
+            continue  # "ASHEVILLE, N.C. (AP)": a bracket does not start a sentence
         spans.append((begin, stop))
         begin = resume
     spans.append((begin, len(text)))
