@@ -47,8 +47,8 @@ def scores() -> dict[str, dict[str, Tally]]:
 ])
 def test_the_unseen_stories_meet_the_targets(scores: dict[str, dict[str, Tally]], half: str, kind: str) -> None:
     """heldout-3: written before the last rule changes and scored blind. heldout, heldout-2: their
-    first runs were blind, their misses seen since. dev: the rules were written on it; held to the same bar so that a change which loses what it
-    found shows here first."""
+    first runs were blind, their misses seen since. dev: the rules were written on it; held to the
+    same bar so that a change which loses what it found shows here first."""
     tally = scores[half][kind]
     _print(half, {kind: tally})
     recall, precision = TARGETS[kind]
