@@ -106,9 +106,10 @@ def _undated(sentence: str) -> str:
 
 def _headline(text: str) -> bool:
     """Headline case ("Turkish Military Pours Into Syria"): every word capitalised says nothing."""
-    # its verb is capitalised too: "Judge Mary Holt jailed Ian Cole on Thursday" is a sentence
+    # A short one needs its verb capitalised too: "Judge Mary Holt jailed Ian Cole on Thursday" is a sentence
     words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", _undated(text)) if len(w) > 3]
-    return len(words) >= 6 and all(w[:1].isupper() for w in words)
+    capitalised = sum(w[:1].isupper() for w in words)
+    return len(words) >= 6 and (capitalised == len(words) or (len(words) >= 8 and capitalised >= 0.8 * len(words)))
 
 
 def _capitalised(word: str) -> bool:
@@ -171,9 +172,8 @@ class NameFinder:
         if first is not None:
             self._dateline(first, self.text.passages[first].text)
         for index, passage in enumerate(self.text.passages):
-            if passage.kind == "byline":
-                self._byline(index, passage.text)
-                continue
+            if passage.kind == "byline" and self._byline(index, passage.text):
+                continue  # else a byline block of other words: "— With assistance by Anthony Halpin"
             self._groups(index, passage.text)
             self._regions(index, passage.text)
             for sentence in passage.sentences:
@@ -216,15 +216,16 @@ class NameFinder:
                      evidence=f"the agency in the dateline: ({dateline.agency_form})")
         self.known.append((index, 0, dateline.end))  # a region such as "Calif." is no name to find either
 
-    def _byline(self, index: int, text: str) -> None:
+    def _byline(self, index: int, text: str) -> bool:
         """ "By Maria Delgado", "By A and B": the reporters are people."""
         match = BYLINE.match(text.strip())
         if match is None:
-            return
+            return False
         offset = text.index(match["names"])
         for found in re.finditer(r"[^\W\d_][\w’'.\-]*(?:\s+(?!and\b)[^\W\d_][\w’'.\-]*)+", match["names"]):
             self.add(found.group(), "person", index, offset + found.start(), offset + found.end(),
                      evidence=f"byline: {text.strip()}")
+        return True
 
     def _groups(self, index: int, text: str) -> None:
         """Lower-case group phrases led by a demonym or a qualifier."""
