@@ -32,27 +32,25 @@ from builder.authoring.suggesting.lexicon import (
     PLACE_PREPOSITIONS,
     SENTENCE_STARTERS,
     TITLE_OF,
-    TITLE_WORDS,
     WATERS,
     WEEKDAYS,
     WORD_KIND,
 )
 from builder.authoring.suggesting.passages import BYLINE, ArticleText
+from builder.authoring.suggesting.tokens import (
+    PARTICLE,
+    TOKEN,
+    Token,
+    capitalised,
+    headline_case,
+    is_title,
+    names_a_body,
+    tokenize,
+    undated,
+)
 
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\w[\w’'\-]*\w|\w")
-_POSSESSIVE = re.compile(r"[’']s$")
 _COMPOUND = re.compile(r"^([^\W\d_][\w.]*)-(?:backed|led|based|allied|aligned|controlled|run|owned)$")
-_PARTICLE = re.compile(rf"^{PARTICLES}-[^\W\d_]")
 _BIG_CITY = 1_000_000
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
-    start: int
-    end: int
-    breaks_after: bool  # punctuation follows: a name does not run on past it
-    abbreviated: bool = False  # an initial or a title written with a full stop: "R.", "Supt."
 
 
 @dataclass
@@ -74,51 +72,6 @@ class Candidate:
     def key(self) -> str:
         return plain(self.name)
 
-
-def _tokens(text: str) -> list[Token]:
-    tokens = []
-    for match in _TOKEN.finditer(text):
-        word, end = match.group(), match.end()
-        possessive = _POSSESSIVE.search(word)
-        if possessive:
-            word, end = word[: possessive.start()], match.start() + possessive.start()
-        after = text[match.end() : match.end() + 3]
-        # "Samuel R. Whitfield", "Supt. Kemal Aydin": an initial or a title's abbreviation runs on
-        abbreviation = after[:2] == ". " and after[2:3].isupper() and (
-            (len(word) == 1 and word.isupper()) or word.casefold() in TITLE_WORDS)
-        breaks = bool(possessive) or (after[:1] not in ("", " ") and after[:1] != "\n" and not abbreviation) or \
-            (word.endswith(".") and not re.fullmatch(r"(?:[^\W\d_]\.){2,}", word))
-        tokens.append(Token(word, match.start(), end, breaks or after[:1] == "", abbreviation))
-    return tokens
-
-
-def _names_a_body(run: list[Token], rest: list[Token]) -> bool:
-    """ "Kenya National Commission on Human Rights": "on" inside a commission's or committee's name."""
-    return WORD_KIND.get(plain(run[-1].text)) in ("organisation", "government-agency") and not run[-1].breaks_after \
-        and bool(rest) and plain(rest[0].text) not in WEEKDAYS | MONTH_NAMES
-
-
-def _undated(sentence: str) -> str:
-    """The sentence without its dateline: "GENEVA — Physicists at CERN" starts with "Physicists"."""
-    dateline = find_dateline(sentence)
-    return sentence[dateline.end :] if dateline else sentence
-
-
-def _headline(text: str) -> bool:
-    """Headline case ("Turkish Military Pours Into Syria"): every word capitalised says nothing."""
-    # A short one needs its verb capitalised too: "Judge Mary Holt jailed Ian Cole on Thursday" is a sentence
-    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", _undated(text)) if len(w) > 3]
-    capitalised = sum(w[:1].isupper() for w in words)
-    return len(words) >= 6 and (capitalised == len(words) or (len(words) >= 8 and capitalised >= 0.8 * len(words)))
-
-
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper() or bool(_PARTICLE.match(word))
-
-
-def _is_title(word: str) -> bool:
-    """ "President", "Col.", "Secretary-General"."""
-    return any(part in TITLE_WORDS for part in word.rstrip(".").casefold().split("-"))
 
 
 @functools.cache
@@ -161,10 +114,10 @@ class NameFinder:
         # Capitalised words seen inside a sentence: a capitalised first word is a name only if seen there too.
         self.midsentence = {
             token.text for passage in self.text.passages for sentence in passage.sentences
-            for token in _tokens(_undated(sentence.text))[1:] if _capitalised(token.text)
+            for token in tokenize(undated(sentence.text))[1:] if capitalised(token.text)
         }
         self.countries_mentioned = {
-            country.name for passage in self.text.passages for word in _TOKEN.findall(passage.text)
+            country.name for passage in self.text.passages for word in TOKEN.findall(passage.text)
             if (country := self.gazetteer.country(word) or self.gazetteer.demonym(word))
         }
         self.city: Candidate | None = None
@@ -177,7 +130,7 @@ class NameFinder:
             self._groups(index, passage.text)
             self._regions(index, passage.text)
             for sentence in passage.sentences:
-                if not _headline(sentence.text):
+                if not headline_case(sentence.text):
                     self._runs(index, passage.text, sentence.start, sentence.end)
             self._acronyms(index, passage.text)
         return list(self.candidates.values())
@@ -269,7 +222,7 @@ class NameFinder:
 
     def _runs(self, index: int, text: str, start: int, end: int) -> None:
         sentence = text[start:end]
-        tokens = _tokens(sentence)
+        tokens = tokenize(sentence)
         run: list[Token] = []
         for position, token in enumerate(tokens):
             word = token.text
@@ -278,11 +231,11 @@ class NameFinder:
             if gap and not joins:  # "KYIV (Reuters": not one name
                 self._flush(index, text, start, run, tokens)
                 run = []
-            if _capitalised(word) and not _COMPOUND.match(word) and plain(word) not in WEEKDAYS | MONTH_NAMES:
+            if capitalised(word) and not _COMPOUND.match(word) and plain(word) not in WEEKDAYS | MONTH_NAMES:
                 run.append(token)
             elif run and (word in CONNECTORS or (word == "and" and self._body_with_and(run, tokens[position + 1 :]))
-                          or (word == "on" and _names_a_body(run, tokens[position + 1 :]))) \
-                    and position + 1 < len(tokens) and _capitalised(tokens[position + 1].text):
+                          or (word == "on" and names_a_body(run, tokens[position + 1 :]))) \
+                    and position + 1 < len(tokens) and capitalised(tokens[position + 1].text):
                 run.append(token)
                 continue
             else:
@@ -293,7 +246,7 @@ class NameFinder:
             following = tokens[position + 1].text if position + 1 < len(tokens) else ""
             # "the National Financial Prosecutor's Office" is one body's name
             joined = sentence[token.end : token.end + 2] in ("’s", "'s") and plain(following) in WORD_KIND \
-                and _capitalised(following)
+                and capitalised(following)
             if token.breaks_after and not joined:
                 self._flush(index, text, start, run, tokens)
                 run = []
@@ -304,12 +257,12 @@ class NameFinder:
         "and" inside a body's name, not between names ("Scholz and Finance Minister Christian Lindner")."""
         following = []
         for token in rest:
-            if not _capitalised(token.text) or plain(token.text) in WEEKDAYS | MONTH_NAMES:
+            if not capitalised(token.text) or plain(token.text) in WEEKDAYS | MONTH_NAMES:
                 break
             following.append(token.text)
             if token.breaks_after:
                 break
-        if run[-1].breaks_after or not following or any(_is_title(word) for word in following) \
+        if run[-1].breaks_after or not following or any(is_title(word) for word in following) \
                 or self._looks_like_person(following):
             return False
         if any(plain(t.text) in WORD_KIND for t in run):  # "Department of Health and Human Services"
@@ -370,7 +323,7 @@ class NameFinder:
             site.place_kind = facility or (FACILITIES.get(noun.group(1), "site") if noun else "site")
             site.within = site.within or self.city
             return
-        title_end = max((i + 1 for i, word in enumerate(words) if _is_title(word)), default=0)
+        title_end = max((i + 1 for i, word in enumerate(words) if is_title(word)), default=0)
         runs_on = title_end + 1 < len(words) and words[title_end] == "of" and plain(words[title_end + 1]) in TITLE_OF
         if title_end and runs_on:  # "Secretary of State"
             title_end += 2
@@ -378,7 +331,7 @@ class NameFinder:
                 0 < title_end == len(words) - 1:
             name_words = words[title_end:]
             title = " ".join(words[:title_end])
-            lead = [w for w in words[: title_end] if not _is_title(w) and w != "of" and plain(w) not in TITLE_OF]
+            lead = [w for w in words[: title_end] if not is_title(w) and w != "of" and plain(w) not in TITLE_OF]
             self._title_lead(index, begin, lead)
             name_begin = text.index(name_words[0], begin)
             self.add(text[name_begin:finish], "person", index, name_begin, finish, title=title,
@@ -420,7 +373,7 @@ class NameFinder:
             return False
         cut = words.index("of", 2)
         head = words[:cut]
-        titled = max((i + 1 for i, word in enumerate(head) if _is_title(word)), default=0)
+        titled = max((i + 1 for i, word in enumerate(head) if is_title(word)), default=0)
         if not self._looks_like_person(head[titled:], titled=bool(titled)):
             return False
         of = re.search(r"\s+of\s+(?:the\s+)?", text[begin:finish])
@@ -447,7 +400,7 @@ class NameFinder:
     def _lower_title(self, before: list[str]) -> str:
         title = [before[-1]]
         for word in reversed(before[:-1]):
-            if not (_capitalised(word) or word.casefold() in LOWER_TITLES) or word[-1:] in ",;:":
+            if not (capitalised(word) or word.casefold() in LOWER_TITLES) or word[-1:] in ",;:":
                 break
             title.insert(0, word)
         return " ".join(title)
@@ -475,7 +428,7 @@ class NameFinder:
         title, "Christian" is a first name, not an adjective like "Kurdish"."""
         if not 2 <= len(words) <= 5 or any(self.gazetteer.demonym(word) for word in words):
             return False
-        if any(_is_title(word) or plain(word) in WORD_KIND or plain(word) in LOWER_TITLES or plain(word) in FACILITIES
+        if any(is_title(word) or plain(word) in WORD_KIND or plain(word) in LOWER_TITLES or plain(word) in FACILITIES
                or plain(word) in PLACE_NOUNS for word in words):
             return False  # "National Financial Prosecutor", "Getty Images", "Saray Tower"
         adjective = ("ic", "ese", "ish") if titled else ("ic", "ian", "ese", "ish")
@@ -484,7 +437,7 @@ class NameFinder:
         if len(words) - len(initials) - len(particles) > 4:
             return False
         return all(
-            (w[:1].isupper() and not w.isupper() and not w.endswith(adjective)) or _PARTICLE.match(w)
+            (w[:1].isupper() and not w.isupper() and not w.endswith(adjective)) or PARTICLE.match(w)
             or w in initials or w in particles for w in words
         )
 
@@ -494,7 +447,7 @@ class NameFinder:
         plural_demonym = word.endswith("s") and any(
             d.startswith(word[:-1]) and len(d) - len(word) < 3 for d in self.gazetteer.demonyms)
         return not (
-            folded in SENTENCE_STARTERS or _is_title(word) or self.gazetteer.demonym(word) or len(folded) < 2
+            folded in SENTENCE_STARTERS or is_title(word) or self.gazetteer.demonym(word) or len(folded) < 2
             or word.casefold() in self.lowercase or plural_demonym or re.search(r"[’'](?!s$)", word)
             or word.endswith(("ian", "ese", "ish", "ic"))  # "the Slovenian", "Olympic champion": adjectives
         )
