@@ -2,7 +2,12 @@
 
 - Each date expression ("on Wednesday", "until the end of February", "in September 2018") gives
   an event, resolved by :mod:`builder.authoring.relative_dates`, with the words as written and how
-  they were resolved.
+  they were resolved. Dates in figures ("14/02/2024") are read by :mod:`numeric_dates`.
+- The future looks ahead within its clause ("will face Shelton on Friday after Shelton beat Sonego
+  on Tuesday"), and so do fixtures ("Ireland play Scotland on Saturday") and settings ("set
+  sentencing for Sept. 12": the coming one).
+- A date that names a thing dates no event: "the death toll from Friday's earthquake rose on
+  Saturday" is Saturday's figure, "the 2025 budget" no event in 2025.
 - A sentence without one but in the present perfect ("Moscow has demanded …") happened by
   publication: ``../<published>``.
 - Reported speech with no date (a quote with its speaker, or a name next to "said", "posted",
