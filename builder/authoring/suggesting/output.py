@@ -36,6 +36,16 @@ def _where(draft: Draft, candidate: Candidate) -> str:
     return f'"{said}" ({text.path}:{line}; {len(candidate.mentions)} mention{"s" * (len(candidate.mentions) > 1)})'
 
 
+def _city_of(draft: Draft, candidate: Candidate) -> Candidate | None:
+    """The facility's city as the draft has it: the city named in another article's dateline may
+    have been merged into this one's."""
+    within = candidate.within
+    if within is None:
+        return None
+    return next((c for c in draft.candidates if c is within), None) or next(
+        (c for c in draft.candidates if c.kind == "place" and c.key == within.key), None)
+
+
 def actor_items(draft: Draft) -> list[str]:
     items = []
     for candidate in sorted(draft.new_actors, key=lambda c: (c.kind, c.name.casefold())):
@@ -56,8 +66,8 @@ def place_items(draft: Draft) -> list[str]:
         fields: dict[str, Any] = {"id": draft.id_of(candidate), "name": candidate.name}
         if candidate.place_kind:
             fields["kind"] = candidate.place_kind
-        if candidate.within is not None:
-            fields["within"] = draft.id_of(candidate.within)
+        if (city := _city_of(draft, candidate)) is not None:
+            fields["within"] = draft.id_of(city)
         comment = _where(draft, candidate)
         if candidate.place and candidate.place.lat is not None and candidate.place.lon is not None:
             place = candidate.place

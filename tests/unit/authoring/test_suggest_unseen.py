@@ -211,3 +211,30 @@ def test_dates_in_figures_are_read_with_dateparser(tmp_path: Path) -> None:
     dates = [(e.date, e.date_text) for e in draft.events]
     assert dates == [("2024-02-14", "14/02/2024"), ("2024-02-10", "2024-02-10"), ("2023-04-03?", "03/04/2023")]
     assert "could be month/day" in draft.events[2].date_note
+
+
+def test_every_story_s_draft_renders(tmp_path: Path) -> None:
+    """Two articles filed from one city: a building's `within` names the city the draft kept."""
+    from builder.authoring.suggesting.output import render_files
+
+    for story in sorted(p for half in ("dev", "heldout", "heldout-2", "heldout-3") for p in (CORPUS / half).iterdir()
+                        if p.is_dir()):
+        draft = suggest([(path, path.name) for path in sorted(story.glob("*.md"))], None, Diagnostics())
+        assert draft is not None
+        places = render_files(draft, set(), "x")[Path("places/x.yml")]
+        ids = set(re.findall(r"id: ([\w-]+)", places))
+        assert set(re.findall(r"within: ([\w-]+)", places)) <= ids, story
+
+
+def test_a_two_article_draft_passes_check(make_project: Callable[[dict[str, str]], Path]) -> None:
+    files = {"content/articles/b-second.md": "---\ntitle: B\npublished: 2024-09-21\n---\nANTAKYA, Turkey (AP) — "
+             "Rescuers searched the Grand Orontes Hotel on Saturday.\n",
+             "content/articles/a-first.md": "---\ntitle: A\npublished: 2024-09-20\n---\nANTAKYA, Turkey (AP) — "
+             "The quake toppled the Saray Tower on Friday.\n"}
+    project = make_project(files)
+    articles = sorted(str(p) for p in (project / "content" / "articles").glob("*.md"))
+    written = run_cli(project, "suggest", *reversed(articles), "--out", "content")
+    assert written.returncode == 0, written.stderr
+    assert "Traceback" not in written.stderr
+    checked = run_cli(project, "check")
+    assert checked.returncode == 0, checked.stderr
