@@ -1094,7 +1094,7 @@ class Writer:
 
 
 def mkdocs_config(site_name: str) -> str:
-    """The repository's mkdocs.yml with this project's name, the theme by absolute path and no site_url."""
+    """The repository's mkdocs.yml with this project's name and no site_url (the plugin brings the theme)."""
     lines = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
     out: list[str] = []
     done: set[str] = set()
@@ -1109,13 +1109,9 @@ def mkdocs_config(site_name: str) -> str:
                 out.pop()
             done.add("site_url")
             continue
-        elif re.match(r"^\s+custom_dir:", line):
-            indent = line[: len(line) - len(line.lstrip())]
-            line = f"{indent}custom_dir: {q(str(ROOT / 'theme'))}"
-            done.add("custom_dir")
         out.append(line)
-    if "site_name" not in done or "custom_dir" not in done:
-        raise SystemExit(f"{ROOT / 'mkdocs.yml'}: expected site_name and theme.custom_dir")
+    if "site_name" not in done:
+        raise SystemExit(f"{ROOT / 'mkdocs.yml'}: expected site_name")
     return "\n".join(out) + "\n"
 
 

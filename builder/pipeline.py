@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import gc
-import multiprocessing
 import os
 import shutil
 import traceback
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from builder.diagnostics import Diagnostics
 from builder.load.records import Records, load_records
@@ -19,7 +21,7 @@ from builder.render.sanitize import check_site
 from builder.render.sanitize import clean_page as clean_page  # re-exported: the plugin cleans hand-written pages
 from builder.resolve.references import resolve
 from builder.runtime.collector import without_cycle_collection
-from builder.runtime.fork import PARALLEL_FROM, can_fork, die_with_parent
+from builder.runtime.fork import PARALLEL_FROM, fork_child
 
 DATA_DIR = "data"  # the open data's folder in a site (the Data page is its index)
 
@@ -85,19 +87,15 @@ class DataError(Exception):
     """The open data could not be written (the message says why)."""
 
 
-def _write_in_child(site: Site, folder: Path, directory_urls: bool, site_url: str, parent: int) -> None:
-    die_with_parent(parent)
+def _write_in_child(site: Site, folder: Path, directory_urls: bool, site_url: str, sender: Connection) -> None:
     gc.freeze()  # everything inherited is long-lived: no collection walks (and copies) it again
     os.nice(10)  # MkDocs and the page worker come first
     try:
         write_data(site, folder, directory_urls=directory_urls, site_url=site_url)
-    except BaseException:
-        (folder / ERROR_FILE).write_text(traceback.format_exc(), encoding="utf-8")
-        os._exit(1)
-    os._exit(0)
-
-
-ERROR_FILE = ".error"
+    except BaseException:  # the parent fails the build with the last line: the reason
+        sender.send(traceback.format_exc().strip().splitlines()[-1])
+    finally:
+        sender.close()
 
 
 class DataJob:
@@ -108,8 +106,8 @@ class DataJob:
     writes them meanwhile, into a hidden folder of ``site_dir`` that MkDocs neither cleans nor
     copies; ``finish`` moves them into ``data/`` (beside the Data page). Once the child runs, this
     process lets go of the Site, as the page supply does (builder/runtime/page_supply.py): MkDocs'
-    collections would walk it all build long. Without ``fork``, or for a small site, ``finish``
-    writes the files itself.
+    collections would walk it all build long. Without ``fork``, with other threads running
+    (``mkdocs serve``) or for a small site, ``finish`` writes the files itself.
     """
 
     HIDDEN = ".timeline-data"
@@ -121,27 +119,27 @@ class DataJob:
         self.folder.mkdir(parents=True)
         self.site: Site | None = site
         self.options = (directory_urls, site_url)
-        self.process: Any = None
-        if parallel and len(site.events) >= PARALLEL_FROM and can_fork():
-            context = multiprocessing.get_context("fork")
-            process = context.Process(target=_write_in_child, args=(site, self.folder, *self.options, os.getpid()),
-                                      daemon=True)
-            try:
-                process.start()
-            except OSError:  # no memory or no process left for a copy: finish writes them here
-                return
-            self.process, self.site = process, None
+        self.process: BaseProcess | None = None
+        self.receiver: Connection | None = None
+        if parallel and len(site.events) >= PARALLEL_FROM:
+            # None without fork, with other threads running, or when the fork fails: finish writes them here
+            forked = fork_child(functools.partial(_write_in_child, site, self.folder, *self.options))
+            if forked:
+                (self.process, self.receiver), self.site = forked, None
 
     def finish(self, site_dir: Path) -> list[str]:
         """Wait for the files, move them into ``data/``; their names. DataError if they could not be made."""
-        if self.process is not None:
+        if self.process is not None and self.receiver is not None:
+            try:
+                why = str(self.receiver.recv())  # sent only on failure; the end of the pipe otherwise
+            except (EOFError, OSError):
+                why = ""
             self.process.join()
-            failed, self.process = self.process.exitcode != 0, None
-            if failed:
-                error = self.folder / ERROR_FILE
-                why = error.read_text(encoding="utf-8").strip().splitlines()[-1] if error.is_file() else "it stopped"
+            if why or self.process.exitcode != 0:
                 self.cancel()
-                raise DataError(f"the open data could not be written: {why}")
+                raise DataError(f"the open data could not be written: {why or 'it stopped'}")
+            self.receiver.close()
+            self.process = self.receiver = None
         elif self.site is not None:
             directory_urls, site_url = self.options
             write_data(self.site, self.folder, directory_urls=directory_urls, site_url=site_url)
@@ -159,5 +157,8 @@ class DataJob:
             self.process.terminate()
             self.process.join()
             self.process = None
+        if self.receiver is not None:
+            self.receiver.close()
+            self.receiver = None
         self.site = None
         shutil.rmtree(self.folder, ignore_errors=True)

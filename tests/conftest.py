@@ -24,7 +24,6 @@ site_name: Test timeline
 docs_dir: content/pages
 theme:
   name: material
-  custom_dir: {theme}
   font: false
 plugins:
   - search
@@ -67,6 +66,8 @@ def make_project(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
         (project / "content" / "pages").mkdir(parents=True, exist_ok=True)
         if "mkdocs.yml" not in files:
             (project / "mkdocs.yml").write_text(MINIMAL_MKDOCS.format(theme=ROOT / "theme"), encoding="utf-8")
+        if "content/site.yml" not in files:
+            files = {"content/site.yml": "title: Test timeline\n", **files}
         write_tree(project, files)
         return project
 

@@ -107,7 +107,7 @@ def existing_ids(folder: Path) -> dict[str, Path]:
             items = source.data if source is not None and isinstance(source.data, LocatedList) else []
             for item in items:
                 if isinstance(item, Located) and item.get("id") is not None:
-                    found.setdefault(str(item["id"]), file)
+                    found.setdefault(str(item.as_written("id")), file)
     return found
 
 

@@ -1,5 +1,5 @@
-"""The command line: ``python -m builder check|export|bundle|schemas|new|suggest|import|import-data``; each command's
-work is in its own module (here, or in authoring/ for the tools that write content)."""
+"""The command line: ``python -m builder init|check|export|export-data|bundle|schemas|new|suggest|import|import-data``;
+each command's work is in its own module (here, or in authoring/ for the tools that write content)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from builder.authoring import scaffold
 from builder.authoring.importing import options as import_options
 from builder.authoring.suggesting import command as suggest_command
-from builder.cli import bundle, check, export, export_data, import_data, schemas
+from builder.cli import bundle, check, export, export_data, import_data, init, schemas
 from builder.settings import SettingsError, read_settings
 
 DESCRIPTION = "The command line: ``python -m builder check`` and ``python -m builder export DIR``."
@@ -28,6 +28,7 @@ def parser() -> argparse.ArgumentParser:
     bundle_parser.add_argument("--out", type=Path, required=True, help="the archive to write, e.g. timeline.zip")
     schemas.add_parser(commands)
     export_data_parser = export_data.add_parser(commands)
+    init.add_parser(commands)
     scaffold.add_parser(commands)
     suggest_command.add_parser(commands)
     import_options.add_arguments(commands.add_parser(
@@ -44,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "schemas":  # needs no project
         return schemas.run(args.out, args.check, args.dialect)
+    if args.command == "init":  # makes the project
+        return init.run(args.dir, args.example)
     try:
         settings = read_settings(args.config_file)
     except SettingsError as exc:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import Any
 
 from builder.diagnostics import Diagnostics, Origin, did_you_mean
 from builder.load.yaml_nodes import Located, LocatedList
+from builder.model.common import Ref
 from builder.model.dates import DateError, HonestDate, parse_date
 from builder.model.prose import Prose
 
@@ -29,15 +29,6 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 # that the JSON Schema's ECMAScript regex (builder/authoring/schema_fields.py) means exactly the same.
 _URL_CHAR = r"[^\x00-\x20\x7f-\xa0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]"
 WEB_URL = re.compile(r"^[Hh][Tt][Tt][Pp][Ss]?://(?:(?![/?#\\])" + _URL_CHAR + r")+(?:[/?#]" + _URL_CHAR + r"*)?$")
-
-
-@dataclass(frozen=True)
-class Ref:
-    """A reference to another entity, resolved once everything is loaded."""
-
-    kind: str  # "actor", "place", "event", "article"
-    id: str
-    origin: Origin
 
 
 def url_problem(value: str) -> str | None:
@@ -94,7 +85,7 @@ class Fields:
             self.diagnostics.error(self.data.origin, f"missing required field '{key}' in {self.what}")
 
     def text(self, key: str, *, required: bool = False, default: str = "") -> str:
-        value = self.data.get(key)
+        value = self.data.as_written(key)  # "12:30" stays "12:30", not YAML 1.1's 750
         if value is None:
             if required:
                 self._missing(key)
@@ -135,7 +126,10 @@ class Fields:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self._wrong(key, "a number")
             return None
-        return float(value)
+        try:  # a decimal number as a person reads it: YAML 1.1 takes "lat: 035" as octal 29
+            return float(self.data.written.get(key, value))
+        except ValueError:  # "0x1F", ".inf": as YAML reads them
+            return float(value)
 
     def date(self, key: str, *, required: bool = False) -> HonestDate | None:
         value = self.text(key, required=required)
@@ -147,13 +141,14 @@ class Fields:
             self.diagnostics.error(self.origin(key), f"{key}: {exc}")
             return None
 
-    def items(self, key: str) -> list[tuple[Any, Origin]]:
-        """The items of a list field with their lines; a single value counts as a list of one."""
-        value = self.data.get(key)
+    def items(self, key: str, *, as_written: bool = False) -> list[tuple[Any, Origin]]:
+        """The items of a list field with their lines (with ``as_written``, numbers as the text they
+        were written as); a single value counts as a list of one."""
+        value = self.data.as_written(key) if as_written else self.data.get(key)
         if value is None:
             return []
         if isinstance(value, LocatedList):
-            return [(item, value.origin_at(i)) for i, item in enumerate(value)]
+            return [(value.as_written(i) if as_written else item, value.origin_at(i)) for i, item in enumerate(value)]
         if isinstance(value, Located):
             self._wrong(key, "a list")
             return []
@@ -161,7 +156,7 @@ class Fields:
 
     def texts(self, key: str) -> list[str]:
         result = []
-        for item, origin in self.items(key):
+        for item, origin in self.items(key, as_written=True):
             # YAML reads an unquoted yes/no/true/false as a boolean, never the word the author meant
             if isinstance(item, (bool, Located, LocatedList)) or item is None:
                 self.diagnostics.error(origin, f"each item of '{key}' must be text, not {_describe(item)}")
@@ -171,7 +166,7 @@ class Fields:
 
     def slugs(self, key: str) -> list[tuple[str, Origin]]:
         result = []
-        for item, origin in self.items(key):
+        for item, origin in self.items(key, as_written=True):
             if isinstance(item, (Located, LocatedList)) or item is None:
                 self.diagnostics.error(origin, f"each item of '{key}' must be an id, not {_describe(item)}")
                 continue
@@ -183,7 +178,16 @@ class Fields:
         return result
 
     def refs(self, key: str, kind: str) -> list[Ref]:
-        return [Ref(kind, value, origin) for value, origin in self.slugs(key)]
+        """The ids of a list field, each once: a repeated one is a warning (it would be counted twice)."""
+        refs: dict[str, Ref] = {}
+        for value, origin in self.slugs(key):
+            if value in refs:
+                first = refs[value].origin.line
+                where = f" (first at line {first})" if first != origin.line else ""
+                self.diagnostics.warning(origin, f"'{value}' is listed twice in '{key}'{where}: remove one")
+            else:
+                refs[value] = Ref(kind, value, origin)
+        return list(refs.values())
 
     def ref(self, key: str, kind: str, *, required: bool = False) -> Ref | None:
         value = self.slug(key, required=required)

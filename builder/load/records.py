@@ -15,6 +15,7 @@ from typing import Any
 
 from builder.diagnostics import Diagnostic, Diagnostics, Origin
 from builder.load.fields import Fields, slug_problem
+from builder.load.readers import actor, article, event, place, relation
 from builder.load.source_files import ContentFiles, relative
 from builder.load.yaml_nodes import (
     Located,
@@ -25,22 +26,15 @@ from builder.load.yaml_nodes import (
     max_file_size,
     size_setting_problem,
 )
-from builder.model.actor import Actor, read_actor
-from builder.model.article import Article, read_article
-from builder.model.event import Event, read_event
-from builder.model.place import Place, read_place
-from builder.model.relation import Relation, read_relation
+from builder.model.actor import Actor
+from builder.model.article import Article
+from builder.model.event import Event
+from builder.model.place import Place
+from builder.model.relation import Relation
+from builder.model.site import ProjectInfo
 from builder.runtime.fork import map_in_order
 
 SITE_FIELDS = {"title", "intro", "description", "licence"}
-
-
-@dataclass
-class ProjectInfo:
-    title: str = "Annotated timeline"
-    intro: str = ""
-    description: str = ""
-    licence: str = ""  # the data's licence, as the open-data files and the Data page state it
 
 
 @dataclass
@@ -64,23 +58,45 @@ Reader = Callable[[str, Located, str, int, Diagnostics], Any]
 class Kind:
     name: str  # as in messages: "actor"
     reader: Reader
+    fields: frozenset[str]  # the fields its reader takes
     lists: bool = True  # may also be written many to a .yml list file
-    id_optional: Callable[[Located], str] | None = None  # the id of a list item that gives none
+    id_from: tuple[str, ...] = ()  # the fields whose values, joined by '-', are the id of a list item that gives none
 
-
-def _relation_id(item: Located) -> str:
-    return "-".join(str(item.get(key, "")) for key in ("subject", "type", "object"))
+    @property
+    def a_file(self) -> str:
+        """"a places file", "an actors file"."""
+        return f"{'an' if self.name[0] in 'aeiou' else 'a'} {self.name}s file"
 
 
 # The id written on an "id:" line, for the ids of a list file that cannot be parsed
 _ID_LINE = re.compile(r"(?:^|[\s{,])id:[ \t]*[\"']?([a-z0-9]+(?:-[a-z0-9]+)*)[\"']?[ \t]*(?:[,}#]|$)", re.M)
 KINDS = {  # folder -> kind, in the order they are read
-    "articles": Kind("article", read_article, lists=False),
-    "actors": Kind("actor", read_actor),
-    "places": Kind("place", read_place),
-    "events": Kind("event", read_event),
-    "relations": Kind("relation", read_relation, id_optional=_relation_id),
+    "articles": Kind("article", article.read_article, frozenset(article.FIELDS), lists=False),
+    "actors": Kind("actor", actor.read_actor, frozenset(actor.FIELDS)),
+    "places": Kind("place", place.read_place, frozenset(place.FIELDS)),
+    "events": Kind("event", event.read_event, frozenset(event.FIELDS)),
+    "relations": Kind("relation", relation.read_relation, frozenset(relation.FIELDS),
+                      id_from=("subject", "type", "object")),
 }
+# A field name at the start of a line, after "- " or inside "{...}": enough to tell kinds apart
+_FIELD_NAME = re.compile(r"(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)([a-z_]+):(?:[ \t]|$)", re.M)
+
+
+def folder_of(file: Path) -> str | None:
+    """The folder a content file seems to belong in, from the field names it uses: the kind that
+    takes the most of them and lacks the fewest (nested ones such as ``lat`` count against every
+    kind alike), when one alone does."""
+    try:
+        if file.stat().st_size > max_file_size():
+            return None
+        names = set(_FIELD_NAME.findall(file.read_bytes().decode("utf-8", errors="replace"))) - {"id"}
+    except OSError:
+        return None
+    scores = {folder: len(names & kind.fields) - len(names - kind.fields) for folder, kind in KINDS.items()
+              if names & kind.fields}
+    best = max(scores.values(), default=None)
+    winners = [folder for folder, score in scores.items() if score == best]
+    return winners[0] if len(winners) == 1 else None
 
 
 @dataclass
@@ -158,17 +174,25 @@ def _read_list(
         return
     items = source.data if isinstance(source.data, LocatedList) else None
     if items is None:
-        diagnostics.error(Origin(source.path, 1), f"a {kind.name}s file must be a YAML list (items starting with '- ')")
+        diagnostics.error(Origin(source.path, 1), f"{kind.a_file} must be a YAML list (items starting with '- ')")
         return
     for index, item in enumerate(items):
         origin = items.origin_at(index)
         if not isinstance(item, Located):
-            diagnostics.error(origin, f"each item of a {kind.name}s file must be a mapping of fields")
+            diagnostics.error(origin, f"each item of {kind.a_file} must be a mapping of fields")
             continue
-        raw_id = item.pop("id", None)
-        item.key_lines.pop("id", None)
-        if raw_id is None and kind.id_optional is not None:
-            raw_id = kind.id_optional(item)
+        raw_id = item.as_written("id")  # "id: 0700" is the id "0700", not YAML 1.1's 448
+        for known in (item, item.key_lines, item.written):
+            known.pop("id", None)
+        if raw_id is None and kind.id_from:
+            missing = [key for key in kind.id_from if item.get(key) in (None, "")]
+            parts = f"{', '.join(kind.id_from[:-1])} and {kind.id_from[-1]}"
+            for key in missing:
+                diagnostics.error(origin, f"missing required field '{key}' in this {kind.name} (without an 'id', "
+                                          f"its id is made of its {parts})")
+            if missing:
+                continue
+            raw_id = "-".join(str(item.as_written(key)) for key in kind.id_from)
         if raw_id is None:
             diagnostics.error(origin, f"missing required field 'id' in this {kind.name}")
             continue
@@ -238,7 +262,7 @@ def load_records(content_dir: Path, root: Path, diagnostics: Diagnostics) -> Rec
         return Records()
     records = Records(info=load_info(content_dir, root, diagnostics))
     listing = ContentFiles(content_dir, root, diagnostics)
-    listing.check_top(tuple(KINDS))
+    listing.check_top(tuple(KINDS), folder_of)
     if problem := size_setting_problem():
         diagnostics.warning(Origin(relative(content_dir, root), 1), problem)
     # Every file is read up front, on both cores when there are many, then kept kind by kind.

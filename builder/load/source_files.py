@@ -13,6 +13,7 @@ import difflib
 import errno
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from builder.diagnostics import Diagnostic, Diagnostics, Origin
@@ -256,6 +257,10 @@ class ContentFiles:
                 return None
             mode = target[0].st_mode
         elif not os.path.lexists(file):
+            # Without it the content folder is most likely not the project's (a wrong content_dir):
+            # building would give an empty site with exit 0.
+            self.diagnostics.error(Origin(shown, 1), "not found: every project has a site.yml with its title and "
+                                                     "introduction ('python -m builder init DIR' writes a project)")
             return None
         else:
             mode = os.stat(file).st_mode
@@ -266,9 +271,10 @@ class ContentFiles:
                                                    "introduction are read from the file site.yml)")
         return None
 
-    def check_top(self, folders: tuple[str, ...]) -> None:
+    def check_top(self, folders: tuple[str, ...], guess: Callable[[Path], str | None] | None = None) -> None:
         """Warn about what at the top of ``content/`` looks meant to be read but is not: a settings
-        file named nearly ``site.yml``, or a folder named nearly as a content folder."""
+        file named nearly ``site.yml``, a folder named nearly as a content folder, or a content file
+        (with the folder it belongs in: the one its name is nearly, else ``guess``'s from its text)."""
         try:
             entries = list(os.scandir(self.content_dir))
         except OSError as exc:
@@ -286,3 +292,11 @@ class ContentFiles:
                 # a close cutoff: "pages" (MkDocs' own pages) is not a misspelt "places"
                 self.diagnostics.warning(Origin(shown, 1), f"not read: content is read from the folders "
                                                            f"{', '.join(folders)} (did you mean '{close[0]}'?)")
+            elif _looks_like_content(name) and not entry.is_dir():
+                stem = os.path.splitext(name)[0].lower()
+                close = difflib.get_close_matches(stem, folders, 1, 0.8)
+                folder = close[0] if close else guess(Path(entry.path)) if guess and entry.is_file() else None
+                hint = f" (did you mean '{folder}/{name}'?)" if folder else ""
+                self.diagnostics.warning(Origin(shown, 1), f"not read: content files are read from the folders "
+                                                           f"{', '.join(folders)}, not from the top of "
+                                                           f"'{relative(self.content_dir, self.root)}'{hint}")

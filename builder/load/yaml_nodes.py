@@ -3,7 +3,12 @@
 MkDocs' own front-matter reader swallows YAML errors, so annotations are parsed here instead. Nodes
 are composed with the C loader when available (about 7x faster on thousands of files) and turned
 into plain values by hand so that every mapping key and list item keeps its line, and so that dates
-stay the strings the author wrote (YAML would turn ``2020-02-12`` into a ``datetime.date``).
+stay the strings the author wrote (YAML would turn ``2020-02-12`` into a ``datetime.date``). Numbers
+keep their text too: YAML 1.1 reads ``12:30`` as 750 and ``0700`` as 448, so a text field takes the
+text as written (``as_written``) and only a number field the number. Keys are always their text.
+A merge key (``<<: *base``) copies the fields of the mapping it names that are not written beside it,
+as the merge-key specification says (of a list, ``<<: [*a, *b]``, the earlier mapping wins, where
+``yaml.safe_load`` lets the later win).
 
 Limits keep hostile or mistaken files from exhausting the build: ``MAX_FILE_SIZE`` per file (the
 largest file of the 13,000-file bench project is 180 KB: list files of 200 events), raised with the
@@ -34,6 +39,9 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 _constructor = yaml.constructor.SafeConstructor()
 _Scalar = yaml.ScalarNode
 _VERBATIM_TAGS = frozenset({"tag:yaml.org,2002:str", "tag:yaml.org,2002:timestamp"})
+_NUMBER_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+MERGE_MESSAGE = "a merge key ('<<') takes a mapping ('<<: *name') or a list of mappings ('<<: [*a, *b]')"
 # Front matter closes with "---" only: "..." ends a YAML document, and inside front matter it
 # would silently end the fields there (explained as an error by ``yaml_guard.explain``).
 # What YAML refuses in a document: anything but tab, line breaks and printable characters.
@@ -53,6 +61,11 @@ class Located(dict[str, Any]):
         super().__init__()
         self.origin = origin
         self.key_lines: dict[str, int] = {}  # lines only: an Origin is made when a problem needs one
+        self.written: dict[str, str] = {}  # the text of each number, as written
+
+    def as_written(self, key: str) -> Any:
+        """The value of ``key``, a number as the text it was written as."""
+        return self.written.get(key, self.get(key))
 
     def origin_of(self, key: str) -> Origin:
         line = self.key_lines.get(key)
@@ -66,6 +79,11 @@ class LocatedList(list[Any]):
         super().__init__()
         self.origin = origin
         self.item_lines: list[int] = []
+        self.written: dict[int, str] = {}  # the text of each number, as written
+
+    def as_written(self, index: int) -> Any:
+        """The item at ``index``, a number as the text it was written as."""
+        return self.written.get(index, self[index])
 
     def origin_at(self, index: int) -> Origin:
         return Origin(self.origin.path, self.item_lines[index]) if index < len(self.item_lines) else self.origin
@@ -91,23 +109,35 @@ def _to_value(node: yaml.Node, path: str, offset: int, diagnostics: Diagnostics,
         depth += 1
     if kind is yaml.MappingNode:
         mapping = Located(Origin(path, node.start_mark.line + 1 + offset))
-        key_lines = mapping.key_lines
+        key_lines, written = mapping.key_lines, mapping.written
+        merged: list[Located] = []
         for key_node, value_node in node.value:
-            # Most keys and values are strings: taken here, without a call per node.
-            if type(key_node) is _Scalar and key_node.tag in _VERBATIM_TAGS:
-                key = key_node.value
+            if type(key_node) is _Scalar:
+                if key_node.tag == _MERGE_TAG:
+                    merged += _merged(value_node, Origin(path, key_node.start_mark.line + 1 + offset), offset,
+                                      diagnostics, depth)
+                    continue
+                key = key_node.value  # a field's name as written: "0700:" is not "448"
             else:
-                key = _to_value(key_node, path, offset, diagnostics, depth)
-                if not isinstance(key, str):
-                    key = str(key)
+                key = str(_to_value(key_node, path, offset, diagnostics, depth))
             line = key_node.start_mark.line + 1 + offset
             if key in mapping:
                 diagnostics.error(Origin(path, line), f"duplicate key '{key}'")
+            # Most values are strings: taken here, without a call per node.
             if type(value_node) is _Scalar and value_node.tag in _VERBATIM_TAGS:
                 mapping[key] = value_node.value
             else:
                 mapping[key] = _to_value(value_node, path, offset, diagnostics, depth)
+                if value_node.tag in _NUMBER_TAGS and type(value_node) is _Scalar:
+                    written[key] = value_node.value
             key_lines[key] = line
+        for source in merged:  # the keys written beside '<<' win, then earlier sources over later ones
+            for key, value in source.items():
+                if key not in mapping:
+                    mapping[key] = value
+                    key_lines[key] = source.key_lines[key]
+                    if key in source.written:
+                        written[key] = source.written[key]
         return mapping
     if kind is yaml.SequenceNode:
         items = LocatedList(Origin(path, node.start_mark.line + 1 + offset))
@@ -116,6 +146,8 @@ def _to_value(node: yaml.Node, path: str, offset: int, diagnostics: Diagnostics,
             if type(item) is _Scalar and item.tag in _VERBATIM_TAGS:
                 items.append(item.value)
             else:
+                if type(item) is _Scalar and item.tag in _NUMBER_TAGS:
+                    items.written[len(items)] = item.value
                 items.append(_to_value(item, path, offset, diagnostics, depth))
             item_lines.append(item.start_mark.line + 1 + offset)
         return items
@@ -125,6 +157,21 @@ def _to_value(node: yaml.Node, path: str, offset: int, diagnostics: Diagnostics,
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         diagnostics.error(Origin(path, node.start_mark.line + 1 + offset), f"YAML error: {problem}")
         return None
+
+
+def _merged(node: yaml.Node, origin: Origin, offset: int, diagnostics: Diagnostics, depth: int) -> list[Located]:
+    """The mappings a merge key (written at ``origin``) names, in order of precedence; anything
+    else is reported there (an alias's own mark is its anchor's)."""
+    sources = node.value if type(node) is yaml.SequenceNode else [node]
+    if type(node) is yaml.SequenceNode and depth >= MAX_DEPTH:
+        raise TooDeep(node.start_mark.line)
+    mappings = []
+    for source in sources:
+        if type(source) is yaml.MappingNode:
+            mappings.append(_to_value(source, origin.path, offset, diagnostics, depth))
+        else:
+            diagnostics.error(origin, f"YAML error: {MERGE_MESSAGE}")
+    return mappings
 
 
 def parse_yaml(text: str, path: str, line_offset: int, diagnostics: Diagnostics, part: str = "file") -> Any:
@@ -161,7 +208,7 @@ def size_setting_problem() -> str | None:
     value = os.environ.get(SIZE_VARIABLE)
     if value is None or _SIZE.match(value):
         return None
-    return f"{SIZE_VARIABLE}={value!r} is not a size such as 20MB: the limit stays {_megabytes(MAX_FILE_SIZE)}"
+    return f"{SIZE_VARIABLE}={value!r} is not a size such as 20MB: the limit stays {human_size(MAX_FILE_SIZE)}"
 
 
 def max_file_size() -> int:
@@ -172,8 +219,20 @@ def max_file_size() -> int:
     return int(float(match[1]) * 1000 ** " kmg".index((match[2] or " ").lower()))
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB".replace(".0 ", " ")
+def human_size(size: int) -> str:
+    """Bytes as a person reads them: "512 bytes", "2.5 KB", "1 MB" (one decimal, where it is not 0)."""
+    if size < 1000:
+        return f"{size} byte{'s' * (size != 1)}"
+    for unit, scale in (("KB", 1000), ("MB", 1_000_000), ("GB", 1_000_000_000)):
+        if size < scale * 1000 or unit == "GB":
+            return f"{size / scale:.1f} {unit}".replace(".0 ", " ")
+    raise AssertionError("unreachable")
+
+
+def _raised_limit(limit: int, size: int) -> str:
+    """A limit to suggest: above the file and twice the limit at least, in whole KB or MB."""
+    wanted = max(2 * limit, size)
+    return f"{wanted // 1000 + 1}KB" if wanted < 1_000_000 else f"{wanted // 1_000_000 + 1}MB"
 
 
 def read_text(file: Path, path: str, diagnostics: Diagnostics) -> str | None:
@@ -190,11 +249,13 @@ def read_text(file: Path, path: str, diagnostics: Diagnostics) -> str | None:
                 diagnostics.error(Origin(path, 1), "not read: not a regular file")
                 return None
             if status.st_size > limit:
+                size, most = human_size(status.st_size), human_size(limit)
+                if size == most:  # 1,234 and 1,240 bytes are both "1.2 KB"
+                    size, most = f"{status.st_size:,} bytes", f"{limit:,} bytes"
                 diagnostics.error(Origin(path, 1), (
-                    f"file is {_megabytes(status.st_size)}, over the {_megabytes(limit)} limit for one content "
-                    f"file: split it (list files may be split into several), or raise the limit with the "
-                    f"environment variable {SIZE_VARIABLE} "
-                    f"(e.g. {SIZE_VARIABLE}={max(2 * limit, status.st_size) // 1_000_000 + 1}MB)"))
+                    f"file is {size}, over the {most} limit for one content file: split it (list files may be "
+                    f"split into several), or raise the limit with the environment variable {SIZE_VARIABLE} "
+                    f"(e.g. {SIZE_VARIABLE}={_raised_limit(limit, status.st_size)})"))
                 return None
             with open(descriptor, "rb", closefd=False) as stream:
                 raw = stream.read()

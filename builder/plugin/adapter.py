@@ -1,7 +1,8 @@
 """The MkDocs adapter: validate before MkDocs touches the output, then add the generated pages.
 
 Validation runs in ``on_pre_build``, which MkDocs calls before it cleans ``site_dir``: when the
-content has errors, the build stops there. Whatever stops a build later, the site built earlier
+content has errors, the build stops there (under ``mkdocs serve`` the preview shows them instead:
+``preview``). Whatever stops a build later, the site built earlier
 stays as it was too: MkDocs writes into a staging folder swapped in at the end (``site_output``).
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,9 +22,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from builder.diagnostics import Diagnostics, Severity
+from builder.diagnostics import Diagnostic, Diagnostics, Severity
 from builder.pipeline import DataError, DataJob, build_site, clean_page, plan_pages
+from builder.plugin import theme
 from builder.plugin.options import TimelineConfig, option_line
+from builder.plugin.preview import problems_page, write_problems
 from builder.plugin.site_output import StagedSite, swappable
 from builder.runtime.page_supply import PageSupply, RenderError
 from builder.runtime.spill import SpillStore
@@ -39,6 +42,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.waiting = SpillStore()  # generated pages between conversion and writing
         self.output: StagedSite | None = None
         self.data: DataJob | None = None  # the open data, made while MkDocs builds (see DataJob)
+        self.previewing = False  # under `mkdocs serve`: content errors become the site (see preview.py)
+        self.problems: list[Diagnostic] | None = None
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -64,11 +69,19 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.output is not None:  # a build that ended without either event (Ctrl-C in serve)
             self.output.staged.discard()
+        theme.install(config)
         self.output = StagedSite(config) if swappable(config.site_dir) else None
         PrintableRecords.install(logging.getLogger("mkdocs"))  # file names and content reach the terminal
         return config
 
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.previewing = command == "serve"
+
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.problems = None
+        if self.data is not None:  # a build of `mkdocs serve` that ended without either event
+            self.data.cancel()
+            self.data = None
         result = build_site(self._content_dir(config), root=Path(config.config_file_path).parent,
                             raw_html=self.config.raw_html, docs_dir=Path(config.docs_dir))
         # Under --strict MkDocs would fail on these warnings only at the end, after cleaning
@@ -83,11 +96,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         if warnings_fail:
             errors += len(result.diagnostics.warnings)
         if errors:
-            raise PluginError(f"{errors} problem{'s' if errors != 1 else ''} in {self.config.content_dir}/: "
-                              "nothing was built")
+            summary = f"{errors} problem{'s' if errors != 1 else ''} in {self.config.content_dir}/"
+            if not self.previewing:
+                raise PluginError(f"{summary}: nothing was built")
+            log.error(f"{summary}: the preview shows them until they are fixed")
+            self.problems = [diagnostic for diagnostic in result.diagnostics
+                             if diagnostic.severity is Severity.ERROR or warnings_fail]
+            self.close()
+            self.pages = []
+            return
         self.close()
-        if self.data is not None:  # a build of `mkdocs serve` that ended without either event
-            self.data.cancel()
         pending = plan_pages(result.site, directory_urls=config.use_directory_urls, raw_html=self.config.raw_html)
         self.pages = [page.src_uri for page in pending]
         # Forked before the page worker starts its pipe-draining thread: a fork needs no other threads.
@@ -96,6 +114,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.supply = PageSupply(pending, parallel=self.config.parallel)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.problems is not None:  # the preview of a project with errors: only the problems page
+            config.nav = None  # the nav names pages that are not built: no warning for each
+            return Files([])
         for src_uri in self.pages:
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
@@ -166,6 +187,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
                 data.finish(Path(config.site_dir))
             except DataError as exc:
                 raise PluginError(str(exc)) from None
+        if self.problems is not None:
+            write_problems(Path(config.site_dir), problems_page(
+                self.problems, site_name=config.site_name, content_dir=self.config.content_dir))
         if self.output is not None:
             output, self.output = self.output, None
             output.publish()

@@ -213,7 +213,7 @@ def test_a_file_size_limit_is_one_clear_error_for_build_and_bundle(sites: Sites)
 def test_strict_warnings_keep_the_previous_site(sites: Sites, tmp_path: Path) -> None:
     """--strict fails on warnings only after on_post_build: the staged site must not be swapped in."""
     project = tmp_path / "project"
-    shutil.copytree(sites.project, project, ignore=shutil.ignore_patterns("site*", ".site*"))
+    shutil.copytree(sites.project, project, ignore=shutil.ignore_patterns("site", ".site*"))
     site = tmp_path / "site"
     shutil.copytree(sites.previous, site)
     (project / "content" / "pages" / "about.md").write_text("# About\n\n[a broken link](missing.md)\n",
@@ -227,7 +227,7 @@ def test_strict_warnings_keep_the_previous_site(sites: Sites, tmp_path: Path) ->
 def test_gh_deploy_finds_the_site_where_it_is_configured(sites: Sites, tmp_path: Path) -> None:
     """gh-deploy reads config.site_dir after the build: the plugin puts the real one back."""
     project, remote = tmp_path / "project", tmp_path / "remote.git"
-    shutil.copytree(sites.project, project, ignore=shutil.ignore_patterns("site*", ".site*"))
+    shutil.copytree(sites.project, project, ignore=shutil.ignore_patterns("site", ".site*"))
     git_env = {**ENV, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
                "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
     for command in (["git", "init", "-q", "--bare", str(remote)], ["git", "init", "-q", str(project)],

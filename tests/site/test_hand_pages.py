@@ -54,7 +54,8 @@ def _build(tmp_path: Path, options: str = "") -> tuple[Path, str]:
         config = config.replace("  - timeline\n", f"  - timeline:\n      {options}\n")
     project.mkdir()
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    write_tree(project, {"content/pages/about.md": HOSTILE, "content/pages/good.md": GOOD,
+    write_tree(project, {"content/site.yml": "title: T\n",
+                         "content/pages/about.md": HOSTILE, "content/pages/good.md": GOOD,
                          "content/actors/a.md": "---\nname: A\nkind: person\n---\n"})
     mkdocs = shutil.which("mkdocs", path=str(Path(sys.executable).parent)) or "mkdocs"
     result = run([mkdocs, "build", "-d", str(project / "site")], project)

@@ -310,6 +310,7 @@ def test_raw_html_option_trusts_markdown_fields_and_says_nothing(tmp_path: Path)
                                                                   "  - timeline:\n      raw_html: true\n")
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     write_tree(project, {
+        "content/site.yml": "title: T\n",
         "content/actors/trusted.md": _front({"name": "Trusted", "kind": "person"},
                                             '<b class="x" onclick="void 0">trusted markup</b>\n'),
     })

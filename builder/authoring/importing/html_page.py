@@ -22,6 +22,7 @@ from bs4.element import NavigableString, PreformattedString, Tag
 from builder.authoring.importing import lines
 from builder.authoring.importing.assemble import BULLET, Rules, assemble, classify
 from builder.authoring.importing.draft import DATELINE, DROP, PLAIN, TITLE, Draft, Metadata, Unit
+from builder.authoring.importing.second_opinion import Opinion, fold, second_opinion
 
 _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting",
                   "OpinionNewsArticle", "BackgroundNewsArticle", "LiveBlogPosting"}
@@ -46,10 +47,11 @@ _BR = "\ue000"  # stands for a <br> while whitespace is collapsed
 
 def read_page(data: bytes, source: str, rules: Rules) -> Draft:
     soup = BeautifulSoup(data, "html.parser")
+    opinion = second_opinion(data)
     page = _metadata(soup)
     for tag in soup.find_all(_INVISIBLE):
         tag.decompose()
-    main = _main_element(soup)
+    main = _main_element(soup, opinion)
     units = list(_units(main, rules)) if main else []
     drafts = assemble(units, source, dataclasses.replace(rules, one=True, title_from_first_line=False))
     draft = drafts[0] if drafts else Draft(source, 1, Metadata())
@@ -62,6 +64,10 @@ def read_page(data: bytes, source: str, rules: Rules) -> Draft:
     found.authors = [*page.metadata.authors, *(name for name in found.authors if name not in page.metadata.authors)]
     for name in ("publisher", "published", "language", "url"):
         setattr(found, name, getattr(page.metadata, name) or getattr(found, name))
+    found.authors = found.authors or opinion.authors  # "by <span class=author>": only trafilatura reads it
+    found.published = found.published or opinion.published
+    if not found.title and opinion.title:
+        found.title, draft.title_from = opinion.title, "trafilatura"
     return draft
 
 
@@ -139,17 +145,23 @@ def _names(value: Any) -> list[str]:
     return [name for item in (value if isinstance(value, list) else [value]) if (name := _name(item))]
 
 
-def _main_element(soup: BeautifulSoup) -> Tag | None:
-    candidates = [*soup.find_all("article"), *soup.find_all(True, attrs={"itemprop": "articleBody"})]
-    if not candidates:
-        candidates = [p.parent for p in soup.find_all("p") if isinstance(p.parent, Tag)]
+def _main_element(soup: BeautifulSoup, opinion: Opinion) -> Tag | None:
+    marked = [*soup.find_all("article"), *soup.find_all(True, attrs={"itemprop": "articleBody"})]
+    candidates = marked or [p.parent for p in soup.find_all("p") if isinstance(p.parent, Tag)]
     if not candidates:
         return soup.body or soup
 
     def paragraph_text(tag: Tag) -> int:
         return sum(len(p.get_text()) for p in tag.find_all("p"))
 
-    return max(candidates, key=paragraph_text)
+    def agreed(tag: Tag) -> int:
+        """How much of the element's paragraph text trafilatura also took for the story."""
+        return sum(len(p.get_text()) for p in tag.find_all("p") if fold(p.get_text()) in opinion.paragraphs)
+
+    if marked and opinion.paragraphs:  # the <article>s may be teaser cards for other stories
+        candidates += [p.parent for p in soup.find_all("p") if isinstance(p.parent, Tag)]
+    # the story trafilatura read first; then a marked element (it holds captions and bylines too); then size
+    return max(candidates, key=lambda tag: (agreed(tag), any(tag is m for m in marked), paragraph_text(tag)))
 
 
 def _text(tag: Tag) -> str:

@@ -10,8 +10,9 @@ Three ways its text could be read as more than text are closed here, before anyt
   and the mention links ``[text](actor:id)``, ``[text](place:id)`` and ``[text](-)`` (see
   ``builder/model/article.py``). Both are rewritten with the "do not link" mention, so the
   article reads back as exactly the page's text: a line ``::: embed by=x`` becomes
-  ``[:::](-) embed by=x``, and ``[Name](actor:x)`` becomes ``[[Name](-)](actor:x)``. The only
-  trace is that those few words are not linked automatically.
+  ``[:::](-) embed by=x``, and ``[Name](actor:x)`` becomes ``[[Name](-)](actor:x)``; so does a
+  link the reader would warn about as nearly a mention (``[Name](place: x)``). The only trace is
+  that those few words are not linked automatically.
 - Quoting in the front matter is the writer's (JSON strings, which YAML reads as plain strings).
 """
 
@@ -20,7 +21,10 @@ from __future__ import annotations
 import re
 
 from builder.authoring.importing.draft import Draft, Metadata, Part
-from builder.model.article import _EXPLICIT as MENTION  # the reader's own pattern: escape exactly what it reads
+from builder.load.readers.article_body import (  # the reader's own patterns: escape exactly what it reads
+    EXPLICIT_MENTION as MENTION,
+)
+from builder.load.readers.article_body import NEAR_MENTION, kind_meant
 from builder.runtime.terminal import printable
 
 _LINE_SEPARATORS = re.compile("[\u2028\u2029]")
@@ -36,10 +40,15 @@ def one_line(text: str) -> str:
     return " ".join(plain(text).split())
 
 
+def _escaped(match: re.Match[str]) -> str:
+    return f"[[{match.group(1)}](-)]{match.group(0)[len(match.group(1)) + 2:]}"
+
+
 def literal(text: str) -> str:
-    """Body text that the article reader reads back as exactly ``plain(text)``, with no markup."""
-    text = MENTION.sub(lambda match: f"[[{match.group(1)}](-)]{match.group(0)[len(match.group(1)) + 2:]}",
-                       plain(text))
+    """Body text that the article reader reads back as exactly ``plain(text)``, with no markup and
+    nothing it would warn about (``[x](place: y)`` is nearly a mention)."""
+    text = MENTION.sub(_escaped, plain(text))
+    text = NEAR_MENTION.sub(lambda match: _escaped(match) if kind_meant(match[2]) else match[0], text)
     return _FENCE_LINE.sub("[:::](-)", text)
 
 

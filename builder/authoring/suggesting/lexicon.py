@@ -15,7 +15,8 @@ TITLE_WORDS = _words(
     representative governor mayor king queen prince princess sheikh emir chancellor commander chief
     director chairman chairwoman leader pope judge justice dr mr mrs ms prof professor deputy premier
     officer correspondent reporter editor photographer analyst foreign defense defence interior press
-    spokesperson special negotiator
+    spokesperson special negotiator supt superintendent insp inspector det detective cmdr commissioner
+    constable sheriff police coach referee striker administrator magistrate barrister solicitor counsel
     """
 )
 # A lower-case title just before a name: "Kremlin spokesman Dmitry Peskov".
@@ -33,9 +34,11 @@ TITLE_OF = _words(
 )
 # Name particles written joined to the name: "Bashar al-Assad", "Deir ez-Zor".
 PARTICLES = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez|bin|ibn|abu|de|di|da|la|le|van|von)"
+# Written apart in a name, in lower case: "Marcelo Rebelo de Sousa", "Ursula von der Leyen".
+LOWER_PARTICLES = _words("de da do dos das di del della du van von der den ter bin ibn")
 CONNECTORS = _words(
     """
-    of for the de al bin ibn von van der
+    of for the de da dos das du del della al bin ibn von van der
     """
 )
 WEEKDAYS = _words(
@@ -68,7 +71,7 @@ KIND_WORDS = {
     ),
     "government-agency": _words(
         """
-        ministry department agency office pentagon service services bureau commission
+        ministry department agency office pentagon service services bureau commission authority
         """
     ),
     "government": _words(
@@ -87,7 +90,7 @@ KIND_WORDS = {
         """
         observatory organization organisation council committee foundation institute party front
         movement association society court university bank company group corporation inc ltd rights
-        watch fund centre center
+        watch fund centre center federation league club capital
         """
     ),
 }
@@ -105,6 +108,24 @@ GROUP_HEADS = {
     "coalition": "international-organisation",
 }
 GROUP_MODIFIERS = sorted(_words("government state defence defense armed security special foreign interior army"))
+
+# The last word of a facility's name: a place of that kind ("the Grand Orontes Hotel", "Rod Laver Arena").
+FACILITIES = {
+    **dict.fromkeys(_words("""hotel tower towers building hospital school museum church cathedral mosque temple
+                                synagogue palace factory plant mall library prison jail embassy"""), "building"),
+    **dict.fromkeys(_words("""arena stadium airport square bridge dam port harbour harbor park mine camp base
+                                station market plaza racecourse circuit parkway reservoir beach marina canal
+                                highway motorway pier"""), "site"),
+    **dict.fromkeys(_words("district village neighborhood neighbourhood quarter"), "district"),
+}
+# The first word of a natural feature's name: "Lake Lure", "Mount Kenya".
+PLACE_PREFIXES = _words("lake mount mt cape gulf")
+# Lower-case nouns that make the capitalised words before them a facility: "the Flins factory".
+FACILITY_NOUNS = sorted(_words("""building factory plant stadium hospital airport hotel compound mine camp museum
+                                 reservoir park neighborhood neighbourhood district"""))
+
+# Seas and oceans: places, though no gazetteer of cities or countries holds them.
+WATERS = _words("atlantic pacific mediterranean arctic baltic caribbean adriatic aegean")
 
 # Words after which a capitalised word is a place.
 PLACE_PREPOSITIONS = _words("in near at from to outside around across into towards toward")

@@ -36,7 +36,25 @@ def merge(found: list[list[Candidate]]) -> list[Candidate]:
                 by_key[key] = candidate
     merged = list(by_key.values())
     merged = _merge_state_bodies(merged)
+    merged = _merge_surname_countries(merged)
     return _merge_short_forms(merged)
+
+
+def _merge_surname_countries(candidates: list[Candidate]) -> list[Candidate]:
+    """ "asking Montenegro to form a government" after "Prime Minister Luis Montenegro": the person."""
+    surnames: dict[str, list[Candidate]] = {}
+    for candidate in candidates:
+        if candidate.kind == "person" and len(candidate.name.split()) > 1:
+            surnames.setdefault(plain(candidate.name.split()[-1]), []).append(candidate)
+    kept = []
+    for candidate in candidates:
+        owners = surnames.get(candidate.key, []) if candidate.kind == "state" else []
+        if len(owners) == 1:
+            owners[0].mentions += candidate.mentions
+            owners[0].forms.add(candidate.name)
+        else:
+            kept.append(candidate)
+    return kept
 
 
 def _merge_state_bodies(candidates: list[Candidate]) -> list[Candidate]:
@@ -59,8 +77,10 @@ def _short_forms(candidate: Candidate) -> set[str]:
     words = candidate.name.split()
     if candidate.kind == "person":
         return {plain(words[-1]), plain(_PARTICLE.sub("", words[-1]))}
-    initials = "".join(w[0] for w in re.split(r"[\s-]+", candidate.name) if w and w not in CONNECTORS)
-    return {plain(initials)} | {plain(w) for w in words if WORD_KIND.get(plain(w))}
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", candidate.name) if w and w not in CONNECTORS | {"and"})
+    # "Nissan" for "Nissan Motor", "Socialist" for "Socialist Party": a body named by its first word
+    first = {plain(words[0])} if len(words) > 1 and candidate.kind not in ("state", "place") else set()
+    return {plain(initials)} | {plain(w) for w in words if WORD_KIND.get(plain(w))} | first
 
 
 def _merge_short_forms(candidates: list[Candidate]) -> list[Candidate]:

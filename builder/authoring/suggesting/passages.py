@@ -2,16 +2,38 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from builder.diagnostics import Diagnostics, Origin
+from builder.load.readers.article import read_article
 from builder.load.yaml_nodes import Located, load_markdown
-from builder.model.article import Article, ExplicitMention, read_article
+from builder.model.article import Article, ExplicitMention
 from builder.resolve.text import Sentences
 
 # Headings are a desk's labels ("High Stakes"), not reporting: no names or dates are taken from them.
 _SKIPPED_BLOCKS = {"heading"}
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)")
+# "Maria DelgadoMay 9, 2024": a page's byline run into its date when the page became text
+_GLUED_BYLINE = re.compile(rf"^[^\W\d_][\w’'.\-]*(?:\s+[^\W\d_][\w’'.\-]*){{0,3}}?{_MONTH}\s?\d{{1,2}},\s?\d{{4}}$")
+BYLINE = re.compile(r"^By\s+(?P<names>[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|and|de|van|von|da)){1,6})$")
+_LABEL_WORDS = 5
+# A full stop that ends no sentence: a middle initial ("Samuel R. Whitfield"), a title ("Supt. Kemal Aydin").
+_NO_END = re.compile(r"(?:(?<![.\w])[A-Z]|\b(?:Supt|Insp|Det|Dr|Prof|Lt|Col|Gen|Sgt|Capt|Cpl|Maj|Adm|Cmdr|Mr|Mrs|Ms"
+                     r"|St|Sen|Rep|Gov|Rev|Fr|Hon)|\bJ[Rr])\.$")
+
+
+def furniture(text: str) -> bool:
+    """Page furniture, not reporting: "Advertisement", "Share this article", a section label ("Risk
+    Management"), a byline glued to its date. A few words without a full stop are no sentence."""
+    line = " ".join(text.split())
+    if _GLUED_BYLINE.match(line):
+        return True
+    words = line.split()
+    return len(words) <= _LABEL_WORDS and not re.search(r"[.!?:;\"“”)]$", line) and not BYLINE.match(line) \
+        and not any(ch.isdigit() for ch in line)
 
 
 @dataclass(frozen=True)
@@ -26,7 +48,7 @@ class Sentence:
 class Passage:
     text: str
     line: int
-    kind: str  # the block kind: "text", "caption", "credit", "embed" …
+    kind: str  # the block kind: "text", "caption", "credit", "embed" …, or "byline" ("By Maria Delgado")
     explicit: list[ExplicitMention] = field(default_factory=list)  # the article's own mention markup
     sentences: list[Sentence] = field(default_factory=list)
 
@@ -49,6 +71,8 @@ class ArticleText:
 def _split(index: int, text: str) -> list[Sentence]:
     begin, spans = 0, []
     for stop, resume in Sentences(text).breaks:
+        if _NO_END.search(text[max(0, stop - 6) : stop]) or text[resume : resume + 1] == "(":
+            continue  # "ASHEVILLE, N.C. (AP)": a bracket does not start a sentence
         spans.append((begin, stop))
         begin = resume
     spans.append((begin, len(text)))
@@ -61,7 +85,10 @@ def article_text(article: Article, path: str) -> ArticleText:
         if block.kind in _SKIPPED_BLOCKS:
             continue
         for paragraph in block.paragraphs:
-            passage = Passage(paragraph.text, paragraph.line, block.kind, paragraph.explicit)
+            if block.kind == "text" and furniture(paragraph.text) and not paragraph.explicit:
+                continue
+            kind = "byline" if BYLINE.match(" ".join(paragraph.text.split())) else block.kind
+            passage = Passage(paragraph.text, paragraph.line, kind, paragraph.explicit)
             passage.sentences = _split(len(passages), paragraph.text)
             passages.append(passage)
     return ArticleText(article, path, passages)

@@ -16,8 +16,8 @@ from builder.authoring.importing.actors import ActorIndex
 from builder.authoring.importing.draft import Draft, Metadata, Part
 from builder.authoring.importing.writer import plan
 from builder.diagnostics import Diagnostics
+from builder.load.readers.article_body import parse_body
 from builder.load.yaml_nodes import load_markdown
-from builder.model.article import parse_body
 from tests.conftest import ROOT, run_cli
 
 MakeProject = Callable[[dict[str, str | bytes]], Path]
@@ -451,3 +451,15 @@ def test_front_matter_strings_read_back_exactly(text: str) -> None:
     from builder.authoring.importing.writer import yaml_text
 
     assert yaml.safe_load(f"title: {yaml_text(text)}\n") == {"title": text}
+
+
+@pytest.mark.parametrize("text", ["[Turkey](place: turkey) said", "[Turkey](actr:turkey)", "[a]( Actor :x)",
+                                  "see [site](https://example.org/)"])
+def test_near_mention_markup_in_page_text_reads_back_without_a_warning(text: str) -> None:
+    from builder.authoring.importing.inert import literal
+
+    diagnostics = Diagnostics()
+    blocks = parse_body(literal(text), 1, "page.md", diagnostics)
+    assert not diagnostics.items
+    assert [p.text for p in blocks[0].paragraphs] == [text]
+    assert literal(text).startswith("see [site](https") or literal(text).startswith("[[")

@@ -283,6 +283,7 @@ def _check_accepts(content: Path, relative: str, text: str) -> tuple[bool, list[
         old.unlink()
     file = content.parent / relative
     file.parent.mkdir(parents=True, exist_ok=True)
+    (content / "site.yml").write_text("title: T\n", encoding="utf-8")  # every project has one
     file.write_text(text, encoding="utf-8")
     diagnostics = Diagnostics()
     if relative.endswith("site.yml"):

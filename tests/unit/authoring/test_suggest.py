@@ -209,7 +209,8 @@ def test_from_pasted_text_to_a_built_site(make_project: Callable[[dict[str, str]
     qamishli = (tmp_path / "site" / "places" / "qamishli" / "index.html").read_text(encoding="utf-8")
     assert "Qamishli" in qamishli
     timeline = (tmp_path / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
-    assert "Upon his arrival in Ankara on Tuesday" in timeline
+    # the headline of "Upon his arrival in Ankara on Tuesday, Jeffrey said he had traveled to Turkey …"
+    assert "Jeffrey says he had traveled to Turkey" in timeline
 
 
 def draft_of(tmp_path: Path, published: str, body: str) -> Draft:
