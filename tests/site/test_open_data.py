@@ -6,6 +6,7 @@ import csv
 import datetime
 import io
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,8 @@ import jsonschema
 import pytest
 from frictionless import validate
 
+from builder.model.event import Media
+from builder.pipeline import build_site
 from builder.render.opendata.acled import COLUMNS
 from tests.conftest import ROOT, mkdocs_build, run_cli
 
@@ -231,3 +234,53 @@ def test_site_url_makes_urls_absolute_and_licence_is_stated(make_project: Any, t
     atom = feedparser.parse(data(site, "feed.xml"))
     assert atom.entries[0].id == "https://example.org/tl/events/closure/"
     assert atom.entries[0].link == "https://example.org/tl/events/closure/"
+
+
+def test_fatalities_media_and_citation_only_sources_travel_in_the_data(make_project: Any, tmp_path: Path) -> None:
+    project = make_project({
+        "content/site.yml": "title: Small\n",
+        "content/articles/a.md": "---\ntitle: A report\npublished: 2021-03-04\n---\nThe town was shelled.\n",
+        "content/articles/paywalled.md": "---\ntitle: Behind a paywall\npublished: 2021-03-05\n---\n",
+        "content/places/country.md": "---\nname: Country\nkind: country\n---\n",
+        "content/places/town.md": "---\nname: Town\nkind: city\nwithin: country\n"
+                                  "coordinates: {lat: 36.2, lon: 37.16, precision: settlement}\n---\n",
+        "content/events/shelling.md": "---\ntitle: Town shelled\ndate: 2021-03-04\nplaces: [town]\n"
+                                      "sources: [a, paywalled]\nfatalities: 3\nmedia:\n"
+                                      "  url: https://example.org/smoke.jpg\n  caption: Smoke <over> the town\n"
+                                      "  credit: AP & Co\n  alt: Smoke\n---\n",
+    })
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    timeline = json.loads(data(site, "timeline.json"))
+    validator = jsonschema.Draft202012Validator(json.loads(data(site, "timeline.schema.json")))
+    assert [error.message for error in validator.iter_errors(timeline)] == []
+    event = timeline["events"][0]
+    assert event["fatalities"] == 3
+    assert event["media"] == {"url": "https://example.org/smoke.jpg", "caption": "Smoke <over> the town",
+                              "credit": "AP & Co", "alt": "Smoke"}
+    assert {s["id"]: s["citation_only"] for s in timeline["sources"]} == {"a": False, "paywalled": True}
+    assert not validator.is_valid({**timeline, "events": [{**event, "fatalities": -1}]})
+    acled = list(csv.DictReader(io.StringIO(data(site, "acled.csv").decode("utf-8"))))
+    assert [row["fatalities"] for row in acled] == ["3"]
+    slide = json.loads(data(site, "timelinejs.json"))["events"][0]
+    assert slide["media"] == {"url": "https://example.org/smoke.jpg", "caption": "Smoke &lt;over&gt; the town",
+                              "credit": "AP &amp; Co", "alt": "Smoke"}
+    page = (site / "events" / "shelling" / "index.html").read_text(encoding="utf-8")
+    assert '<dd class="tl-fatalities">3 <span class="tl-note">as reported</span></dd>' in page
+    assert '<img src="https://example.org/smoke.jpg" alt="Smoke" loading="lazy">' in page
+    assert 'Smoke &#60;over&#62; the town <span class="tl-credit">AP &#38; Co</span></figcaption>' in page
+    sources = (site / "sources" / "index.html").read_text(encoding="utf-8")
+    assert "except 1 citation-only source: kept as references, without their text." in sources
+    # and back: import-data reads them from timeline.json into a blank project
+    shutil.rmtree(project / "content")
+    blank = make_project({"content/site.yml": ""})
+    for folder in ("actors", "articles", "events", "places", "relations"):
+        (blank / "content" / folder).mkdir()
+    (blank / "timeline.json").write_bytes(data(site, "timeline.json"))
+    imported = run_cli(blank, "import-data", "timeline.json")
+    assert imported.returncode == 0, imported.stderr
+    assert run_cli(blank, "check").returncode == 0
+    back = build_site(blank / "content", validate_only=True).site.events["shelling"]
+    assert back.fatalities == 3 and back.media == Media("https://example.org/smoke.jpg", "Smoke <over> the town",
+                                                       "AP & Co", "Smoke")

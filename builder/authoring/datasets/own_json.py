@@ -83,7 +83,9 @@ def _source(item: dict[str, Any]) -> Entity:
                     "archive_url": _text(item.get("archive_url")), "accessed": _text(item.get("accessed")),
                     "language": _text(item.get("language")),
                     "note": "Imported from a timeline.json dataset, which keeps no article text: a citation-only "
-                            "source."})
+                            "source." if item.get("citation_only", True) else
+                            "Imported from a timeline.json dataset, which keeps no article text: paste the "
+                            "article's text below this front matter to quote it again."})
 
 
 def read(batch: Batch, text: str, data: Any) -> None:

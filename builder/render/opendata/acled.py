@@ -8,7 +8,8 @@ country; so does this file. Our precisions map onto its codes:
   range within one month (the middle of the month). Anything vaguer is left out.
 - ``geo_precision`` 1: exact or settlement coordinates; 2: approximate or district; 3: region.
 
-``fatalities`` is left empty, not 0: ACLED's 0 means "none reported", which the content does not say.
+``fatalities`` is the event's own figure, or empty, not 0, when it has none: ACLED's 0 means "none
+reported", which the content then does not say.
 """
 
 from __future__ import annotations
@@ -97,7 +98,8 @@ def row(site: Site, event: Event, options: DataOptions) -> list[str] | None:
         "Civilians targeted" if any(a.kind == "group" for a in second) else "",
         "", "", country.name if country else "", *[*admins, "", "", ""][:3], place.name,
         f"{place.coordinates.lat:.4f}", f"{place.coordinates.lon:.4f}", str(geo_precision),
-        "; ".join(publisher_names(site, event)), "", " ".join(notes.split()), "", "; ".join(event.tags),
+        "; ".join(publisher_names(site, event)), "", " ".join(notes.split()),
+        "" if event.fatalities is None else str(event.fatalities), "; ".join(event.tags),
         str(int(datetime.datetime.combine(source_day(site, event), datetime.time(), datetime.UTC).timestamp())),
     ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from builder.model.actor import Actor
@@ -31,6 +32,8 @@ def event_record(site: Site, event: Event, options: DataOptions) -> dict[str, An
         "sources": [ref.id for ref in event.sources],
         "quotes": [quote.id for quote in event.quotes],
         "commentary": str(event.commentary),
+        "fatalities": event.fatalities,
+        "media": dataclasses.asdict(event.media) if event.media else None,
     }
 
 
@@ -90,6 +93,7 @@ def source_record(article: Article, options: DataOptions) -> dict[str, Any]:
         "archive_url": article.archive_url,
         "accessed": article.accessed.edtf if article.accessed else None,
         "language": article.language,
+        "citation_only": article.citation_only,
     }
 
 

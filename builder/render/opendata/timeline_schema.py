@@ -53,6 +53,12 @@ EVENT = _object({
     "sources": {**IDS, "description": "The articles it cites (ids of 'sources')."},
     "quotes": {**IDS, "description": "Its quotes (ids of 'quotes'); their articles are sources too."},
     "commentary": {"type": "string", "description": "Markdown."},
+    "fatalities": {"type": ["integer", "null"], "minimum": 0,
+                   "description": "Deaths as the sources reported them; null when they say nothing."},
+    "media": {"oneOf": [_object({"url": {"type": "string", "description": "http(s)."}, "caption": TEXT,
+                                 "credit": TEXT, "alt": TEXT},
+                                "A picture or other media shown with the event, with its credit."),
+                        {"type": "null"}]},
 }, "An event.")
 ACTOR = _object({
     "id": {"$ref": "#/$defs/id"}, "url": URL, "name": TEXT, "kind": {"enum": list(ACTOR_KINDS)},
@@ -86,6 +92,8 @@ SOURCE = _object({
     "id": {"$ref": "#/$defs/id"}, "url": URL, "title": TEXT, "publisher": MAYBE_ID, "authors": IDS,
     "published": {"type": ["string", "null"], "description": "EDTF."}, "original_url": TEXT, "archive_url": TEXT,
     "accessed": {"type": ["string", "null"], "description": "EDTF."}, "language": TEXT,
+    "citation_only": {"type": "boolean", "description": "Kept as a reference, without its text (so nothing is "
+                                                        "quoted from it)."},
 }, "A source article.")
 
 

@@ -76,6 +76,9 @@ def slide(site: Site, event: Event, options: DataOptions) -> dict[str, Any]:
     }
     if event.type:
         result["group"] = event.type.replace("-", " ")
+    if event.media:  # caption and credit are HTML to TimelineJS; alt is set as the image's property, plain
+        result["media"] = {"url": event.media.url, "caption": html.escape(event.media.caption),
+                           "credit": html.escape(event.media.credit), "alt": event.media.alt}
     return result
 
 
