@@ -8,8 +8,9 @@ from __future__ import annotations
 import pytest
 
 from builder.diagnostics import Diagnostics, Origin
-from builder.load.fields import MAX_ID_LENGTH, Fields, Ref, slug_problem, slugify, url_problem
+from builder.load.fields import MAX_ID_LENGTH, Fields, slug_problem, slugify, url_problem
 from builder.load.yaml_nodes import Located, parse_yaml
+from builder.model.common import Ref
 from builder.model.dates import HonestDate
 
 

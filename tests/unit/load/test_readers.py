@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from builder.diagnostics import Origin
-from builder.load.fields import Ref
 from builder.load.records import read_file
+from builder.model.common import Ref
 from builder.model.event import Media
 
 
