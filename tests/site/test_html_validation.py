@@ -8,10 +8,11 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, mkdocs_build, run_cli
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # Material's own markup, not ours: documented in the README.
@@ -38,6 +39,26 @@ def validate(files: list[Path]) -> list[str]:
 
 def test_web_build_is_valid_html(seed_site: Path) -> None:
     assert validate([seed_site / page for page in WEB_PAGES]) == []
+
+
+def test_event_with_fatalities_and_media_and_a_citation_only_source_is_valid_html(make_project: Any,
+                                                                                   tmp_path: Path) -> None:
+    project = make_project({
+        "content/articles/a.md": "---\ntitle: A report\npublished: 2021-03-04\n---\nThe town was shelled.\n",
+        "content/articles/paywalled.md": "---\ntitle: Behind a paywall\npublished: 2021-03-05\n"
+                                         "url: https://example.org/story\n---\n",
+        "content/events/shelling.md": "---\ntitle: Town shelled\ndate: 2021-03-04\nsources: [a, paywalled]\n"
+                                      "fatalities: 3\nmedia: {url: 'https://example.org/smoke.jpg', caption: Smoke, "
+                                      "credit: AP, alt: Smoke over roofs}\n---\n",
+        "content/events/video.md": "---\ntitle: Filmed\ndate: 2021-03-05\nsources: [paywalled]\n"
+                                   "media: {url: 'https://example.org/watch?v=1'}\n---\n",
+    })
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    pages = ["events/shelling/index.html", "events/video/index.html", "sources/index.html",
+             "sources/paywalled/index.html", "data/index.html"]
+    assert validate([site / page for page in pages]) == []
 
 
 def test_offline_bundle_is_valid_html(tmp_path: Path) -> None:
