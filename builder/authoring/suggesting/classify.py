@@ -68,9 +68,15 @@ class Classifier(FinderState):
         if title_end == len(words):
             return  # only a title ("the President")
         before = sentence_before.split()
-        if len(words) > 1 and before and before[-1].casefold() in LOWER_TITLES and self._looks_like_person(words):
+        if len(words) > 1 and before and before[-1].casefold() in LOWER_TITLES \
+                and self._looks_like_person(words, titled=True):
             title = self._lower_title(before)
             self.add(phrase, "person", index, begin, finish, title=title, evidence=f"{title} {phrase}")
+            return
+        if len(words) > 1 and re.match(r"\s+\d+(?![\d\-–:,.]\d)", text[finish:]):
+            # "a SpaceX Falcon 9 rocket", "Boeing 737 MAX": a product, made by the body its first word may name
+            if re.search(r"[a-z][A-Z]|^[A-Z]{3,}$", words[0]):
+                self.add(words[0], "organisation", index, begin, begin + len(words[0]))
             return
         place = self._city(phrase, before)
         region = self.gazetteer.region(phrase) if not (place or phrase.isupper()) else None
@@ -83,6 +89,13 @@ class Classifier(FinderState):
                      evidence=f"{place.name}, {place.country}")
             return
         kind = self._kind_of(words)
+        at = before[-1:] == ["at"] or [w.casefold() for w in before[-2:]] == ["at", "the"]
+        if at and len(words) > 1 and (not kind or plain(words[-1]) in ("center", "centre")):
+            # "at the Santiago Bernabeu", "at Les Invalides", "at the Kennedy Space Center": where, not who
+            site = self.add(phrase, "place", index, begin, finish, evidence=f"at {phrase}")
+            site.place_kind = site.place_kind or "site"
+            site.within = site.within or self.city
+            return
         after_the = bool(before) and before[-1].casefold() == "the"  # "the Standard Model": no person
         if kind:
             self.add(phrase, kind, index, begin, finish)
@@ -124,6 +137,9 @@ class Classifier(FinderState):
         elif (kind := self._kind_of(lead)) and not all(self.gazetteer.demonym(word) for word in lead):
             # "Economy Minister", "Police Supt.": a portfolio or a service is part of the title, no body's name
             self.add(phrase, kind, index, begin, begin + len(phrase))
+        elif len(lead) > 1 and not any(self.gazetteer.demonym(w) or w.casefold() in self.lowercase for w in lead):
+            # "World Athletics President": two name words before a title are the body the title is of
+            self.add(phrase, "organisation", index, begin, begin + len(phrase))
 
     def _lower_title(self, before: list[str]) -> str:
         title = [before[-1]]
@@ -147,7 +163,8 @@ class Classifier(FinderState):
             kind = WORD_KIND.get(plain(word))
             if kind:
                 return kind
-        if len(words) == 1 and words[0].isupper() and len(words[0].replace(".", "")) > 1:
+        if len(words) == 1 and words[0].isupper() and words[0].replace(".", "").isalpha() \
+                and len(words[0].replace(".", "")) > 1:
             return "organisation"  # an acronym
         return ""
 
@@ -175,7 +192,8 @@ class Classifier(FinderState):
         plural_demonym = word.endswith("s") and any(
             d.startswith(word[:-1]) and len(d) - len(word) < 3 for d in self.gazetteer.demonyms)
         return not (
-            folded in SENTENCE_STARTERS or is_title(word) or self.gazetteer.demonym(word) or len(folded) < 2
+            any(c.isdigit() for c in word)  # "COVID-19"
+            or folded in SENTENCE_STARTERS or is_title(word) or self.gazetteer.demonym(word) or len(folded) < 2
             or word.casefold() in self.lowercase or plural_demonym or re.search(r"[’'](?!s$)", word)
             or word.endswith(("ian", "ese", "ish", "ic"))  # "the Slovenian", "Olympic champion": adjectives
         )

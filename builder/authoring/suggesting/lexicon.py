@@ -17,13 +17,15 @@ TITLE_WORDS = _words(
     officer correspondent reporter editor photographer analyst foreign defense defence interior press
     spokesperson special negotiator supt superintendent insp inspector det detective cmdr commissioner
     constable sheriff police coach referee striker administrator magistrate barrister solicitor counsel
+    executive ceo chair chairperson founder
     """
 )
 # A lower-case title just before a name: "Kremlin spokesman Dmitry Peskov".
 LOWER_TITLES = _words(
     """
     spokesman spokeswoman spokesperson envoy ambassador minister secretary president leader commander
-    chief general colonel official adviser advisor prosecutor lawyer attorney judge head
+    chief general colonel official adviser advisor prosecutor lawyer attorney judge head executive
+    striker coach captain midfielder goalkeeper defender founder chairman
     """
 )
 # Offices written "Secretary of State": the title runs on over "of" and one more word.
@@ -90,7 +92,8 @@ KIND_WORDS = {
         """
         observatory organization organisation council committee foundation institute party front
         movement association society court university bank company group corporation inc ltd rights
-        watch fund centre center federation league club capital
+        watch fund centre center federation league club capital centres centers institutes
+        motor motors airlines airways holdings industries electronics pharmaceuticals
         """
     ),
 }
@@ -119,9 +122,10 @@ FACILITIES = {
     **dict.fromkeys(_words("district village neighborhood neighbourhood quarter"), "district"),
 }
 # The first word of a natural feature's name: "Lake Lure", "Mount Kenya".
-PLACE_PREFIXES = _words("lake mount mt cape gulf")
+# and the first word of a facility named in its own language: "Stade de France", "Estadio Azteca".
+PLACE_PREFIXES = _words("lake mount mt cape gulf stade estadio stadio palais palazzo piazza")
 # Lower-case nouns that make the capitalised words before them a facility: "the Flins factory".
-FACILITY_NOUNS = sorted(_words("""building factory plant stadium hospital airport hotel compound mine camp museum
+FACILITY_NOUNS = sorted(_words("""building factory plant stadium hospital airport hotel compound mine camp museum arena
                                  reservoir park neighborhood neighbourhood district"""))
 
 # Seas and oceans: places, though no gazetteer of cities or countries holds them.

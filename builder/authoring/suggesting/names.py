@@ -36,6 +36,7 @@ from builder.authoring.suggesting.tokens import (
     TOKEN,
     Token,
     capitalised,
+    common_noun,
     headline_case,
     is_title,
     names_a_body,
@@ -114,11 +115,14 @@ class NameFinder(FramingRules, Classifier):
             following.append(token.text)
             if token.breaks_after:
                 break
-        if run[-1].breaks_after or not following or any(is_title(word) for word in following) \
-                or self._looks_like_person(following):
+        if run[-1].breaks_after or not following or any(is_title(word) for word in following):
+            return False
+        # "Control and Prevention", "Forestry and Fire Protection": no person's name ends in such a noun
+        abstract = common_noun(following[-1])
+        if self._looks_like_person(following) and not abstract:
             return False
         if any(plain(t.text) in WORD_KIND for t in run):  # "Department of Health and Human Services"
-            return any(t.text in ("of", "for") for t in run) and len(following) >= 2
+            return any(t.text in ("of", "for") for t in run) and (len(following) >= 2 or abstract)
         return WORD_KIND.get(plain(following[-1])) in ("government-agency", "organisation", "government")
 
     def _flush(self, index: int, text: str, offset: int, run: list[Token], sentence: list[Token]) -> None:
