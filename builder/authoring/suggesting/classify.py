@@ -8,10 +8,12 @@ import re
 from builder.authoring.suggesting.candidate import FinderState
 from builder.authoring.suggesting.gazetteer import GazetteerPlace, plain
 from builder.authoring.suggesting.lexicon import (
+    BODY_NOUNS,
     FACILITIES,
     FACILITY_NOUNS,
     LOWER_PARTICLES,
     LOWER_TITLES,
+    NOT_BODIES,
     PLACE_NOUNS,
     PLACE_PREFIXES,
     PLACE_PREPOSITIONS,
@@ -37,6 +39,11 @@ class Classifier(FinderState):
             self.add(country.name, "state", index, begin, finish, form=phrase, place=country)
             return
         if self._split_of(index, text, begin, finish, words, sentence_before):
+            return
+        body = re.match(r"\s+(\w+)", text[finish:])
+        if body and body.group(1) in BODY_NOUNS and not self.gazetteer.demonym(words[0]):
+            # "the Law and Justice party": a lower-case noun says what the name is, titles inside or not
+            self.add(phrase, WORD_KIND[body.group(1)], index, begin, finish, evidence=f"{phrase} {body.group(1)}")
             return
         facility = FACILITIES.get(plain(words[-1])) if len(words) > 1 else None
         if len(words) > 1 and plain(words[0]) in PLACE_PREFIXES:  # "Lake Lure"
@@ -103,7 +110,7 @@ class Classifier(FinderState):
             self.add(phrase, "person", index, begin, finish)
         elif len(words) == 1 and self._stands_alone(words[0]):
             # "close its plant in Flins": an unknown word after "in" is a place the gazetteer lacks
-            inside = bool(before) and before[-1].casefold() in ("in", "near", "outside")
+            inside = bool(before) and before[-1].casefold() in ("in", "near", "outside", "at")
             self.add(phrase, "place" if inside else "other", index, begin, finish)
         elif len(words) > 1:
             self.add(phrase, "organisation", index, begin, finish)
@@ -164,6 +171,7 @@ class Classifier(FinderState):
             if kind:
                 return kind
         if len(words) == 1 and words[0].isupper() and words[0].replace(".", "").isalpha() \
+                and plain(words[0]) not in NOT_BODIES \
                 and len(words[0].replace(".", "")) > 1:
             return "organisation"  # an acronym
         return ""
@@ -173,6 +181,9 @@ class Classifier(FinderState):
         title, "Christian" is a first name, not an adjective like "Kurdish"."""
         if not 2 <= len(words) <= 5 or any(self.gazetteer.demonym(word) for word in words):
             return False
+        last = self.gazetteer.city(words[-1])
+        if last and last.population >= _BIG_CITY and not titled:
+            return False  # "Atletico Madrid", "Inter Milan": a club or a firm of the city
         if any(is_title(word) or plain(word) in WORD_KIND or plain(word) in LOWER_TITLES or plain(word) in FACILITIES
                or plain(word) in PLACE_NOUNS for word in words):
             return False  # "National Financial Prosecutor", "Getty Images", "Saray Tower"
@@ -192,7 +203,7 @@ class Classifier(FinderState):
         plural_demonym = word.endswith("s") and any(
             d.startswith(word[:-1]) and len(d) - len(word) < 3 for d in self.gazetteer.demonyms)
         return not (
-            any(c.isdigit() for c in word)  # "COVID-19"
+            any(c.isdigit() for c in word) or folded in NOT_BODIES  # "COVID-19", "GDP"
             or folded in SENTENCE_STARTERS or is_title(word) or self.gazetteer.demonym(word) or len(folded) < 2
             or word.casefold() in self.lowercase or plural_demonym or re.search(r"[’'](?!s$)", word)
             or word.endswith(("ian", "ese", "ish", "ic"))  # "the Slovenian", "Olympic champion": adjectives

@@ -98,6 +98,10 @@ KIND_WORDS = {
     ),
 }
 WORD_KIND = {word: kind for kind, words in KIND_WORDS.items() for word in words}
+# Written in lower case after a name, they still say it is a body's: "the Law and Justice party".
+BODY_NOUNS = _words("party movement alliance federation foundation coalition")
+# Acronyms of things, not bodies: "AI", "GDP".
+NOT_BODIES = _words("ai gdp ipo ceo cfo vat dna hiv aids gmt utc mph ev evs lng cpi")
 
 # Lower-case heads of group phrases: "Syrian government forces", "al-Qaeda militants".
 GROUP_HEADS = {
@@ -109,8 +113,10 @@ GROUP_HEADS = {
     **dict.fromkeys(_words("officials diplomats residents"), "group"),
     **dict.fromkeys(_words("militias militia militiamen militants rebels fighters"), "armed-group"),
     "coalition": "international-organisation",
+    **dict.fromkeys(_words("federation association"), "organisation"),
 }
-GROUP_MODIFIERS = sorted(_words("government state defence defense armed security special foreign interior army"))
+GROUP_MODIFIERS = sorted(_words("""government state defence defense armed security special foreign interior army
+                                   football soccer rugby tennis cycling athletics olympic medical"""))
 
 # The last word of a facility's name: a place of that kind ("the Grand Orontes Hotel", "Rod Laver Arena").
 FACILITIES = {

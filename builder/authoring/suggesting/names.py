@@ -26,6 +26,7 @@ from builder.authoring.suggesting.classify import Classifier
 from builder.authoring.suggesting.framing import COMPOUND, FramingRules
 from builder.authoring.suggesting.gazetteer import plain
 from builder.authoring.suggesting.lexicon import (
+    BODY_NOUNS,
     CONNECTORS,
     MONTH_NAMES,
     SENTENCE_STARTERS,
@@ -108,13 +109,18 @@ class NameFinder(FramingRules, Classifier):
     def _body_with_and(self, run: list[Token], rest: list[Token]) -> bool:
         """ "Disaster and Emergency Management Authority", "Department of Health and Human Services":
         "and" inside a body's name, not between names ("Scholz and Finance Minister Christian Lindner")."""
-        following = []
+        following: list[str] = []
+        after = None  # the word after the name: "the Law and Justice party"
         for token in rest:
             if not capitalised(token.text) or plain(token.text) in WEEKDAYS | MONTH_NAMES:
                 break
             following.append(token.text)
             if token.breaks_after:
                 break
+        if following and len(following) < len(rest) and not rest[len(following) - 1].breaks_after:
+            after = rest[len(following)].text
+        if after in BODY_NOUNS and not run[-1].breaks_after:
+            return True  # "the Law and Justice party"
         if run[-1].breaks_after or not following or any(is_title(word) for word in following):
             return False
         # "Control and Prevention", "Forestry and Fire Protection": no person's name ends in such a noun
