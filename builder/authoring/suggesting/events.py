@@ -159,7 +159,7 @@ def find_events(text: ArticleText, mentions: list[Mention], quotes: list[QuoteCa
         if any(re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) for date, _, _ in found):
             # "on Thursday jailed … for rigging rates between 2015 and 2017": the day is the news, the
             # years before it are background, not events of their own
-            found = [entry for entry in found if not re.fullmatch(r"(?:\.\./)?\d{4}(?:/\.\.)?", entry[0])
+            found = [entry for entry in found if not re.fullmatch(r"(?:\.\./)?\d{4}(?:/(?:\.\.|\d{4}))?", entry[0])
                      or entry[0].strip("./") > day.isoformat()[:4]]
         for date, date_text, note in found:
             event = EventCandidate(text.article.id, sentence, line, date, date_text, note)
