@@ -34,7 +34,9 @@ from builder.model.dates import parse_date
 _PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:so far|already|now|also|been|long)\s+)*(\w+(?:ed|en|wn|ne|t))\b")
 _REPORTED = re.compile(rf"\b{REPORTING}\b")
 # "Ireland play Scotland on Saturday": a fixture, in the present tense, is ahead
-_FIXTURE = r"|\b(?:play|plays|host|hosts|face|faces|travel|travels|meet|meets)\b"
+# ("the final is on Friday", "the marathon finishes at X on Saturday", "a holiday for Friday")
+_FIXTURE = (r"|\b(?:play|plays|host|hosts|face|faces|travel|travels|meet|meets|starts|begins|finishes|resumes)\b"
+            r"|\b(?:is|are)\s+(?:on\s+)?$|\bfor\s+$")
 # "allies would discuss … on Wednesday": a bare weekday in the future tense is the one after publication
 _FUTURE = re.compile(r"\b(?:will|would|is to|are to|is due to|are due to|plans? to|is expected to|are expected to"
                      r"|is scheduled to|are scheduled to|set \w+ for|scheduled for|adjourned until|postponed to)\b"
@@ -154,6 +156,11 @@ def find_events(text: ArticleText, mentions: list[Mention], quotes: list[QuoteCa
             note = (f"Not dated in the text: said in an article published {_weekday_date(day)}, "
                     "assumed that day (check)")
             found.append((f"{day.isoformat()}?", "(reported speech, no date)", note))
+        if any(re.fullmatch(r"\d{4}-\d{2}-\d{2}", date) for date, _, _ in found):
+            # "on Thursday jailed … for rigging rates between 2015 and 2017": the day is the news, the
+            # years before it are background, not events of their own
+            found = [entry for entry in found if not re.fullmatch(r"(?:\.\./)?\d{4}(?:/(?:\.\.|\d{4}))?", entry[0])
+                     or entry[0].strip("./") > day.isoformat()[:4]]
         for date, date_text, note in found:
             event = EventCandidate(text.article.id, sentence, line, date, date_text, note)
             event.actors = _unique(m.candidate for m in inside if m.candidate.kind != "place")

@@ -99,7 +99,10 @@ class Gazetteer:
                     self.city_aliases.setdefault(plain(alias), place)
 
     def country(self, text: str) -> GazetteerPlace | None:
-        return self.countries.get(plain(text))
+        key = plain(text)
+        # "Democratic Republic of Congo": wire copy drops the article the data keeps, or adds one
+        return self.countries.get(key) or self.countries.get(key.replace(" of ", " of the ", 1)) \
+            or self.countries.get(key.replace(" of the ", " of ", 1))
 
     def demonym(self, word: str) -> GazetteerPlace | None:
         return self.demonyms.get(word)

@@ -17,13 +17,15 @@ TITLE_WORDS = _words(
     officer correspondent reporter editor photographer analyst foreign defense defence interior press
     spokesperson special negotiator supt superintendent insp inspector det detective cmdr commissioner
     constable sheriff police coach referee striker administrator magistrate barrister solicitor counsel
+    executive ceo chair chairperson founder
     """
 )
 # A lower-case title just before a name: "Kremlin spokesman Dmitry Peskov".
 LOWER_TITLES = _words(
     """
     spokesman spokeswoman spokesperson envoy ambassador minister secretary president leader commander
-    chief general colonel official adviser advisor prosecutor lawyer attorney judge head
+    chief general colonel official adviser advisor prosecutor lawyer attorney judge head executive
+    striker coach captain midfielder goalkeeper defender founder chairman
     """
 )
 # Offices written "Secretary of State": the title runs on over "of" and one more word.
@@ -90,11 +92,16 @@ KIND_WORDS = {
         """
         observatory organization organisation council committee foundation institute party front
         movement association society court university bank company group corporation inc ltd rights
-        watch fund centre center federation league club capital
+        watch fund centre center federation league club capital centres centers institutes
+        motor motors airlines airways holdings industries electronics pharmaceuticals
         """
     ),
 }
 WORD_KIND = {word: kind for kind, words in KIND_WORDS.items() for word in words}
+# Written in lower case after a name, they still say it is a body's: "the Law and Justice party".
+BODY_NOUNS = _words("party movement alliance federation foundation coalition")
+# Acronyms of things, not bodies: "AI", "GDP".
+NOT_BODIES = _words("ai gdp ipo ceo cfo vat dna hiv aids gmt utc mph ev evs lng cpi")
 
 # Lower-case heads of group phrases: "Syrian government forces", "al-Qaeda militants".
 GROUP_HEADS = {
@@ -106,8 +113,10 @@ GROUP_HEADS = {
     **dict.fromkeys(_words("officials diplomats residents"), "group"),
     **dict.fromkeys(_words("militias militia militiamen militants rebels fighters"), "armed-group"),
     "coalition": "international-organisation",
+    **dict.fromkeys(_words("federation association"), "organisation"),
 }
-GROUP_MODIFIERS = sorted(_words("government state defence defense armed security special foreign interior army"))
+GROUP_MODIFIERS = sorted(_words("""government state defence defense armed security special foreign interior army
+                                   football soccer rugby tennis cycling athletics olympic medical"""))
 
 # The last word of a facility's name: a place of that kind ("the Grand Orontes Hotel", "Rod Laver Arena").
 FACILITIES = {
@@ -119,9 +128,10 @@ FACILITIES = {
     **dict.fromkeys(_words("district village neighborhood neighbourhood quarter"), "district"),
 }
 # The first word of a natural feature's name: "Lake Lure", "Mount Kenya".
-PLACE_PREFIXES = _words("lake mount mt cape gulf")
+# and the first word of a facility named in its own language: "Stade de France", "Estadio Azteca".
+PLACE_PREFIXES = _words("lake mount mt cape gulf stade estadio stadio palais palazzo piazza")
 # Lower-case nouns that make the capitalised words before them a facility: "the Flins factory".
-FACILITY_NOUNS = sorted(_words("""building factory plant stadium hospital airport hotel compound mine camp museum
+FACILITY_NOUNS = sorted(_words("""building factory plant stadium hospital airport hotel compound mine camp museum arena
                                  reservoir park neighborhood neighbourhood district"""))
 
 # Seas and oceans: places, though no gazetteer of cities or countries holds them.

@@ -68,3 +68,11 @@ def capitalised(word: str) -> bool:
 def is_title(word: str) -> bool:
     """ "President", "Col.", "Secretary-General"."""
     return any(part in TITLE_WORDS for part in word.rstrip(".").casefold().split("-"))
+
+
+_ABSTRACT = re.compile(r"(?:tion|sion|ment|ance|ence|ity|ness|ure|ics|ism|ship|ing)$")
+
+
+def common_noun(word: str) -> bool:
+    """ "Prevention", "Development", "Security": a common noun, capitalised only inside a body's name."""
+    return len(word) > 5 and bool(_ABSTRACT.search(word.casefold()))

@@ -32,23 +32,24 @@ def _print(half: str, totals: dict[str, Tally]) -> None:
 
 # Measured and missed (tests/fixtures/suggest/README.md has the figures): strict, so the mark must go
 # the day they are met.
-_MISSED = {("heldout", "actors"), ("heldout-2", "actors"), ("heldout-3", "actors"), ("heldout-3", "places")}
+_MISSED = {("heldout-4", "actors"), ("heldout-4", "places")}
 
 
 @pytest.fixture(scope="module")
 def scores() -> dict[str, dict[str, Tally]]:
-    return {half: score(half) for half in ("dev", "heldout", "heldout-2", "heldout-3")}
+    return {half: score(half) for half in ("dev", "heldout", "heldout-2", "heldout-3", "heldout-4")}
 
 
 @pytest.mark.parametrize(("half", "kind"), [
     pytest.param(half, kind, marks=[pytest.mark.xfail(strict=True, reason="target missed as measured")]
                  if (half, kind) in _MISSED else [])
-    for half in ("heldout-3", "heldout-2", "heldout", "dev") for kind in TARGETS
+    for half in ("heldout-4", "heldout-3", "heldout-2", "heldout", "dev") for kind in TARGETS
 ])
 def test_the_unseen_stories_meet_the_targets(scores: dict[str, dict[str, Tally]], half: str, kind: str) -> None:
-    """heldout-3: written before the last rule changes and scored blind. heldout, heldout-2: their
-    first runs were blind, their misses seen since. dev: the rules were written on it; held to the
-    same bar so that a change which loses what it found shows here first."""
+    """heldout-4: written before the round-two rule changes and scored once, blind: the only clean
+    half. heldout-3: scored blind in round one, its classes of miss known in round two. heldout,
+    heldout-2: their first runs were blind, their misses seen since. dev: the rules were written on
+    it; held to the same bar so that a change which loses what it found shows here first."""
     tally = scores[half][kind]
     _print(half, {kind: tally})
     recall, precision = TARGETS[kind]
@@ -217,8 +218,8 @@ def test_every_story_s_draft_renders(tmp_path: Path) -> None:
     """Two articles filed from one city: a building's `within` names the city the draft kept."""
     from builder.authoring.suggesting.output import render_files
 
-    for story in sorted(p for half in ("dev", "heldout", "heldout-2", "heldout-3") for p in (CORPUS / half).iterdir()
-                        if p.is_dir()):
+    halves = ("dev", "heldout", "heldout-2", "heldout-3", "heldout-4")
+    for story in sorted(p for half in halves for p in (CORPUS / half).iterdir() if p.is_dir()):
         draft = suggest([(path, path.name) for path in sorted(story.glob("*.md"))], None, Diagnostics())
         assert draft is not None
         places = render_files(draft, set(), "x")[Path("places/x.yml")]
@@ -238,3 +239,38 @@ def test_a_two_article_draft_passes_check(make_project: Callable[[dict[str, str]
     assert "Traceback" not in written.stderr
     checked = run_cli(project, "check")
     assert checked.returncode == 0, checked.stderr
+
+
+def test_long_body_names_titles_and_landmarks_without_a_facility_word(tmp_path: Path) -> None:
+    """Round two of issue 17: the classes of miss the held-out halves showed, on sentences of their own."""
+    draft = draft_of(tmp_path, "2024-03-14", "\n\n".join([
+        "OSLO (Reuters) - The Nordic Institute for Marine Research and Conservation warned on Thursday that cod "
+        "stocks were falling.",
+        "Chief Executive Ingrid Solberg said the Green Harbour and Coast party would back the plan.",
+        "Lakeside Rovers striker Jonas Kylian scored at the Harald Lund on Wednesday.",
+        "Nordic Rowing President Per Vik opened the season at Holmsund on Sunday.",
+        "The crew flew aboard a NordAir Falcon 7 jet. AI and GDP figures were not given.",
+    ]) + "\n")
+    actors = _actors(draft)
+    assert actors["Nordic Institute for Marine Research and Conservation"] == "organisation"
+    assert actors["Green Harbour and Coast"] == "organisation"
+    assert actors["Ingrid Solberg"] == actors["Jonas Kylian"] == actors["Per Vik"] == "person"
+    assert actors["Nordic Rowing"] == actors["NordAir"] == "organisation"
+    assert not {"Conservation", "Executive Ingrid Solberg", "Harald Lund", "Holmsund", "NordAir Falcon", "AI",
+                "GDP"} & set(actors)
+    assert {"Harald Lund", "Holmsund"} <= {c.name for c in draft.new_places}
+
+
+def test_a_country_is_found_with_or_without_the_article_the_gazetteer_has(tmp_path: Path) -> None:
+    draft = draft_of(tmp_path, "2024-08-13", "Cases rose in Democratic Republic of Congo on Tuesday.\n")
+    assert "Democratic Republic of the Congo" in {c.name for c in draft.new_places}
+
+
+@pytest.mark.parametrize(("sentence", "date"), [
+    ("The relay final is on Friday at the same stadium.", "2024-08-09"),
+    ("The president declared a public holiday for Friday.", "2024-08-09"),
+    ("A judge on Wednesday jailed the trader for rigging rates between 2015 and 2017.", "2024-08-07"),
+])
+def test_weekdays_ahead_and_background_years(tmp_path: Path, sentence: str, date: str) -> None:
+    draft = draft_of(tmp_path, "2024-08-08", sentence + "\n")  # a Thursday
+    assert [e.date for e in draft.events] == [date]
