@@ -226,7 +226,7 @@ def plan_relations(relations: Iterable[Relation], limit: int = RELATIONS_PER_PAG
         links = []
         for number, first in enumerate(range(0, len(listed), limit), start=1):
             chunk = listed[first:first + limit]
-            page = RelationsPage(f"relations/{kind}-{number}.md", f"{title}: {_years(chunk)}", chunk, kind)
+            page = RelationsPage(urls.relations_part(kind, number), f"{title}: {_years(chunk)}", chunk, kind)
             pages.append(page)
             links.append(PageLink(page.src_uri, _years(chunk), len(chunk)))
         if links:
@@ -244,7 +244,7 @@ def plan_own_relations(kind: str, id: str, name: str, relations: list[Relation],
     pages = []
     for number, first in enumerate(range(0, len(ordered), limit), start=1):
         chunk = ordered[first:first + limit]
-        src_uri = f"{urls.SECTIONS[kind]}/{id}/relations{'' if number == 1 else f'-{number}'}.md"
+        src_uri = urls.own_relations(kind, id, number)
         title = f"Relations of {name}" + (f": {_years(chunk)}" if len(ordered) > limit else "")
         pages.append(RelationsPage(src_uri, title, chunk, owner_kind=kind, owner=id))
     return pages
