@@ -19,7 +19,7 @@ from builder.model.place import Place
 from builder.model.site import Site
 from builder.render.figures import labels as naming
 from builder.render.figures.boundaries import Ring, country_rings
-from builder.render.figures.countries import Country, country_of
+from builder.render.figures.positions import Position, fit_points, locate
 
 WIDTH = 720  # viewBox units; the SVG itself scales to its container
 MIN_ASPECT, MAX_ASPECT = 1.5, 2.4  # width ÷ height: never a sliver, never taller than a screen
@@ -263,48 +263,12 @@ class PlaceMap:
         return f"{_degrees(c.lat, 'N', 'S', 2)}, {_degrees(c.lon, 'E', 'W', 2)}: {PRECISION_TEXT[c.precision]}"
 
 
-@dataclass(frozen=True)
-class _Located:
-    """Where a place is drawn: its own coordinates, its country's inner point, or (without
-    coordinates) the position of the nearest place containing it that has some."""
-
-    place: Place
-    lat: float
-    lon: float
-    precision: str
-    via: Place | None
-    country: Country | None
-
-
-def _locate(place: Place, places: Mapping[str, Place]) -> _Located | None:
-    holder: Place | None = place
-    seen = set()
-    while holder is not None and holder.coordinates is None and holder.id not in seen:
-        seen.add(holder.id)
-        holder = places.get(holder.within.id) if holder.within else None
-    if holder is None or holder.coordinates is None:
-        return None
-    c = holder.coordinates
-    found = country_of(holder.names, c.lat, c.lon) if c.precision == "country" else None
-    lat, lon = found.point if found else (c.lat, c.lon)
-    return _Located(place, lat, lon, c.precision, holder if holder is not place else None, found)
-
-
-def _marker(located: _Located, view: View, current: bool) -> Marker:
+def _marker(located: Position, view: View, current: bool) -> Marker:
     precision = PRECISION_TEXT[located.precision]
     if located.via is not None:
         precision = f"no coordinates of its own: drawn at {located.via.name}, which contains it ({precision})"
     return Marker(located.place, round(view.x(located.lon), 1), round(view.y(located.lat), 1),
                   MARKER_STYLE[located.precision], precision, current, located.via)
-
-
-def _fit_points(located: _Located, current: bool) -> list[tuple[float, float]]:
-    """A country the map is about shows whole (its main landmass and the islands near it), unless
-    it is too wide to be worth the zoom out (Russia runs round the world)."""
-    country = located.country
-    if country is None or not current or country.east - country.west > 90:
-        return [(located.lat, located.lon)]
-    return [(located.lat, located.lon), (country.south, country.west), (country.north, country.east)]
 
 
 _DRAW_ORDER = {"area": 0, "near": 1, "point": 2}  # small markers on top, so every one stays clickable
@@ -317,10 +281,13 @@ def _labels(markers: list[Marker], view: View) -> tuple[list[naming.Label], nami
             m.place.coordinates.precision if m.place.coordinates else "exact"
         return (not m.current, _LABEL_ORDER.index(style), m.place.name.casefold(), m.place.id)
 
+    # A narrower picture (an event's locator) is scaled up to the same column: smaller type keeps
+    # the names the same size on screen.
+    shrink = view.width / WIDTH
     spots = []
     for m in sorted(markers, key=rank):
         precision = _LABEL_ORDER[rank(m)[1]]
-        size = naming.SIZE[precision] + (naming.CURRENT_BONUS if m.current else 0.0)
+        size = round((naming.SIZE[precision] + (naming.CURRENT_BONUS if m.current else 0.0)) * shrink, 1)
         radius = naming.RADIUS[m.style] * (1.4 if m.current else 1.0)
         spots.append(naming.Spot(m.x, m.y, radius, m.place.name, size, "current" if m.current else "place"))
     bar = naming.scale_bar((view.south + view.north) / 2, view.x_scale, view.width, view.height)
@@ -339,16 +306,16 @@ def place_map(places: Iterable[Place], *, current: Place | None = None, context:
     coordinates is drawn where the nearest place containing it is, and says so."""
     fitted = list({p.id: p for p in [*([current] if current else []), *places]}.values())
     known = known or {}
-    where = {p.id: _locate(p, known) for p in fitted}
+    where = {p.id: locate(p, known) for p in fitted}
     located = [spot for spot in where.values() if spot is not None]
     if not located:
         return None
-    points = [point for spot in located for point in _fit_points(spot, spot.place is current)]
+    points = [point for spot in located for point in fit_points(spot, spot.place is current)]
     view = fit(points, min_span)
     view = snapped(view) if snap else view
     fitted_ids = {p.id for p in fitted}
     extra = [spot for p in context if p.id not in fitted_ids and p.coordinates
-             for spot in [_locate(p, known)] if spot and view.contains(spot.lat, spot.lon)]
+             for spot in [locate(p, known)] if spot and view.contains(spot.lat, spot.lon)]
     extra = list({spot.place.id: spot for spot in extra}.values())
     markers = [_marker(spot, view, spot.place is current) for spot in [*located, *extra]]
     # The current place first, underneath: it is no link, and must not cover the links near it.
