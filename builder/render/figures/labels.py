@@ -25,6 +25,7 @@ COUNTRY_SIZE = 11.0  # country names in the background are small capitals, set a
 CHAR_WIDTH = 0.58  # of the font size: an average letter of a sans-serif face, slightly generous
 RADIUS = {"point": 5.0, "near": 10.0, "area": 15.0}
 GAP = 3.0
+LEADER_REACH = (0.0, 14.0, 28.0, 42.0)  # how far past its marker a label may go, with a line to it beyond the first
 EDGE = 2.0
 SCALE_STEPS = (1, 2, 5)
 KM_PER_DEGREE = 111.2
@@ -38,6 +39,7 @@ class Label:
     size: float
     anchor: str  # SVG text-anchor: start, middle or end
     kind: str  # "place", "current" or "country"
+    leader: tuple[float, float, float, float] | None = None  # a line from the marker, for a label set apart
 
 
 @dataclass(frozen=True)
@@ -73,14 +75,29 @@ def _overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _candidates(spot: Spot) -> list[tuple[float, float, str]]:
-    r, s, x, y = spot.radius + GAP, spot.size, spot.x, spot.y
+def _inside(box: Box, width: float, height: float) -> bool:
+    return box[0] >= EDGE and box[1] >= EDGE and box[2] <= width - EDGE and box[3] <= height - EDGE
+
+
+def _candidates(spot: Spot, reach: float = 0.0) -> list[tuple[float, float, str]]:
+    """Eight spots around the marker, ``reach`` beyond its edge: beside, above, below, diagonal."""
+    r, s, x, y = spot.radius + GAP + reach, spot.size, spot.x, spot.y
     middle = y + s * 0.3  # the baseline that centres a line of text on the marker
     diagonal = r * 0.75
     return [(x + r, middle, "start"), (x - r, middle, "end"), (x, y - r - s * 0.25, "middle"),
             (x, y + r + s * 0.8, "middle"), (x + diagonal, y - diagonal, "start"),
             (x + diagonal, y + diagonal + s * 0.8, "start"), (x - diagonal, y - diagonal, "end"),
             (x - diagonal, y + diagonal + s * 0.8, "end")]
+
+
+def _leader(spot: Spot, box: Box) -> tuple[float, float, float, float]:
+    """A line from the marker's edge towards the nearest point of the label's box."""
+    near_x = min(max(spot.x, box[0]), box[2])
+    near_y = min(max(spot.y, box[1]), box[3])
+    dx, dy = near_x - spot.x, near_y - spot.y
+    length = math.hypot(dx, dy) or 1.0
+    return (round(spot.x + dx / length * spot.radius, 1), round(spot.y + dy / length * spot.radius, 1),
+            round(near_x - dx / length * GAP, 1), round(near_y - dy / length * GAP, 1))
 
 
 def place_labels(spots: Sequence[Spot], width: float, height: float,
@@ -90,15 +107,17 @@ def place_labels(spots: Sequence[Spot], width: float, height: float,
                                       for s in spots)]
     labels = []
     for spot in spots:
-        for x, y, anchor in _candidates(spot):
-            box = _box(x, y, spot.text, spot.size, anchor)
-            if box[0] < EDGE or box[1] < EDGE or box[2] > width - EDGE or box[3] > height - EDGE:
-                continue
-            if any(_overlaps(box, other) for other in taken):
-                continue
-            taken.append(box)
-            labels.append(Label(round(x, 1), round(y, 1), spot.text, spot.size, anchor, spot.kind))
-            break
+        # Next to the marker; failing that, set apart with a line to it (crowded places in a cluster).
+        for reach in LEADER_REACH:
+            found = next(((x, y, anchor, box) for x, y, anchor in _candidates(spot, reach)
+                          for box in [_box(x, y, spot.text, spot.size, anchor)]
+                          if _inside(box, width, height) and not any(_overlaps(box, other) for other in taken)), None)
+            if found:
+                x, y, anchor, box = found
+                taken.append(box)
+                labels.append(Label(round(x, 1), round(y, 1), spot.text, spot.size, anchor, spot.kind,
+                                    _leader(spot, box) if reach else None))
+                break
     return labels, taken
 
 
@@ -121,9 +140,7 @@ def country_labels(view_box: tuple[float, float, float, float], x_scale: float, 
         lat, lon = found.point
         x, y = (lon - west) * x_scale, (north - lat) * y_scale + COUNTRY_SIZE * 0.3
         box = _box(x, y, text, COUNTRY_SIZE, "middle")
-        if box[0] < EDGE or box[1] < EDGE or box[2] > width - EDGE or box[3] > height - EDGE:
-            continue
-        if any(_overlaps(box, other) for other in boxes):
+        if not _inside(box, width, height) or any(_overlaps(box, other) for other in boxes):
             continue
         boxes.append(box)
         labels.append(Label(round(x, 1), round(y, 1), text, COUNTRY_SIZE, "middle", "country"))

@@ -139,3 +139,19 @@ def test_the_scale_bar_is_a_round_length_true_at_the_middle_latitude(mid_lat: fl
     assert bar.length == pytest.approx(expected, abs=0.1)
     assert 720 / 12 <= bar.length <= 720 / 5 + 0.1
     assert CHAR_WIDTH > 0
+
+
+def test_a_crowded_place_is_named_apart_with_a_line_to_its_marker() -> None:
+    # Everything around the marker is taken (other markers and names in a cluster).
+    spot = Spot(100, 60, 10.0, "Khirbet Ammu", 12.0, "place")
+    labels, _ = place_labels([spot], 300, 140, obstacles=[(70, 30, 130, 90)])
+    [label] = labels
+    assert label.leader is not None
+    x1, y1, x2, y2 = label.leader
+    assert math.hypot(x1 - 100, y1 - 60) == pytest.approx(10.0, abs=0.2)  # from the marker's edge
+    box = _box(label.x, label.y, label.text, label.size, label.anchor)
+    assert not _overlaps(box, (70, 30, 130, 90))
+    assert box[0] - 4 <= x2 <= box[2] + 4 and box[1] - 4 <= y2 <= box[3] + 4  # to the name
+    # With room beside it, a name sits next to its marker, without a line.
+    [near], _ = place_labels([spot], 300, 140)
+    assert near.leader is None
