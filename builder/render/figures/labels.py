@@ -25,10 +25,11 @@ COUNTRY_SIZE = 11.0  # country names in the background are small capitals, set a
 CHAR_WIDTH = 0.58  # of the font size: an average letter of a sans-serif face, slightly generous
 RADIUS = {"point": 5.0, "near": 10.0, "area": 15.0}
 GAP = 3.0
-LEADER_REACH = (0.0, 14.0, 28.0, 42.0)  # how far past its marker a label may go, with a line to it beyond the first
+LEADER_REACH = (0.0, 1.1, 2.2, 3.3, 4.5)  # in label heights: how far past its marker a name may go (with a line)
 EDGE = 2.0
 SCALE_STEPS = (1, 2, 5)
 KM_PER_DEGREE = 111.2
+SCALE_TEXT = 11.0  # the scale bar's type, in px of a map shown at its viewBox width (see map.css)
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ class ScaleBar:
     y: float
     length: float  # in viewBox units
     text: str  # "200 km"
+    size: float = SCALE_TEXT  # of the text, in viewBox units
+    phone_size: float = SCALE_TEXT  # the same for a phone's column
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,7 @@ def place_labels(spots: Sequence[Spot], width: float, height: float,
     for spot in spots:
         # Next to the marker; failing that, set apart with a line to it (crowded places in a cluster).
         for reach in LEADER_REACH:
-            found = next(((x, y, anchor, box) for x, y, anchor in _candidates(spot, reach)
+            found = next(((x, y, anchor, box) for x, y, anchor in _candidates(spot, reach * spot.size)
                           for box in [_box(x, y, spot.text, spot.size, anchor)]
                           if _inside(box, width, height) and not any(_overlaps(box, other) for other in taken)), None)
             if found:
@@ -122,7 +125,8 @@ def place_labels(spots: Sequence[Spot], width: float, height: float,
 
 
 def country_labels(view_box: tuple[float, float, float, float], x_scale: float, y_scale: float,
-                   width: float, height: float, taken: Iterable[Box], named: set[str]) -> list[Label]:
+                   width: float, height: float, taken: Iterable[Box], named: set[str],
+                   size: float = COUNTRY_SIZE) -> list[Label]:
     """The names of the countries whose main landmass is wide enough on the map to hold them, at
     their pole of inaccessibility, where nothing else is; ``named`` ones already have a label."""
     west, south, east, north = view_box
@@ -132,18 +136,18 @@ def country_labels(view_box: tuple[float, float, float, float], x_scale: float, 
         if name.casefold() in named or ring_east < west or ring_west > east or ring_north < south or ring_south > north:
             continue
         text = name.upper()
-        if (ring_east - ring_west) * x_scale < len(text) * COUNTRY_SIZE * CHAR_WIDTH * 1.2:
+        if (ring_east - ring_west) * x_scale < len(text) * size * CHAR_WIDTH * 1.2:
             continue
         found = country(name)
         if found is None:
             continue
         lat, lon = found.point
-        x, y = (lon - west) * x_scale, (north - lat) * y_scale + COUNTRY_SIZE * 0.3
-        box = _box(x, y, text, COUNTRY_SIZE, "middle")
+        x, y = (lon - west) * x_scale, (north - lat) * y_scale + size * 0.3
+        box = _box(x, y, text, size, "middle")
         if not _inside(box, width, height) or any(_overlaps(box, other) for other in boxes):
             continue
         boxes.append(box)
-        labels.append(Label(round(x, 1), round(y, 1), text, COUNTRY_SIZE, "middle", "country"))
+        labels.append(Label(round(x, 1), round(y, 1), text, size, "middle", "country"))
     return labels
 
 
@@ -159,7 +163,8 @@ def _main_extents() -> tuple[tuple[str, float, float, float, float], ...]:
     return tuple(sorted(extents, key=lambda e: (-(e[3] - e[1]) * (e[4] - e[2]), e[0])))
 
 
-def scale_bar(mid_lat: float, x_scale: float, width: float, height: float) -> ScaleBar:
+def scale_bar(mid_lat: float, x_scale: float, width: float, height: float,
+              scales: tuple[float, float] = (1.0, 1.0)) -> ScaleBar:
     """A bar of a round length (1, 2 or 5 times a power of ten km) near a fifth of the map's width,
     true at the map's middle latitude."""
     km_per_unit = KM_PER_DEGREE * max(math.cos(math.radians(mid_lat)), 0.01) / x_scale
@@ -167,9 +172,12 @@ def scale_bar(mid_lat: float, x_scale: float, width: float, height: float) -> Sc
     power = 10 ** math.floor(math.log10(wanted))
     km = max(step * power for step in SCALE_STEPS if step * power <= wanted)
     text = f"{km:,.0f} km" if km >= 1 else f"{km * 1000:,.0f} m"
-    return ScaleBar(10.0, round(height - 10.0, 1), round(km / km_per_unit, 1), text)
+    return ScaleBar(10.0, round(height - 10.0, 1), round(km / km_per_unit, 1), text,
+                    round(SCALE_TEXT * scales[0], 1), round(SCALE_TEXT * scales[1], 1))
 
 
-def scale_box(bar: ScaleBar) -> Box:
-    """The room the bar and its text take (the text sits above the bar's left end)."""
-    return bar.x - 2, bar.y - 16, bar.x + max(bar.length, len(bar.text) * 11 * CHAR_WIDTH) + 2, bar.y + 4
+def scale_box(bar: ScaleBar, scale: float = 1.0) -> Box:
+    """The room the bar and its text take (the text, SCALE_TEXT high times ``scale``, sits above the
+    bar's left end)."""
+    size = SCALE_TEXT * scale
+    return bar.x - 2, bar.y - 5 - size, bar.x + max(bar.length, len(bar.text) * size * CHAR_WIDTH) + 2, bar.y + 4

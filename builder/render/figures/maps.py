@@ -22,6 +22,7 @@ from builder.render.figures.boundaries import Ring, country_rings
 from builder.render.figures.positions import Position, fit_points, locate
 
 WIDTH = 720  # viewBox units; the SVG itself scales to its container
+PHONE_WIDTH = 340  # px: the column a map gets on a phone, for which a second set of names is laid out
 MIN_ASPECT, MAX_ASPECT = 1.5, 2.4  # width ÷ height: never a sliver, never taller than a screen
 MARGIN = 0.12  # of the span, on each side, so markers at the edge keep their rings
 PAD = 4.0  # px beyond the view that clipped outlines reach, so cut edges fall outside the picture
@@ -253,6 +254,7 @@ class PlaceMap:
     current: Marker | None
     labels: Sequence[naming.Label] = ()  # place names first, then country names
     scale: naming.ScaleBar | None = None
+    phone_labels: Sequence[naming.Label] = ()  # the same, larger, fewer: for a phone's narrow column
 
     def where(self, place: Place) -> str:
         """A place's position and precision in words, for lists that stand in for the map."""
@@ -275,27 +277,26 @@ _DRAW_ORDER = {"area": 0, "near": 1, "point": 2}  # small markers on top, so eve
 _LABEL_ORDER = ("country", "region", "district", "settlement", "approximate", "exact")
 
 
-def _labels(markers: list[Marker], view: View) -> tuple[list[naming.Label], naming.ScaleBar]:
+def _labels(markers: list[Marker], view: View, bar: naming.ScaleBar, column: float) -> list[naming.Label]:
+    """Names set for a picture shown ``column`` pixels wide: the type is sized to read the same on
+    screen, however wide the viewBox (an event's locator is narrower), and on a phone's column."""
     def rank(m: Marker) -> tuple[bool, int, str, str]:
         style = m.via.coordinates.precision if m.via and m.via.coordinates else \
             m.place.coordinates.precision if m.place.coordinates else "exact"
         return (not m.current, _LABEL_ORDER.index(style), m.place.name.casefold(), m.place.id)
 
-    # A narrower picture (an event's locator) is scaled up to the same column: smaller type keeps
-    # the names the same size on screen.
-    shrink = view.width / WIDTH
+    scale = view.width / column
     spots = []
     for m in sorted(markers, key=rank):
         precision = _LABEL_ORDER[rank(m)[1]]
-        size = round((naming.SIZE[precision] + (naming.CURRENT_BONUS if m.current else 0.0)) * shrink, 1)
+        size = round((naming.SIZE[precision] + (naming.CURRENT_BONUS if m.current else 0.0)) * scale, 1)
         radius = naming.RADIUS[m.style] * (1.4 if m.current else 1.0)
         spots.append(naming.Spot(m.x, m.y, radius, m.place.name, size, "current" if m.current else "place"))
-    bar = naming.scale_bar((view.south + view.north) / 2, view.x_scale, view.width, view.height)
-    placed, taken = naming.place_labels(spots, view.width, view.height, [naming.scale_box(bar)])
+    placed, taken = naming.place_labels(spots, view.width, view.height, [naming.scale_box(bar, scale)])
     named = {m.place.name.casefold() for m in markers}
     countries = naming.country_labels((view.west, view.south, view.east, view.north), view.x_scale, view.y_scale,
-                                      view.width, view.height, taken, named)
-    return [*placed, *countries], bar
+                                      view.width, view.height, taken, named, round(naming.COUNTRY_SIZE * scale, 1))
+    return [*placed, *countries]
 
 
 def place_map(places: Iterable[Place], *, current: Place | None = None, context: Iterable[Place] = (),
@@ -324,9 +325,10 @@ def place_map(places: Iterable[Place], *, current: Place | None = None, context:
     legend = [(style, LEGEND[style]) for style in ("point", "near", "area") if style in styles]
     current_marker = next((m for m in markers if m.current), None)
     lines = outlines(view, SNAP_TOLERANCE if snap else TOLERANCE)
-    names, bar = _labels(markers, view)
+    bar = naming.scale_bar((view.south + view.north) / 2, view.x_scale, view.width, view.height,
+                           (view.width / WIDTH, view.width / PHONE_WIDTH))
     return PlaceMap(view, lines, markers, [p for p in fitted if where[p.id] is None], legend, current_marker,
-                    names, bar)
+                    _labels(markers, view, bar, WIDTH), bar, _labels(markers, view, bar, PHONE_WIDTH))
 
 
 def event_map(site: Site, event: Event) -> PlaceMap | None:
