@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from builder.render.figures.boundaries import Ring, Shape, country_shapes
 
-MAX_POINTS = 150  # points of a ring kept for the search: a label's position needs no finer outline
+MAX_POINTS = 120  # points of a ring kept for the search: a label's position needs no finer outline
 NEIGHBOURS = 0.5  # polygons within this share of the main one's size around it count as the mainland
 
 
@@ -43,29 +43,41 @@ def _thinned(ring: Ring, squeeze: float) -> list[tuple[float, float]]:
     return [(lon * squeeze, lat) for lon, lat in zip(ring.lons[::step], ring.lats[::step], strict=True)]
 
 
-def _segment_distance(px: float, py: float, ax: float, ay: float, bx: float, by: float) -> float:
-    dx, dy = bx - ax, by - ay
-    length = dx * dx + dy * dy
-    share = 0.0 if length == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length))
-    return math.hypot(px - ax - share * dx, py - ay - share * dy)
-
-
 def _signed_distance(x: float, y: float, rings: Sequence[list[tuple[float, float]]]) -> float:
-    """Distance to the nearest edge, positive inside (even-odd over the outer ring and its holes)."""
+    """Distance to the nearest edge, positive inside (even-odd over the outer ring and its holes).
+    Inlined arithmetic: this runs for every cell of every search."""
     inside = False
     nearest = math.inf
     for points in rings:
-        previous = points[-1]
-        for point in points:
-            (ax, ay), (bx, by) = previous, point
+        ax, ay = points[-1]
+        for bx, by in points:
             if (ay > y) != (by > y) and x < (bx - ax) * (y - ay) / (by - ay) + ax:
                 inside = not inside
-            nearest = min(nearest, _segment_distance(x, y, ax, ay, bx, by))
-            previous = point
-    return nearest if inside else -nearest
+            dx, dy = bx - ax, by - ay
+            length = dx * dx + dy * dy
+            share = 0.0 if length == 0 else ((x - ax) * dx + (y - ay) * dy) / length
+            share = 0.0 if share < 0 else 1.0 if share > 1 else share
+            ex, ey = x - ax - share * dx, y - ay - share * dy
+            squared = ex * ex + ey * ey
+            if squared < nearest:
+                nearest = squared
+            ax, ay = bx, by
+    return math.sqrt(nearest) if inside else -math.sqrt(nearest)
 
 
-def pole_of_inaccessibility(polygon: Sequence[Ring], precision: float = 0.01) -> tuple[float, float]:
+def _contains(x: float, y: float, rings: Sequence[Ring]) -> bool:
+    """Even-odd point in polygon, without distances: the cheap test for finding a point's country."""
+    inside = False
+    for ring in rings:
+        ax, ay = ring.lons[-1], ring.lats[-1]
+        for bx, by in zip(ring.lons, ring.lats, strict=True):
+            if (ay > y) != (by > y) and x < (bx - ax) * (y - ay) / (by - ay) + ax:
+                inside = not inside
+            ax, ay = bx, by
+    return inside
+
+
+def pole_of_inaccessibility(polygon: Sequence[Ring], precision: float = 0.02) -> tuple[float, float]:
     """(lat, lon) of the point inside ``polygon`` (outer ring, then holes) farthest from its edges,
     to ``precision`` of its size: the quadtree search of Mapbox's polylabel, on a plane where a degree
     of longitude is shrunk by the cosine of the latitude."""
@@ -130,8 +142,10 @@ def country(name: str) -> Country | None:
     return _country(shape) if shape else None
 
 
-def country_of(names: Sequence[str], lat: float, lon: float) -> Country | None:
-    """A country place's outline: by one of its names, or else the country its coordinates fall in."""
+@functools.cache
+def country_of(names: tuple[str, ...], lat: float, lon: float) -> Country | None:
+    """A country place's outline: by one of its names, or else the country its coordinates fall in.
+    Cached: every map showing the place asks again."""
     for name in names:
         found = country(name)
         if found:
@@ -139,14 +153,6 @@ def country_of(names: Sequence[str], lat: float, lon: float) -> Country | None:
     for shape in country_shapes():
         for polygon in shape.polygons:
             outer = polygon[0]
-            if outer.west <= lon <= outer.east and outer.south <= lat <= outer.north:
-                rings = [list(zip(r.lons, r.lats, strict=True)) for r in polygon]
-                if _signed_distance(lon, lat, rings) > 0:
-                    return country(shape.name)
+            if outer.west <= lon <= outer.east and outer.south <= lat <= outer.north and _contains(lon, lat, polygon):
+                return country(shape.name)
     return None
-
-
-@functools.cache
-def all_countries() -> tuple[Country, ...]:
-    """Every country, for labels: its name at its pole of inaccessibility (computed on first use)."""
-    return tuple(country(shape.name) or _country(shape) for shape in country_shapes())

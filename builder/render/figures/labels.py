@@ -129,26 +129,38 @@ def country_labels(view_box: tuple[float, float, float, float], x_scale: float, 
                    size: float = COUNTRY_SIZE) -> list[Label]:
     """The names of the countries whose main landmass is wide enough on the map to hold them, at
     their pole of inaccessibility, where nothing else is; ``named`` ones already have a label."""
-    west, south, east, north = view_box
     boxes = list(taken)
     labels = []
+    for label, box in _country_candidates(view_box, x_scale, y_scale, width, height, size):
+        if label.text.casefold() in named or any(_overlaps(box, other) for other in boxes):
+            continue
+        boxes.append(box)
+        labels.append(label)
+    return labels
+
+
+@functools.lru_cache(maxsize=1024)
+def _country_candidates(view_box: tuple[float, float, float, float], x_scale: float, y_scale: float,
+                        width: float, height: float, size: float) -> tuple[tuple[Label, Box], ...]:
+    """Every country name that fits in the view, largest country first; maps sharing a view (events
+    in one area) share this work."""
+    west, south, east, north = view_box
+    found = []
     for name, ring_west, ring_south, ring_east, ring_north in _main_extents():
-        if name.casefold() in named or ring_east < west or ring_west > east or ring_north < south or ring_south > north:
+        if ring_east < west or ring_west > east or ring_north < south or ring_south > north:
             continue
         text = name.upper()
         if (ring_east - ring_west) * x_scale < len(text) * size * CHAR_WIDTH * 1.2:
             continue
-        found = country(name)
-        if found is None:
+        shape = country(name)
+        if shape is None:
             continue
-        lat, lon = found.point
+        lat, lon = shape.point
         x, y = (lon - west) * x_scale, (north - lat) * y_scale + size * 0.3
         box = _box(x, y, text, size, "middle")
-        if not _inside(box, width, height) or any(_overlaps(box, other) for other in boxes):
-            continue
-        boxes.append(box)
-        labels.append(Label(round(x, 1), round(y, 1), text, size, "middle", "country"))
-    return labels
+        if _inside(box, width, height):
+            found.append((Label(round(x, 1), round(y, 1), text, size, "middle", "country"), box))
+    return tuple(found)
 
 
 @functools.cache

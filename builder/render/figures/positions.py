@@ -33,7 +33,7 @@ def locate(place: Place, places: Mapping[str, Place]) -> Position | None:
     if holder is None or holder.coordinates is None:
         return None
     c = holder.coordinates
-    found = country_of(holder.names, c.lat, c.lon) if c.precision == "country" else None
+    found = country_of(tuple(holder.names), c.lat, c.lon) if c.precision == "country" else None
     lat, lon = found.point if found else (c.lat, c.lon)
     return Position(place, lat, lon, c.precision, holder if holder is not place else None, found)
 

@@ -55,9 +55,9 @@ def test_a_country_point_lies_inside_its_outline(name: str) -> None:
 
 
 def test_a_country_is_found_by_name_or_else_by_its_coordinates() -> None:
-    assert (found := country_of(["Türkiye", "Turkey"], 0.0, 0.0)) and found.name == "Turkey"
-    assert (found := country_of(["Nowhere"], 35.0, 38.5)) and found.name == "Syria"
-    assert country_of(["Nowhere"], 0.0, -30.0) is None  # the Atlantic
+    assert (found := country_of(("Türkiye", "Turkey"), 0.0, 0.0)) and found.name == "Turkey"
+    assert (found := country_of(("Nowhere",), 35.0, 38.5)) and found.name == "Syria"
+    assert country_of(("Nowhere",), 0.0, -30.0) is None  # the Atlantic
 
 
 def test_a_country_marker_sits_inside_its_outline_even_when_its_coordinates_do_not() -> None:
