@@ -35,7 +35,10 @@ from builder.authoring.schema_fields import (
     url,
 )
 from builder.load import records
-from builder.model import actor, article, event, place, relation
+from builder.load.readers import actor, article, event, place, relation
+from builder.model.actor import ACTOR_KINDS
+from builder.model.place import PRECISIONS
+from builder.model.relation import INVERSE_LABELS
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -78,7 +81,7 @@ ACTOR = _matching({
                  required=True, examples=["Recep Tayyip Erdoğan"]),
     "aliases": texts("Other names and transliterations, all linked in articles.",
                      examples=[["Erdogan", "Recep Tayyip Erdogan"]]),
-    "kind": choice(actor.ACTOR_KINDS, "What sort of actor this is; 'group' is an unnamed collective such "
+    "kind": choice(ACTOR_KINDS, "What sort of actor this is; 'group' is an unnamed collective such "
                                       "as 'local residents'.", required=True),
     "title": text("Role or office.", examples=["President of Turkey"]),
     "summary": text("One line shown in lists.", examples=["President of Turkey since 2014."]),
@@ -102,7 +105,7 @@ PLACE = _matching({
     "coordinates": mapping(_matching({
         "lat": number("Latitude in degrees.", required=True, low=-90, high=90, examples=[37.05]),
         "lon": number("Longitude in degrees.", required=True, low=-180, high=180, examples=[41.29]),
-        "precision": choice(place.PRECISIONS, "How exact the coordinates are (default: approximate)."),
+        "precision": choice(PRECISIONS, "How exact the coordinates are (default: approximate)."),
     }, place.COORDINATE_FIELDS, "coordinates"), "Where the place is.",
         examples=[{"lat": 37.05, "lon": 41.29, "precision": "settlement"}]),
     "description": text("Markdown description; in a .md file, write it below the front matter instead."),
@@ -143,7 +146,7 @@ RELATION = _matching({
     "subject": ref("actor", "The actor the relation goes from (an actor id).", required=True,
                    examples=["united-states"]),
     "type": slug("The relation, read from subject to object: a free slug.", required=True,
-                 examples=sorted(relation.INVERSE_LABELS)),
+                 examples=sorted(INVERSE_LABELS)),
     "object": ref("actor", "The actor the relation goes to (an actor id).", required=True, examples=["turkey"]),
     **_date_fields("the relation held"),
     "places": refs("place", "Where the relation applies (place ids).", examples=[["idlib"]]),

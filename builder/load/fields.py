@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import Any
 
 from builder.diagnostics import Diagnostics, Origin, did_you_mean
 from builder.load.yaml_nodes import Located, LocatedList
+from builder.model.common import Ref
 from builder.model.dates import DateError, HonestDate, parse_date
 from builder.model.prose import Prose
 
@@ -29,15 +29,6 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 # that the JSON Schema's ECMAScript regex (builder/authoring/schema_fields.py) means exactly the same.
 _URL_CHAR = r"[^\x00-\x20\x7f-\xa0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]"
 WEB_URL = re.compile(r"^[Hh][Tt][Tt][Pp][Ss]?://(?:(?![/?#\\])" + _URL_CHAR + r")+(?:[/?#]" + _URL_CHAR + r"*)?$")
-
-
-@dataclass(frozen=True)
-class Ref:
-    """A reference to another entity, resolved once everything is loaded."""
-
-    kind: str  # "actor", "place", "event", "article"
-    id: str
-    origin: Origin
 
 
 def url_problem(value: str) -> str | None:

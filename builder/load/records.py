@@ -15,6 +15,11 @@ from typing import Any
 
 from builder.diagnostics import Diagnostic, Diagnostics, Origin
 from builder.load.fields import Fields, slug_problem
+from builder.load.readers.actor import read_actor
+from builder.load.readers.article import read_article
+from builder.load.readers.event import read_event
+from builder.load.readers.place import read_place
+from builder.load.readers.relation import read_relation
 from builder.load.source_files import ContentFiles, relative
 from builder.load.yaml_nodes import (
     Located,
@@ -25,21 +30,15 @@ from builder.load.yaml_nodes import (
     max_file_size,
     size_setting_problem,
 )
-from builder.model.actor import Actor, read_actor
-from builder.model.article import Article, read_article
-from builder.model.event import Event, read_event
-from builder.model.place import Place, read_place
-from builder.model.relation import Relation, read_relation
+from builder.model.actor import Actor
+from builder.model.article import Article
+from builder.model.event import Event
+from builder.model.place import Place
+from builder.model.relation import Relation
+from builder.model.site import ProjectInfo
 from builder.runtime.fork import map_in_order
 
 SITE_FIELDS = {"title", "intro", "description"}
-
-
-@dataclass
-class ProjectInfo:
-    title: str = "Annotated timeline"
-    intro: str = ""
-    description: str = ""
 
 
 @dataclass

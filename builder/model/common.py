@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from builder.load.fields import Fields
+from builder.diagnostics import Origin
 from builder.model.dates import HonestDate
 
-DATE_FIELDS = {"date", "date_text", "date_note"}
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to another entity, resolved once everything is loaded."""
+
+    kind: str  # "actor", "place", "event", "article"
+    id: str
+    origin: Origin
 
 
 @dataclass(frozen=True)
@@ -26,11 +33,3 @@ class DateInfo:
 def date_order(value: HonestDate | None) -> tuple[object, ...]:
     """Sort key: dated things in date order, undated ones after them all."""
     return (0, *value.sort_key()) if value else (1,)
-
-
-def read_date_info(fields: Fields, *, required: bool = False) -> DateInfo:
-    return DateInfo(
-        fields.date("date", required=required),
-        fields.text("date_text"),
-        fields.text("date_note"),
-    )

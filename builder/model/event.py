@@ -4,25 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from builder.diagnostics import Diagnostics, Origin
-from builder.load.fields import Fields, Ref
-from builder.load.yaml_nodes import Located
-from builder.model.common import DATE_FIELDS, DateInfo, read_date_info
-
-FIELDS = {
-    "title",
-    "type",
-    "tags",
-    "places",
-    "actors",
-    "part_of",
-    "related",
-    "sources",
-    "quotes",
-    "commentary",
-} | DATE_FIELDS
-ACTOR_ROLE_FIELDS = {"actor", "role"}
-QUOTE_FIELDS = {"by", "article", "text", "note"}
+from builder.diagnostics import Origin
+from builder.model.common import DateInfo, Ref
 
 
 @dataclass
@@ -70,39 +53,3 @@ class Event:
         """Articles cited directly or through quotes, each once, in the order given."""
         ids = [ref.id for ref in self.sources] + [quote.article.id for quote in self.quotes]
         return list(dict.fromkeys(ids))
-
-
-def read_event(id: str, data: Located, commentary: str, body_line: int, diagnostics: Diagnostics) -> Event:
-    fields = Fields(data, diagnostics, f"event '{id}'", FIELDS)
-    actors = []
-    for item in fields.mappings("actors", shorthand="actor"):
-        sub = Fields(item, diagnostics, f"an actor of event '{id}'", ACTOR_ROLE_FIELDS)
-        ref = sub.ref("actor", "actor", required=True)
-        if ref:
-            actors.append(Participation(ref, sub.slug("role") or "participant"))
-    quotes: list[Quote] = []
-    for item in fields.mappings("quotes"):
-        sub = Fields(item, diagnostics, f"a quote of event '{id}'", QUOTE_FIELDS)
-        by = sub.ref("by", "actor", required=True)
-        article = sub.ref("article", "article", required=True)
-        text = sub.text("text", required=True)
-        if by and article and text:
-            quotes.append(Quote(id, len(quotes) + 1, by, article, text, sub.text("note"), sub.origin("text")))
-    event = Event(
-        id=id,
-        origin=data.origin,
-        title=fields.text("title", required=True) or id,
-        date=read_date_info(fields, required=True),
-        type=fields.slug("type"),
-        tags=[tag for tag, _ in fields.slugs("tags")],
-        places=fields.refs("places", "place"),
-        actors=actors,
-        part_of=fields.ref("part_of", "event"),
-        related=fields.refs("related", "event"),
-        sources=fields.refs("sources", "article"),
-        quotes=quotes,
-        commentary=fields.prose("commentary", commentary, body_line),
-    )
-    if not fields.items("sources") and not fields.items("quotes"):
-        diagnostics.error(data.origin, f"event '{id}' cites no source: add 'sources' or 'quotes'")
-    return event

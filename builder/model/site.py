@@ -5,12 +5,20 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from builder.load.records import ProjectInfo
 from builder.model.actor import Actor, Affiliation
 from builder.model.article import Article
 from builder.model.event import Event, Quote
 from builder.model.place import Place
 from builder.model.relation import Citation, Relation
+
+
+@dataclass
+class ProjectInfo:
+    """site.yml: what the project says about itself."""
+
+    title: str = "Annotated timeline"
+    intro: str = ""
+    description: str = ""
 
 
 @dataclass(frozen=True)

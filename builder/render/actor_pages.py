@@ -15,7 +15,8 @@ from builder.model.actor import Actor
 from builder.model.article import Article
 from builder.model.event import Quote
 from builder.model.site import Mention, Role, Site
-from builder.render.paging import MONTHS
+from builder.render import urls
+from builder.render.paging import UNDATED, month_key, month_label, period
 
 ITEM_LIMIT = 300
 TOP_CO_ACTORS = 20
@@ -40,19 +41,6 @@ class ActorYear:
         return len(own) + sum(month.total(kind) for month in self.months)
 
 
-def year_of(value: object) -> str:
-    group = getattr(value, "group", None)
-    return str(group()[0]) if group else "undated"
-
-
-def _period(value: object) -> tuple[str, int | None]:
-    group = getattr(value, "group", None)
-    if not group:
-        return "undated", None
-    year, month = group()
-    return str(year), month
-
-
 def split_by_year(site: Site, actor: Actor, limit: int = ITEM_LIMIT) -> list[ActorYear] | None:
     """The actor's years (each with its month pages when dense), or None when all fits on one page."""
     roles = site.actor_roles.get(actor.id, [])
@@ -62,32 +50,32 @@ def split_by_year(site: Site, actor: Actor, limit: int = ITEM_LIMIT) -> list[Act
     if len(roles) + len(quotes) + len(mentions) + len(articles) <= limit:
         return None
     dated: list[tuple[tuple[str, int | None], str, object]] = []
-    dated += [(_period(role.event.date.value), "roles", role) for role in roles]
+    dated += [(period(role.event.date.value), "roles", role) for role in roles]
     for quote in quotes:
         event = site.events.get(quote.event_id)
-        dated.append((_period(event.date.value if event else None), "quotes", quote))
+        dated.append((period(event.date.value if event else None), "quotes", quote))
     for mention in mentions:
         article = site.articles.get(mention.article_id)
-        dated.append((_period(article.published if article else None), "mentions", mention))
-    dated += [(_period(article.published), "articles", (article, credit)) for article, credit in articles]
+        dated.append((period(article.published if article else None), "mentions", mention))
+    dated += [(period(article.published), "articles", (article, credit)) for article, credit in articles]
     per_year = Counter(year for (year, _), _, _ in dated)
     periods: dict[str, ActorYear] = {}
     years: dict[str, ActorYear] = {}
     for (year, month), kind, item in dated:
         if year not in years:
-            years[year] = periods[year] = ActorYear(year, f"actors/{actor.id}/{year}.md")
+            years[year] = periods[year] = ActorYear(year, urls.entity_period("actor", actor.id, year))
         key = year
         if month is not None and per_year[year] > limit:
-            key = f"{year}-{month:02d}"
+            key = month_key(year, month)
             if key not in periods:
-                periods[key] = ActorYear(f"{MONTHS[month - 1]} {year}", f"actors/{actor.id}/{key}.md")
+                periods[key] = ActorYear(month_label(year, month), urls.entity_period("actor", actor.id, key))
                 years[year].months.append(periods[key])
         getattr(periods[key], kind).append(item)
-    for period in periods.values():
-        period.co_actors = _co_actors(site, actor, period.roles)
+    for page in periods.values():
+        page.co_actors = _co_actors(site, actor, page.roles)
     for page in years.values():
         page.months.sort(key=lambda month: month.src_uri)
-    return sorted(years.values(), key=lambda y: (y.year == "undated", y.year))
+    return sorted(years.values(), key=lambda y: (y.year == UNDATED, y.year))
 
 
 def _co_actors(site: Site, actor: Actor, roles: list[Role]) -> list[tuple[Actor, int]]:

@@ -10,6 +10,8 @@ import functools
 from builder.model.actor import Actor
 from builder.model.place import Place
 from builder.model.site import Site
+from builder.render import urls
+from builder.render.contexts import ActorsIndexContext, ActorsKindContext, PlacesIndexContext, PlacesListContext
 from builder.render.figures.maps import place_map
 from builder.render.index_paging import PLACES_PER_PAGE, alphabetical_pages, shown_children
 from builder.render.page import MakePage, PendingPage
@@ -30,21 +32,21 @@ class IndexPages:
         by-kind/ (an actor 'by-kind' is actors/by-kind.md, and its year pages are named by years), and
         a kind past PAGE_LIMIT split further by first letters."""
         if len(self.site.actors) <= PAGE_LIMIT:
-            return [self.page(self.pages["actors"], "actors_index.md", groups=groups, kinds=[])]
+            return [self.page(self.pages["actors"], ActorsIndexContext(groups=groups, kinds=[]))]
         kinds, pages = [], []
         for kind, label, listed in groups:
-            uri = f"actors/by-kind/{kind}.md"
+            uri = urls.actors_kind(kind)
             top = sorted(listed, key=lambda item: (-item[1], item[0].name.casefold(), item[0].id))[:TOP_PER_KIND]
             kinds.append((kind, label, uri, len(listed), [item for item in top if item[1]]))
             shelves = alphabetical_pages(listed, lambda item: item[0].name) if len(listed) > PAGE_LIMIT else []
-            parts = [(shelf.label, f"actors/by-kind/{kind}/{shelf.slug}.md", shelf.items) for shelf in shelves]
-            pages.append(self.page(uri, "actors_kind.md", label=label, kind_page=uri, total=len(listed),
-                                   actors=[] if parts else listed, parts=parts, part="", previous=None, next=None))
+            parts = [(shelf.label, urls.actors_kind(kind, shelf.slug), shelf.items) for shelf in shelves]
+            pages.append(self.page(uri, ActorsKindContext(label=label, kind_page=uri, total=len(listed),
+                                                          actors=[] if parts else listed, parts=parts, part="")))
             for i, (part, part_uri, items) in enumerate(parts):
-                pages.append(self.page(part_uri, "actors_kind.md", label=label, kind_page=uri,
-                                       total=len(listed), actors=items, parts=[], part=part,
-                                       **neighbours(parts, i)))
-        return [self.page(self.pages["actors"], "actors_index.md", groups=[], kinds=kinds), *pages]
+                pages.append(self.page(part_uri, ActorsKindContext(label=label, kind_page=uri, total=len(listed),
+                                                                   actors=items, parts=[], part=part,
+                                                                   **neighbours(parts, i))))
+        return [self.page(self.pages["actors"], ActorsIndexContext(groups=[], kinds=kinds)), *pages]
 
     def places_index(self, roots: list[Place], counts: dict[str, int]) -> list[PendingPage]:
         """The whole tree, or past PAGE_LIMIT places its top: the places within no other and, as far as
@@ -53,13 +55,15 @@ class IndexPages:
         letters under by-letter/ (a place's year pages are named by years)."""
         site = self.site
         if len(site.places) <= PAGE_LIMIT:
-            return [self.page(self.pages["places"], "places_index.md", roots=roots, counts=counts, parts=[],
-                              shown={}, later=lambda: {"place_map": place_map(site.places.values())})]
+            return [self.page(self.pages["places"], PlacesIndexContext(
+                roots=roots, counts=counts, parts=[], shown={},
+                later=lambda: {"place_map": place_map(site.places.values())}))]
         within = self.places_within
         if len(roots) > PLACES_PER_PAGE:
-            parts = self.place_lists(roots, "places/by-letter")
-            return [self.page(self.pages["places"], "places_index.md", roots=[], counts=counts, parts=parts,
-                              shown={}, within=within, place_map=None), *self.place_list_pages(parts, None)]
+            parts = self.place_lists(roots, None)
+            return [self.page(self.pages["places"], PlacesIndexContext(
+                roots=[], counts=counts, parts=parts, shown={}, within=within, later=lambda: {"place_map": None})),
+                *self.place_list_pages(parts, None)]
         by_events = {root.id: sorted(site.place_children.get(root.id, []),
                                      key=lambda p: (-counts.get(p.id, 0), p.name.casefold(), p.id))
                      for root in roots}
@@ -68,22 +72,24 @@ class IndexPages:
         shown = {root_id: sorted(children[:k], key=lambda p: p.name.casefold())
                  for root_id, children in by_events.items()}
         listed = [*roots, *(child for children in shown.values() for child in children)]
-        return [self.page(self.pages["places"], "places_index.md", roots=roots, counts=counts, parts=[],
-                          shown=shown, within=within, later=lambda: {"place_map": place_map(listed)})]
+        return [self.page(self.pages["places"], PlacesIndexContext(
+            roots=roots, counts=counts, parts=[], shown=shown, within=within,
+            later=lambda: {"place_map": place_map(listed)}))]
 
     @staticmethod
-    def place_lists(places: list[Place], folder: str) -> list[tuple[str, str, list[Place]]]:
-        """Places on pages per first letters: (label, page, places) for each."""
-        return [(shelf.label, f"{folder}/{shelf.slug}.md", shelf.items)
+    def place_lists(places: list[Place], within: str | None) -> list[tuple[str, str, list[Place]]]:
+        """Places (within no other, or directly within the place ``within``) on pages per first
+        letters: (label, page, places) for each."""
+        return [(shelf.label, urls.places_letters(within, shelf.slug), shelf.items)
                 for shelf in alphabetical_pages(places, lambda place: place.name, PLACES_PER_PAGE)]
 
     def place_list_pages(self, parts: list[tuple[str, str, list[Place]]], parent: Place | None) -> list[PendingPage]:
         """One page per part, each with its map, linked to the parts before and after it."""
         title = f"Places in {parent.name}" if parent else "Places"
-        return [self.page(uri, "places_list.md", title=f"{title}: {label}", parent=parent, label=label, places=listed,
-                          counts=self.place_counts, within=self.places_within,
-                          **neighbours(parts, i),
-                          later=functools.partial(lambda listed: {"place_map": place_map(listed)}, listed))
+        return [self.page(uri, PlacesListContext(
+                    title=f"{title}: {label}", parent=parent, label=label, places=listed, counts=self.place_counts,
+                    within=self.places_within, **neighbours(parts, i),
+                    later=functools.partial(lambda listed: {"place_map": place_map(listed)}, listed)))
                 for i, (label, uri, listed) in enumerate(parts)]
 
     @functools.cached_property

@@ -5,12 +5,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 import jinja2
 from markupsafe import Markup
 
 from builder.render import sanitize
+from builder.render.contexts import PageContext
 from builder.render.plain_text import finalize, html_text
 from builder.render.yaml_escapes import yaml_escapes
 
@@ -57,8 +58,6 @@ def environment() -> jinja2.Environment:
 
 
 class MakePage(Protocol):
-    """The renderer's way to make a page from its path, its template and the template's context;
-    ``later`` supplies context that is costly to compute, at render time."""
+    """The renderer's way to make a page from its path and its template's context."""
 
-    def __call__(self, src_uri: str, template: str, later: Callable[[], dict[str, Any]] | None = None,
-                 **context: Any) -> PendingPage: ...
+    def __call__(self, src_uri: str, context: PageContext) -> PendingPage: ...

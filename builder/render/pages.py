@@ -4,18 +4,31 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from typing import Any
 
 from builder.model.actor import ACTOR_KINDS, KIND_LABELS, Actor
 from builder.model.article import BLOCK_LABELS, Article
 from builder.model.common import date_order
-from builder.model.event import Event
+from builder.model.event import Event, Quote
 from builder.model.place import Place
 from builder.model.site import Site
 from builder.render import jsonld, urls
 from builder.render.actor_pages import TOP_CO_ACTORS, all_periods, split_by_year
 from builder.render.article_html import paragraph_html
+from builder.render.contexts import (
+    ActorContext,
+    ActorYearContext,
+    ArticleContext,
+    EventContext,
+    EventsIndexContext,
+    HomeContext,
+    PageContext,
+    PlaceContext,
+    PlaceYearContext,
+    RelationsContext,
+    SourcesIndexContext,
+    TimelineContext,
+)
 from builder.render.facets import facets
 from builder.render.figures.maps import event_map, place_page_map
 from builder.render.figures.overview import overview
@@ -30,7 +43,7 @@ from builder.render.figures.relations_chart import (
 )
 from builder.render.indexes import IndexPages
 from builder.render.page import GeneratedPage, PendingPage, environment
-from builder.render.paging import MONTHS, PAGE_LIMIT, neighbours, plan_timeline
+from builder.render.paging import PAGE_LIMIT, by_year, neighbours, plan_timeline, year_month_groups, year_of
 from builder.render.place_pages import split_place_by_year
 
 
@@ -52,7 +65,7 @@ class _Renderer:
             for kind, table, owned in (("actor", site.actors, site.actor_relations),
                                        ("place", site.places, site.place_relations))
             for id_, relations in owned.items()
-            if id_ in table and (planned := plan_own_relations(kind, id_, table[id_].name, relations))}
+            if (planned := plan_own_relations(kind, id_, table[id_].name, relations))}
         # Where an article's cited passage links: the relation on its subject's page, or on the
         # subject's relations pages when it is a hub.
         self.relation_homes = {relation.id: urls.entity_page("actor", relation.subject.id)
@@ -66,70 +79,63 @@ class _Renderer:
     def timeline_page_of(self, event_id: str) -> str:
         return self.plan.page_of.get(event_id, urls.TIMELINE)
 
-    def find(self, kind: str, id: str) -> Any:
-        """The entity of that kind and id, or None: templates link what exists, print the rest."""
-        return self.tables[kind].get(id)
+    def entity(self, kind: str, id: str) -> Any:
+        """The entity a reference names: resolve has reported every reference to a missing one, and
+        no page is rendered when it has."""
+        return self.tables[kind][id]
 
-    def page(self, src_uri: str, template: str, later: Callable[[], dict[str, Any]] | None = None,
-             **context: Any) -> PendingPage:
-        """``later`` supplies context that is costly to compute, at render time."""
-
+    def page(self, src_uri: str, context: PageContext) -> PendingPage:
         def make() -> str:
             links = urls.Links(src_uri, self.directory_urls)
-            extra = later() if later else {}
-            return environment().get_template(template).render(
-                site=self.site, url=links, pages=self.pages, find=self.find, raw_html=self.raw_html,
-                timeline_page_of=self.timeline_page_of, **context, **extra)
+            return environment().get_template(context.template).render(
+                site=self.site, url=links, pages=self.pages, entity=self.entity, raw_html=self.raw_html,
+                timeline_page_of=self.timeline_page_of, **context.variables())
 
         return PendingPage(src_uri, make)
 
     def event(self, event: Event) -> PendingPage:
         previous, next_ = self.site.neighbours(event)
-        accounts: dict[str, list[Any]] = defaultdict(list)
+        accounts: dict[str, list[Quote]] = defaultdict(list)
         for quote in event.quotes:
             accounts[quote.by.id].append(quote)
-        return self.page(urls.entity_page("event", event.id), "event.md", event=event,
-                         jsonld=jsonld.event_jsonld(self.site, event),
-                         later=lambda: {"place_map": event_map(self.site, event)},
-                         accounts=list(accounts.items()), children=self.site.children.get(event.id, []),
-                         related=self.site.related.get(event.id, []), previous=previous, next=next_,
-                         timeline_page=self.plan.page_of.get(event.id, urls.TIMELINE))
+        return self.page(urls.entity_page("event", event.id), EventContext(
+            event=event, jsonld=jsonld.event_jsonld(self.site, event),
+            later=lambda: {"place_map": event_map(self.site, event)},
+            accounts=[(self.site.actors[speaker], quotes) for speaker, quotes in accounts.items()],
+            children=self.site.children.get(event.id, []), related=self.site.related.get(event.id, []),
+            previous=previous, next=next_, timeline_page=self.plan.page_of.get(event.id, urls.TIMELINE)))
 
     def actor(self, actor: Actor) -> list[PendingPage]:
         years = split_by_year(self.site, actor)
         periods = all_periods(years or [])
-        pages = [self.page(period.src_uri, "actor_year.md", actor=actor, year=period,
-                           **neighbours(periods, i))
+        pages = [self.page(period.src_uri, ActorYearContext(actor=actor, year=period, **neighbours(periods, i)))
                  for i, period in enumerate(periods)]
         relations = self.site.actor_relations.get(actor.id, [])
         relation_pages = self.own_relation_pages.get(("actor", actor.id), [])
-        pages += self.own_relations(relation_pages)
+        pages += self.own_relations(relation_pages, actor)
         co_actors = self.site.co_actors.get(actor.id, [])
-        by_year: dict[str, list[Any]] = defaultdict(list)
-        for role in self.site.actor_roles.get(actor.id, []):
-            value = role.event.date.value
-            by_year[str(value.group()[0]) if value else "Undated"].append(role)
-        pages.insert(0, self.page(
-            urls.entity_page("actor", actor.id), "actor.md", actor=actor, kind_label=KIND_LABELS[actor.kind],
+        roles = by_year(self.site.actor_roles.get(actor.id, []), lambda role: role.event.date.value, "Undated")
+        pages.insert(0, self.page(urls.entity_page("actor", actor.id), ActorContext(
+            actor=actor, kind_label=KIND_LABELS[actor.kind],
             jsonld=jsonld.actor_jsonld(self.site, actor),
             index_page=urls.section_index("actor"), members=self.site.members.get(actor.id, []),
             relations=[] if relation_pages else relations, relations_total=len(relations),
             relation_pages=page_links(relation_pages),
-            roles=list(by_year.items()),
+            roles=list(roles.items()),
             quotes=self.site.actor_quotes.get(actor.id, []), articles=self.site.actor_articles.get(actor.id, []),
             mentions=self.site.mentions.get(("actor", actor.id), []), years=years,
             co_actors=co_actors[:TOP_CO_ACTORS] if years else co_actors, co_actors_total=len(co_actors),
             later=lambda: {"chart": overview([role.event for role in self.site.actor_roles.get(actor.id, [])]),
-                           "relation_chart": relations_chart(relations, limit=ACTOR_LIMIT)}))
+                           "relation_chart": relations_chart(relations, limit=ACTOR_LIMIT)})))
         return pages
 
-    def own_relations(self, planned: list[RelationsPage]) -> list[PendingPage]:
+    def own_relations(self, planned: list[RelationsPage], owner: Actor | Place) -> list[PendingPage]:
         """A hub's or busy place's relations pages: drawn and tabled with their sources like the
         relations pages."""
         total = sum(len(page.relations) for page in planned)
-        return [self.page(page.src_uri, "relations.md", page=page, limit=RELATIONS_PER_PAGE, relations_total=total,
-                          **neighbours(planned, i),
-                          later=functools.partial(lambda listed: {"chart": relations_chart(listed)}, page.relations))
+        return [self.page(page.src_uri, RelationsContext(
+                    page=page, limit=RELATIONS_PER_PAGE, owner=owner, relations_total=total, **neighbours(planned, i),
+                    later=functools.partial(lambda listed: {"chart": relations_chart(listed)}, page.relations)))
                 for i, page in enumerate(planned)]
 
     def place(self, place: Place) -> list[PendingPage]:
@@ -147,32 +153,32 @@ class _Renderer:
         nested_ids = {event.id for event in nested} - own_ids
         nested = sorted((self.site.events[i] for i in nested_ids), key=lambda e: self.site.position[e.id])
         years = split_place_by_year(self.site, place, own, nested)
-        pages = [self.page(year.src_uri, "place_year.md", place=place, year=year, **neighbours(years or [], i))
+        pages = [self.page(year.src_uri, PlaceYearContext(place=place, year=year, **neighbours(years or [], i)))
                  for i, year in enumerate(years or [])]
         children = self.site.place_children.get(place.id, [])
         # The places within it as a tree; past PAGE_LIMIT at any depth, only those directly within it;
         # past PAGE_LIMIT of those, on pages per first letters (a place's year pages are named by years).
         flat = len(seen) - 1 > PAGE_LIMIT
-        parts = (IndexPages.place_lists(children, f"places/{place.id}/within")
+        parts = (IndexPages.place_lists(children, place.id)
                  if len(children) > PAGE_LIMIT else [])
         pages += self.index_pages.place_list_pages(parts, place)
         relations = self.site.place_relations.get(place.id, [])
         relation_pages = self.own_relation_pages.get(("place", place.id), [])
-        pages += self.own_relations(relation_pages)
-        return [self.page(urls.entity_page("place", place.id), "place.md", place=place, years=years,
-                          later=lambda: {"chart": overview([*own, *nested]),
-                                         "place_map": place_page_map(self.site, place)},
-                         jsonld=jsonld.place_jsonld(self.site, place),
-                         chain=self.site.place_trail(place), children=children, flat=flat, parts=parts,
-                         within=self.index_pages.places_within,
-                         events=own, nested_events=nested, relations=[] if relation_pages else relations,
-                         relations_total=len(relations), relation_pages=page_links(relation_pages),
-                         mentions=self.site.mentions.get(("place", place.id), [])), *pages]
+        pages += self.own_relations(relation_pages, place)
+        return [self.page(urls.entity_page("place", place.id), PlaceContext(
+            place=place, years=years,
+            later=lambda: {"chart": overview([*own, *nested]), "place_map": place_page_map(self.site, place)},
+            jsonld=jsonld.place_jsonld(self.site, place),
+            chain=self.site.place_trail(place), children=children, flat=flat, parts=parts,
+            within=self.index_pages.places_within,
+            events=own, nested_events=nested, relations=[] if relation_pages else relations,
+            relations_total=len(relations), relation_pages=page_links(relation_pages),
+            mentions=self.site.mentions.get(("place", place.id), []))), *pages]
 
     def article(self, article: Article) -> PendingPage:
         src_uri = urls.entity_page("article", article.id)
 
-        def blocks() -> dict[str, Any]:
+        def blocks() -> dict[str, object]:
             links = urls.Links(src_uri, self.directory_urls, self.relation_homes)
             spans = iter(self.site.spans.get(article.id, []))
             made = []
@@ -184,13 +190,12 @@ class _Renderer:
             return {"blocks": made}
 
         quotes = self.site.article_quotes.get(article.id, [])
-        speakers = sorted({q.by.id for q in quotes if q.by.id in self.site.actors},
+        speakers = sorted({q.by.id for q in quotes},
                           key=lambda i: self.site.actors[i].name.casefold())
-        return self.page(src_uri, "article.md", later=blocks, article=article,
-                         jsonld=jsonld.article_jsonld(self.site, article),
-                         speakers=[self.site.actors[i] for i in speakers],
-                         events=self.site.article_events.get(article.id, []),
-                         citations=self.site.article_citations.get(article.id, []))
+        return self.page(src_uri, ArticleContext(
+            later=blocks, article=article, jsonld=jsonld.article_jsonld(self.site, article),
+            speakers=[self.site.actors[i] for i in speakers], events=self.site.article_events.get(article.id, []),
+            citations=self.site.article_citations.get(article.id, [])))
 
     def timeline(self) -> list[PendingPage]:
         plan = self.plan
@@ -200,19 +205,18 @@ class _Renderer:
         for position, page in enumerate(plan.all_pages):
             chart = overview(self.site.timeline) if page is plan.index else None
             filters = facets(self.site, page.events) if page.events else []
-            generated.append(self.page(page.src_uri, "timeline.md", page=page, groups=_groups(page.events), chart=chart,
-                                       filters=filters,
-                                       total=len(self.site.timeline), is_index=page is plan.index, counts=counts,
-                                       index_page=urls.TIMELINE,
-                                       **neighbours(plan.pages if position else [], position - 1)))  # index: none
+            generated.append(self.page(page.src_uri, TimelineContext(
+                page=page, groups=year_month_groups(page.events), chart=chart, filters=filters,
+                total=len(self.site.timeline), is_index=page is plan.index, counts=counts, index_page=urls.TIMELINE,
+                **neighbours(plan.pages if position else [], position - 1))))  # index: none
         return generated
 
     def relations(self) -> list[PendingPage]:
         planned = plan_relations(self.site.relations.values())
         paged = planned[1:]
-        return [self.page(page.src_uri, "relations.md", page=page, limit=RELATIONS_PER_PAGE,
-                          **neighbours(paged if i else [], i - 1),  # the index has none
-                          later=functools.partial(lambda listed: {"chart": relations_chart(listed)}, page.relations))
+        return [self.page(page.src_uri, RelationsContext(
+                    page=page, limit=RELATIONS_PER_PAGE, **neighbours(paged if i else [], i - 1),  # the index has none
+                    later=functools.partial(lambda listed: {"chart": relations_chart(listed)}, page.relations)))
                 for i, page in enumerate(planned)]
 
     def indexes(self) -> list[PendingPage]:
@@ -222,24 +226,23 @@ class _Renderer:
             actors = sorted((a for a in site.actors.values() if a.kind == kind), key=lambda a: a.name.casefold())
             if actors:
                 actor_groups.append((kind, KIND_LABELS[kind], [(a, self.event_counts[a.id]) for a in actors]))
-        by_year: dict[str, list[Event]] = defaultdict(list)
-        for event in site.timeline:
-            by_year[str(event.date.value.group()[0]) if event.date.value else "Undated"].append(event)
+        events = by_year(site.timeline, lambda event: event.date.value, "Undated")
         roots = sorted((p for p in site.places.values() if not (p.within and p.within.id in site.places)),
                        key=lambda p: p.name.casefold())
         articles = sorted(site.articles.values(), key=lambda a: (date_order(a.published), a.title), reverse=True)
         first, last = (site.timeline[0], site.timeline[-1]) if site.timeline else (None, None)
         span = ""
         if first and last and first.date.value and last.date.value:
-            start, end = first.date.value.group()[0], last.date.value.group()[0]
+            start, end = year_of(first.date.value), year_of(last.date.value)
             span = str(start) if start == end else f"{start}–{end}"
         return [
-            self.page(urls.HOME, "home.md", latest=list(reversed(site.timeline[-10:])), span=span,
-                      top_actors=[(site.actors[a], n) for a, n in
-                                  sorted(self.event_counts.items(), key=lambda i: (-i[1], i[0]))[:10]]),
+            self.page(urls.HOME, HomeContext(
+                latest=list(reversed(site.timeline[-10:])), span=span,
+                top_actors=[(site.actors[a], n) for a, n in
+                            sorted(self.event_counts.items(), key=lambda i: (-i[1], i[0]))[:10]])),
             *self.index_pages.actors_index(actor_groups),
-            self.page(self.pages["events"], "events_index.md", groups=list(by_year.items()),
-                      periods=self.plan.index.children),
+            self.page(self.pages["events"], EventsIndexContext(groups=list(events.items()),
+                                                               periods=self.plan.index.children)),
             *self.index_pages.places_index(roots, self.index_pages.place_counts),
             *self.sources_index(articles),
         ]
@@ -248,32 +251,16 @@ class _Renderer:
         """One list, or past PAGE_LIMIT a list of years with a page each (under by-year/, which no
         article id can collide with: an article 'by-year' is sources/by-year.md)."""
         if len(articles) <= PAGE_LIMIT:
-            return [self.page(self.pages["sources"], "sources_index.md", title="Sources", articles=articles,
-                              years=[], year="")]
-        by_year: dict[str, list[Article]] = defaultdict(list)
-        for article in articles:
-            by_year[str(article.published.group()[0]) if article.published else "undated"].append(article)
-        years = [(year, f"sources/by-year/{year}.md", len(listed)) for year, listed in by_year.items()]
-        pages = [self.page(self.pages["sources"], "sources_index.md", title="Sources", articles=articles,
-                           years=years, year="")]
+            return [self.page(self.pages["sources"], SourcesIndexContext(title="Sources", articles=articles,
+                                                                         years=[], year=""))]
+        years_listed = by_year(articles, lambda article: article.published)
+        years = [(year, urls.sources_year(year), len(listed)) for year, listed in years_listed.items()]
+        pages = [self.page(self.pages["sources"], SourcesIndexContext(title="Sources", articles=articles,
+                                                                      years=years, year=""))]
         for year, uri, _ in years:
-            pages.append(self.page(uri, "sources_index.md", title=f"Sources published in {year}",
-                                   articles=by_year[year], years=[], year=year))
+            pages.append(self.page(uri, SourcesIndexContext(title=f"Sources published in {year}",
+                                                            articles=years_listed[year], years=[], year=year)))
         return pages
-
-
-def _groups(events: list[Event]) -> list[tuple[int | str, list[tuple[int, str, list[Event]]]]]:
-    """Events by year, then month (0: dated to the year or less precisely), in timeline order."""
-    years: dict[int | str, dict[int, list[Event]]] = defaultdict(lambda: defaultdict(list))
-    for event in events:
-        if event.date.value is None:
-            years["Undated"][0].append(event)
-            continue
-        year, month = event.date.value.group()
-        years[year][month or 0].append(event)
-    return [(year, [(month, f"{MONTHS[month - 1]} {year}" if month else "", listed)
-                    for month, listed in sorted(months.items())])
-            for year, months in years.items()]
 
 
 def plan_site(site: Site, *, directory_urls: bool = True, raw_html: bool = False) -> list[PendingPage]:

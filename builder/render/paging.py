@@ -1,4 +1,5 @@
-"""Which timeline page holds which event, so no page grows past ``PAGE_LIMIT`` events.
+"""Which timeline page holds which event, so no page grows past ``PAGE_LIMIT`` events; and every
+year and month bucket the pages group things by.
 
 Small sites keep one timeline page. Larger ones get a page per year, and a year that is itself too
 dense gets a page per month (its events dated only to the year, or coarser, stay on the year page).
@@ -8,16 +9,70 @@ Every event knows its page, so links "to this event in the timeline" land on the
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
+from builder.model.dates import HonestDate
 from builder.model.event import Event
 from builder.render import urls
 
 PAGE_LIMIT = 500
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
+UNDATED = "undated"
+T = TypeVar("T")
+
+
+def period(value: HonestDate | None) -> tuple[str, int | None]:
+    """The year ("2011", or UNDATED) and month a date is listed under; no month when the date is
+    no finer than a year."""
+    if value is None:
+        return UNDATED, None
+    year, month = value.group()
+    return str(year), month
+
+
+def year_of(value: HonestDate | None) -> str:
+    return period(value)[0]
+
+
+def month_key(year: str, month: int) -> str:
+    """The month's name in paths and anchors: "2011-03"."""
+    return f"{year}-{month:02d}"
+
+
+def month_label(year: str, month: int) -> str:
+    return f"{MONTHS[month - 1]} {year}"
+
+
+def by_year(items: Iterable[T], date: Callable[[T], HonestDate | None], undated: str = UNDATED) -> dict[str, list[T]]:
+    """``items`` per year in the order they come, the undated under the label ``undated``."""
+    years: dict[str, list[T]] = defaultdict(list)
+    for item in items:
+        value = date(item)
+        years[year_of(value) if value else undated].append(item)
+    return dict(years)
+
+
+@dataclass
+class MonthGroup:
+    key: str  # "2011-03", or "" for what is dated to the year or less precisely
+    label: str
+    events: list[Event]
+
+
+def year_month_groups(events: list[Event], undated: str = "Undated") -> list[tuple[str, list[MonthGroup]]]:
+    """Events by year, then month (those dated to the year or less precisely first), in timeline order."""
+    groups = []
+    for year, listed in by_year(events, lambda event: event.date.value, undated).items():
+        months: dict[int, list[Event]] = defaultdict(list)
+        for event in listed:
+            months[period(event.date.value)[1] or 0].append(event)
+        groups.append((year, [MonthGroup(month_key(year, month), month_label(year, month), listed)
+                              if month else MonthGroup("", "", listed)
+                              for month, listed in sorted(months.items())]))
+    return groups
 
 
 @dataclass
@@ -39,36 +94,31 @@ class TimelinePlan:
         return [self.index, *self.pages]
 
 
-def _year_uri(year: int | str) -> str:
-    return f"timeline/{year}.md"
-
-
 def plan_timeline(timeline: list[Event], limit: int = PAGE_LIMIT) -> TimelinePlan:
     index = TimelinePage(urls.TIMELINE, "Timeline")
     if len(timeline) <= limit:
         index.events = list(timeline)
         return TimelinePlan(index, [], {event.id: urls.TIMELINE for event in timeline})
-    by_year: dict[int | str, list[Event]] = defaultdict(list)
-    for event in timeline:
-        by_year[event.date.value.group()[0] if event.date.value else "undated"].append(event)
     pages: list[TimelinePage] = []
     page_of: dict[str, str] = {}
-    for year, events in by_year.items():  # timeline order, so years ascend
-        year_page = TimelinePage(_year_uri(year), str(year).capitalize())
+    # timeline order, so years ascend
+    for year, events in by_year(timeline, lambda event: event.date.value).items():
+        year_page = TimelinePage(urls.timeline_period(year), year.capitalize())
         pages.append(year_page)
         index.children.append(year_page)
-        if len(events) <= limit or year == "undated":
+        if len(events) <= limit or year == UNDATED:
             year_page.events = events
             continue
         by_month: dict[int, list[Event]] = defaultdict(list)
         for event in events:
-            month = event.date.value.group()[1] if event.date.value else None
+            month = period(event.date.value)[1]
             if month is None:
                 year_page.events.append(event)
             else:
                 by_month[month].append(event)
         for month, month_events in sorted(by_month.items()):
-            month_page = TimelinePage(f"timeline/{year}-{month:02d}.md", f"{MONTHS[month - 1]} {year}", month_events)
+            month_page = TimelinePage(urls.timeline_period(month_key(year, month)), month_label(year, month),
+                                      month_events)
             year_page.children.append(month_page)
             pages.append(month_page)
     for page in pages:

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from builder.model.event import Event
 from builder.model.place import Place
 from builder.model.site import Mention, Site
-from builder.render.actor_pages import ITEM_LIMIT, year_of
+from builder.render import urls
+from builder.render.actor_pages import ITEM_LIMIT
+from builder.render.paging import UNDATED, year_of
 
 
 @dataclass
@@ -29,7 +31,7 @@ def split_place_by_year(site: Site, place: Place, own: list[Event], nested: list
 
     def year(key: str) -> PlaceYear:
         if key not in years:
-            years[key] = PlaceYear(key, f"places/{place.id}/{key}.md")
+            years[key] = PlaceYear(key, urls.entity_period("place", place.id, key))
         return years[key]
 
     for event in own:
@@ -39,4 +41,4 @@ def split_place_by_year(site: Site, place: Place, own: list[Event], nested: list
     for mention in mentions:
         article = site.articles.get(mention.article_id)
         year(year_of(article.published if article else None)).mentions.append(mention)
-    return sorted(years.values(), key=lambda y: (y.year == "undated", y.year))
+    return sorted(years.values(), key=lambda y: (y.year == UNDATED, y.year))

@@ -25,6 +25,33 @@ def section_index(kind: str) -> str:
     return f"{SECTIONS[kind]}/index.md"
 
 
+# The pages that keep big lists small (builder/render/paging.py, index_paging.py): named by years,
+# months or letters in a folder beside the entity's or section's own page.
+
+
+def entity_period(kind: str, id: str, period: str) -> str:
+    """A busy actor's or place's page for one year ("2011"), month ("2011-03") or "undated"."""
+    return f"{SECTIONS[kind]}/{id}/{period}.md"
+
+
+def timeline_period(period: str) -> str:
+    return f"timeline/{period}.md"
+
+
+def sources_year(year: str) -> str:
+    return f"sources/by-year/{year}.md"
+
+
+def actors_kind(kind: str, slug: str = "") -> str:
+    """The page of one kind of actors, or of one run of first letters (``slug``) of that kind."""
+    return f"actors/by-kind/{kind}/{slug}.md" if slug else f"actors/by-kind/{kind}.md"
+
+
+def places_letters(within: str | None, slug: str) -> str:
+    """A page of places by first letters: those within no other, or those directly within ``within``."""
+    return f"places/{within}/within/{slug}.md" if within else f"places/by-letter/{slug}.md"
+
+
 def relations_part(kind: str, number: int) -> str:
     """One page of a relation kind once the relations index is split: ``relations/support-2.md``."""
     return f"relations/{kind}-{number}.md"

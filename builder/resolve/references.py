@@ -9,9 +9,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from builder.diagnostics import Diagnostics, did_you_mean
-from builder.load.fields import Ref
 from builder.load.records import Records
-from builder.model.common import date_order
+from builder.model.common import Ref, date_order
 from builder.model.event import Event
 from builder.model.site import Member, Role, Site
 from builder.resolve.anchoring import annotate_articles, start_locating

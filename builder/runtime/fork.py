@@ -1,6 +1,8 @@
 """Work on both cores: a forked child computes part of the work while this process goes on.
 
-Used twice in loading a project. Parsing and reading the content files is most of loading (about
+Every fork goes through ``fork_child``: the child dies with its parent and the pipe's ends are
+closed on each side. Rendering uses it (builder/runtime/page_supply.py), and loading a project
+uses it twice. Parsing and reading the content files is most of loading (about
 2.5 s of ``check`` at M's 13,000 files): a forked child reads a share of them and sends back what
 it read (records, line numbers and problems) as one pickle while the parent reads the others
 (``map_in_order``). Then, while the parent resolves references and computes backlinks, a child
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import multiprocessing
 import os
 import pickle
@@ -21,6 +24,7 @@ import sys
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import Any, Generic, TypeVar
 
 PARALLEL_FROM = 1000  # tasks; below this a fork costs more than it saves
@@ -53,8 +57,31 @@ def die_with_parent(parent: int, *inherited: Connection) -> None:
         os._exit(1)
 
 
-def _child(work: Callable[[], Any], sender: Connection, parent: int, receiver: Connection) -> None:
+def _run(child: Callable[[Connection], None], sender: Connection, parent: int, receiver: Connection) -> None:
     die_with_parent(parent, receiver)
+    child(sender)
+
+
+def fork_child(child: Callable[[Connection], None]) -> tuple[BaseProcess, Connection] | None:
+    """``child(sender)`` in a forked process that dies with this one, and the receiving end of its
+    pipe; None when forking is not safe or fails (no memory or no process left for a copy): then
+    the caller does the work itself."""
+    if not can_fork():
+        return None
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_run, args=(child, sender, os.getpid(), receiver), daemon=True)
+    try:
+        process.start()
+    except OSError:
+        receiver.close()
+        return None
+    finally:
+        sender.close()
+    return process, receiver
+
+
+def _child(work: Callable[[], Any], sender: Connection) -> None:
     try:
         payload = pickle.dumps(work(), pickle.HIGHEST_PROTOCOL)
     except BaseException:  # the parent redoes the work and reports any error itself, once
@@ -73,19 +100,10 @@ class InChild(Generic[Result]):
 
     def __init__(self, work: Callable[[], Result], *, size: int) -> None:
         self._work = work
-        self._process: Any = None
-        if size >= PARALLEL_FROM and can_fork():
-            context = multiprocessing.get_context("fork")
-            self._receiver, sender = context.Pipe(duplex=False)
-            process = context.Process(target=_child, args=(work, sender, os.getpid(), self._receiver), daemon=True)
-            try:
-                process.start()
-            except OSError:  # no memory or no process left for a copy: do the work here
-                self._receiver.close()
-            else:
-                self._process = process
-            finally:
-                sender.close()
+        self._process: BaseProcess | None = None
+        forked = fork_child(functools.partial(_child, work)) if size >= PARALLEL_FROM else None
+        if forked:
+            self._process, self._receiver = forked
 
     def __enter__(self) -> InChild[Result]:
         return self

@@ -9,16 +9,16 @@ defaults) or with other threads running (``mkdocs serve``), pages are rendered i
 
 from __future__ import annotations
 
+import functools
 import gc
-import multiprocessing
-import os
 import threading
 import traceback
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
-from typing import Any, Protocol
+from multiprocessing.process import BaseProcess
+from typing import Protocol
 
-from builder.runtime.fork import can_fork, die_with_parent
+from builder.runtime.fork import fork_child
 
 
 class RenderError(Exception):
@@ -35,8 +35,7 @@ class PendingPage(Protocol):
     def make(self) -> Callable[[], str]: ...
 
 
-def _work(pending: Sequence[PendingPage], sender: Connection, parent: int, receiver: Connection) -> None:
-    die_with_parent(parent, receiver)
+def _work(pending: Sequence[PendingPage], sender: Connection) -> None:
     # Everything inherited from the parent is long-lived: keep the collector from walking (and
     # copy-on-write copying) it again and again.
     gc.freeze()
@@ -59,14 +58,10 @@ class PageSupply:
         self.failure = ""
         self.finished = False
         self.arrived = threading.Condition()
-        self.process: Any = None
-        if parallel and pending and can_fork():
-            context = multiprocessing.get_context("fork")
-            receiver, sender = context.Pipe(duplex=False)
-            self.process = context.Process(target=_work, args=(pending, sender, os.getpid(), receiver),
-                                           daemon=True)
-            self.process.start()
-            sender.close()
+        self.process: BaseProcess | None = None
+        forked = fork_child(functools.partial(_work, pending)) if parallel and pending else None
+        if forked:
+            self.process, receiver = forked
             threading.Thread(target=self._drain, args=(receiver,), daemon=True).start()
             # The worker has its own copy; without these references the Site can be freed here, so
             # MkDocs' garbage collections no longer walk hundreds of MB of objects it never uses.

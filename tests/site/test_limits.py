@@ -19,8 +19,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.diagnostics import Diagnostics, Origin
-from builder.load.fields import MAX_ID_LENGTH, Ref, slug_problem
-from builder.model.common import DateInfo, date_order
+from builder.load.fields import MAX_ID_LENGTH, slug_problem
+from builder.model.common import DateInfo, Ref, date_order
 from builder.model.dates import DateError, HonestDate, parse_date
 from builder.model.event import Event
 from builder.model.relation import Citation, Relation

@@ -10,8 +10,7 @@ from typing import Any
 import pytest
 
 from builder.diagnostics import Origin
-from builder.load.fields import Ref
-from builder.model.common import DateInfo
+from builder.model.common import DateInfo, Ref
 from builder.model.dates import parse_date
 from builder.model.relation import Citation, Relation
 from builder.render.figures.relations_chart import LISTED_ON_PAGE, RELATIONS_PER_PAGE, plan_relations, relations_chart

@@ -20,7 +20,9 @@ from __future__ import annotations
 import re
 
 from builder.authoring.importing.draft import Draft, Metadata, Part
-from builder.model.article import _EXPLICIT as MENTION  # the reader's own pattern: escape exactly what it reads
+from builder.load.readers.article_body import (
+    EXPLICIT_MENTION as MENTION,  # the reader's own pattern: escape exactly what it reads
+)
 from builder.runtime.terminal import printable
 
 _LINE_SEPARATORS = re.compile("[\u2028\u2029]")

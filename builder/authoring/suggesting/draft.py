@@ -13,8 +13,9 @@ from builder.authoring.suggesting.names import Candidate, NameFinder
 from builder.authoring.suggesting.passages import ArticleText, article_text, read_article_file
 from builder.authoring.suggesting.quotes import Mention, QuoteCandidate, find_quotes
 from builder.diagnostics import Diagnostics, Origin
-from builder.load.fields import Ref, slugify
+from builder.load.fields import slugify
 from builder.model.article import Article
+from builder.model.common import Ref
 from builder.model.site import Site
 from builder.resolve.text import Name, NameIndex
 

@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from builder.diagnostics import Diagnostics, Origin
+from builder.load.readers.article import read_article
 from builder.load.yaml_nodes import Located, load_markdown
-from builder.model.article import Article, ExplicitMention, read_article
+from builder.model.article import Article, ExplicitMention
 from builder.resolve.text import Sentences
 
 # Headings are a desk's labels ("High Stakes"), not reporting: no names or dates are taken from them.

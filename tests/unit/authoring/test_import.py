@@ -16,8 +16,8 @@ from builder.authoring.importing.actors import ActorIndex
 from builder.authoring.importing.draft import Draft, Metadata, Part
 from builder.authoring.importing.writer import plan
 from builder.diagnostics import Diagnostics
+from builder.load.readers.article_body import parse_body
 from builder.load.yaml_nodes import load_markdown
-from builder.model.article import parse_body
 from tests.conftest import ROOT, run_cli
 
 MakeProject = Callable[[dict[str, str | bytes]], Path]

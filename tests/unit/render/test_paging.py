@@ -6,7 +6,7 @@ from builder.diagnostics import Origin
 from builder.model.common import DateInfo
 from builder.model.dates import parse_date
 from builder.model.event import Event
-from builder.render.paging import plan_timeline
+from builder.render.paging import UNDATED, by_year, period, plan_timeline, year_month_groups
 
 
 def event(number: int, date: str) -> Event:
@@ -34,3 +34,18 @@ def test_dense_years_split_by_month_and_coarse_dates_stay_on_the_year_page() -> 
     assert plan.page_of["e100"] == "timeline/2019-01.md"
     assert [child.src_uri for child in plan.index.children] == ["timeline/2018.md", "timeline/2019.md",
                                                                  "timeline/2020.md"]
+
+
+def test_buckets_by_year_and_month_keep_the_order_and_name_the_undated() -> None:
+    events = [event(1, "2019-03-02"), event(2, "2019"), Event("u", Origin("x", 1), "Undated", DateInfo(None)),
+              event(3, "2019-03-20"), event(4, "2021-11"), event(5, "2019-01-05")]
+    assert period(None) == (UNDATED, None)
+    assert [period(e.date.value) for e in events[:2]] == [("2019", 3), ("2019", None)]
+    assert {year: [e.id for e in listed] for year, listed in by_year(events, lambda e: e.date.value).items()} \
+        == {"2019": ["e1", "e2", "e3", "e5"], "undated": ["u"], "2021": ["e4"]}
+    groups = year_month_groups(events)
+    assert [(year, [(m.key, m.label, [e.id for e in m.events]) for m in months]) for year, months in groups] == [
+        ("2019", [("", "", ["e2"]), ("2019-01", "January 2019", ["e5"]), ("2019-03", "March 2019", ["e1", "e3"])]),
+        ("Undated", [("", "", ["u"])]),
+        ("2021", [("2021-11", "November 2021", ["e4"])]),
+    ]

@@ -1,0 +1,60 @@
+"""An event's file or list entry → Event."""
+
+from __future__ import annotations
+
+from builder.diagnostics import Diagnostics
+from builder.load.fields import Fields
+from builder.load.readers.dates import DATE_FIELDS, read_date_info
+from builder.load.yaml_nodes import Located
+from builder.model.event import Event, Participation, Quote
+
+FIELDS = {
+    "title",
+    "type",
+    "tags",
+    "places",
+    "actors",
+    "part_of",
+    "related",
+    "sources",
+    "quotes",
+    "commentary",
+} | DATE_FIELDS
+ACTOR_ROLE_FIELDS = {"actor", "role"}
+QUOTE_FIELDS = {"by", "article", "text", "note"}
+
+
+def read_event(id: str, data: Located, commentary: str, body_line: int, diagnostics: Diagnostics) -> Event:
+    fields = Fields(data, diagnostics, f"event '{id}'", FIELDS)
+    actors = []
+    for item in fields.mappings("actors", shorthand="actor"):
+        sub = Fields(item, diagnostics, f"an actor of event '{id}'", ACTOR_ROLE_FIELDS)
+        ref = sub.ref("actor", "actor", required=True)
+        if ref:
+            actors.append(Participation(ref, sub.slug("role") or "participant"))
+    quotes: list[Quote] = []
+    for item in fields.mappings("quotes"):
+        sub = Fields(item, diagnostics, f"a quote of event '{id}'", QUOTE_FIELDS)
+        by = sub.ref("by", "actor", required=True)
+        article = sub.ref("article", "article", required=True)
+        text = sub.text("text", required=True)
+        if by and article and text:
+            quotes.append(Quote(id, len(quotes) + 1, by, article, text, sub.text("note"), sub.origin("text")))
+    event = Event(
+        id=id,
+        origin=data.origin,
+        title=fields.text("title", required=True) or id,
+        date=read_date_info(fields, required=True),
+        type=fields.slug("type"),
+        tags=[tag for tag, _ in fields.slugs("tags")],
+        places=fields.refs("places", "place"),
+        actors=actors,
+        part_of=fields.ref("part_of", "event"),
+        related=fields.refs("related", "event"),
+        sources=fields.refs("sources", "article"),
+        quotes=quotes,
+        commentary=fields.prose("commentary", commentary, body_line),
+    )
+    if not fields.items("sources") and not fields.items("quotes"):
+        diagnostics.error(data.origin, f"event '{id}' cites no source: add 'sources' or 'quotes'")
+    return event
