@@ -57,7 +57,7 @@ class IndexPages:
         if len(site.places) <= PAGE_LIMIT:
             return [self.page(self.pages["places"], PlacesIndexContext(
                 roots=roots, counts=counts, parts=[], shown={},
-                later=lambda: {"place_map": place_map(site.places.values(), known=site.places)}))]
+                later=lambda: {"place_map": place_map(site.places.values())}))]
         within = self.places_within
         if len(roots) > PLACES_PER_PAGE:
             parts = self.place_lists(roots, None)
@@ -74,7 +74,7 @@ class IndexPages:
         listed = [*roots, *(child for children in shown.values() for child in children)]
         return [self.page(self.pages["places"], PlacesIndexContext(
             roots=roots, counts=counts, parts=[], shown=shown, within=within,
-            later=lambda: {"place_map": place_map(listed, known=site.places)}))]
+            later=lambda: {"place_map": place_map(listed)}))]
 
     @staticmethod
     def place_lists(places: list[Place], within: str | None) -> list[tuple[str, str, list[Place]]]:
@@ -89,8 +89,7 @@ class IndexPages:
         return [self.page(uri, PlacesListContext(
                     title=f"{title}: {label}", parent=parent, label=label, places=listed, counts=self.place_counts,
                     within=self.places_within, **neighbours(parts, i),
-                    later=functools.partial(lambda listed: {"place_map": place_map(listed, known=self.site.places)},
-                                            listed)))
+                    later=functools.partial(lambda listed: {"place_map": place_map(listed)}, listed)))
                 for i, (label, uri, listed) in enumerate(parts)]
 
     @functools.cached_property

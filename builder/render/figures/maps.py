@@ -304,17 +304,24 @@ def place_map(places: Iterable[Place], *, current: Place | None = None, context:
               known: Mapping[str, Place] | None = None) -> PlaceMap | None:
     """A map fitted to ``places`` (and ``current``), with ``context`` places drawn when they fall in
     the view. None when nothing can be drawn. With ``known`` (every place by id), a place without
-    coordinates is drawn where the nearest place containing it is, and says so."""
+    coordinates is drawn where the nearest place containing it is, and says so: event and place
+    pages pass it; the index maps do not, since hundreds of places without coordinates would pile
+    up on one spot there (they are listed in words instead)."""
     fitted = list({p.id: p for p in [*([current] if current else []), *places]}.values())
     known = known or {}
     where = {p.id: locate(p, known) for p in fitted}
+    # A place drawn at its container's position adds nothing when the container is drawn too (the
+    # places within a town on the town's own page would pile up on its marker): it stays unplaced.
+    drawn_ids = {p.id for p in fitted if p.coordinates}
+    where = {id: None if spot and spot.via and spot.via.id in drawn_ids else spot for id, spot in where.items()}
     located = [spot for spot in where.values() if spot is not None]
     if not located:
         return None
     points = [point for spot in located for point in fit_points(spot, spot.place is current)]
     view = fit(points, min_span)
     view = snapped(view) if snap else view
-    fitted_ids = {p.id for p in fitted}
+    # A context place already stands on the map as the position of a place within it.
+    fitted_ids = {p.id for p in fitted} | {spot.via.id for spot in located if spot.via}
     extra = [spot for p in context if p.id not in fitted_ids and p.coordinates
              for spot in [locate(p, known)] if spot and view.contains(spot.lat, spot.lon)]
     extra = list({spot.place.id: spot for spot in extra}.values())

@@ -155,3 +155,13 @@ def test_a_crowded_place_is_named_apart_with_a_line_to_its_marker() -> None:
     # With room beside it, a name sits next to its marker, without a line.
     [near], _ = place_labels([spot], 300, 140)
     assert near.leader is None
+
+
+def test_places_within_a_drawn_place_do_not_pile_up_on_its_marker() -> None:
+    city = place("city", 36.2, 37.16, "settlement", name="Aleppo")
+    rooms = [place(f"room-{n}", within="city", name=f"Room {n}") for n in range(3)]
+    known = {p.id: p for p in [city, *rooms]}
+    drawn = place_map(rooms, current=city, known=known)  # the city's own page
+    assert drawn is not None and [m.place.id for m in drawn.markers] == ["city"] and drawn.unplaced == rooms
+    event = place_map(rooms[:1], context=[city], known=known)  # an event in one room: the city stands for it
+    assert event is not None and [(m.place.id, m.via) for m in event.markers] == [("room-0", city)]
