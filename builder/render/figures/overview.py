@@ -26,6 +26,7 @@ LANE = 7.0  # viewBox units per row of lines
 MAX_LANES = 6  # rows of lines (and of periods); past it, lines share the least crowded row
 MONTHLY_UP_TO = 24  # months: a shorter span is labelled month by month
 MAX_TICKS = 20
+MAX_DRAWN = 40  # lines (and periods) drawn, the longest first: a page must not grow with thousands of them
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,10 @@ def overview(events: Sequence[Event]) -> Overview | None:
                      lane, event, open_start, open_end)
                 for lane, s, e, event, open_start, open_end in _lanes(items, MAX_LANES)]
 
-    lines, bands = spans(coarse), spans(periods)
+    def longest(items: list[tuple[float, float, Event, bool, bool]]) -> list[tuple[float, float, Event, bool, bool]]:
+        return sorted(items, key=lambda item: (item[0] - item[1], item[2].id))[:MAX_DRAWN]
+
+    lines, bands = spans(longest(coarse)), spans(longest(periods))
     first_label, last_label = f"{MONTHS[first % 12]} {first // 12}", f"{MONTHS[last % 12]} {last // 12}"
     parts = [f"{_plural(len(events), 'event')} from {first_label} to {last_label}"]
     if bars:
@@ -198,9 +202,11 @@ def overview(events: Sequence[Event]) -> Overview | None:
         parts.append(f"{sum(counts.values())} dated to a month or a day, counted in monthly bars "
                      f"(the busiest month is {busiest.label} with {busiest.count})")
     if lines:
-        parts.append(f"{len(lines)} dated only to a year or a longer span, drawn as lines under the bars")
+        drawn = "" if len(lines) == len(coarse) else f" (the {len(lines)} longest)"
+        parts.append(f"{len(coarse)} dated only to a year or a longer span, drawn as lines under the bars{drawn}")
     if bands:
-        parts.append(f"{_plural(len(bands), 'period')} with events within, drawn as a band above")
+        drawn = "" if len(bands) == len(periods) else f" (the {len(bands)} longest)"
+        parts.append(f"{_plural(len(periods), 'period')} with events within, drawn as a band above{drawn}")
     if len(dated) < len(events):
         parts.append(f"{len(events) - len(dated)} undated, not drawn")
     summary = parts[0] + ": " + "; ".join(parts[1:]) + "."

@@ -13,7 +13,7 @@ from builder.load.fields import Ref
 from builder.model.common import DateInfo
 from builder.model.dates import parse_date
 from builder.model.event import Event
-from builder.render.figures.overview import overview
+from builder.render.figures.overview import MAX_DRAWN, overview
 from tests.htmlsite import read_page, resolve
 
 
@@ -73,3 +73,12 @@ def test_overview_bars_link_to_their_month_in_the_timeline(seed_site: Path) -> N
         assert target and (not target[1] or target[1] in read_page(target[0]).ids)
     turkey = (seed_site / "actors" / "turkey" / "index.html").read_text()
     assert '<figure class="tl-overview" data-search-exclude' in turkey
+
+
+def test_lines_are_capped_longest_first_and_the_summary_says_so() -> None:
+    years = [event(n, str(1900 + n)) for n in range(60)] + [event(100, "1950/1959"), event(101, "2020-02-12")]
+    chart = overview(years)
+    assert chart is not None and len(chart.spans) == MAX_DRAWN
+    assert "e100" in {span.event.id for span in chart.spans}  # the decade outlasts every single year
+    assert f"61 dated only to a year or a longer span, drawn as lines under the bars (the {MAX_DRAWN} longest)" \
+        in chart.summary
