@@ -240,9 +240,10 @@ class _Renderer:
             span = str(start) if start == end else f"{start}–{end}"
         return [
             self.page(urls.HOME, HomeContext(
-                latest=list(reversed(site.timeline[-10:])), span=span,
+                latest=list(reversed(site.timeline[-6:])), span=span,
                 top_actors=[(site.actors[a], n) for a, n in
-                            sorted(self.event_counts.items(), key=lambda i: (-i[1], i[0]))[:10]])),
+                            sorted(self.event_counts.items(), key=lambda i: (-i[1], i[0]))[:10]],
+                later=lambda: {"chart": overview(site.timeline)})),
             *self.index_pages.actors_index(actor_groups),
             self.page(self.pages["events"], EventsIndexContext(groups=list(events.items()),
                                                                periods=self.plan.index.children)),

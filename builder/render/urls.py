@@ -54,6 +54,16 @@ def places_letters(within: str | None, slug: str) -> str:
     return f"places/{within}/within/{slug}.md" if within else f"places/by-letter/{slug}.md"
 
 
+def relations_part(kind: str, number: int) -> str:
+    """One page of a relation kind once the relations index is split: ``relations/support-2.md``."""
+    return f"relations/{kind}-{number}.md"
+
+
+def own_relations(kind: str, id: str, number: int) -> str:
+    """An actor's or place's relations on pages of their own: ``actors/<id>/relations-2.md``."""
+    return f"{SECTIONS[kind]}/{id}/relations{'' if number == 1 else f'-{number}'}.md"
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def page_url(src_uri: str, directory_urls: bool) -> str:
     """The page's URL relative to the site root, as MkDocs computes it."""

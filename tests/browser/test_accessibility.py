@@ -15,7 +15,11 @@ PAGES = {
     **SEED_PAGES,
     "places": "places/",  # the map of every place
     "country": "places/syria/",  # a map with the page's own place among links
-    "relations": "relations/",
+    "relations": "relations/",  # an axis broken at its start
+    "actors": "actors/",
+    "events": "events/",
+    "sources": "sources/",
+    "about": "about/",
 }
 
 

@@ -311,7 +311,8 @@ def test_print_shows_the_address_of_every_external_link_once(browser: Any, sourc
 
 
 SHOTS = {
-    "timeline": (PAGES["timeline"] + "#2020-02", {"width": 1280, "height": 800}),  # the busy month
+    "home": (PAGES["home"], {"width": 1280, "height": 800}),  # the front page
+    "timeline": (PAGES["timeline"], {"width": 1280, "height": 800}),  # the overview, the filter bar, the first events
     "actor": (PAGES["actor"], {"width": 1280, "height": 800}),
     "event": (PAGES["event"] + "#accounts", {"width": 1280, "height": 800}),  # accounts side by side
     "mobile": (PAGES["event"], {"width": 360, "height": 740}),

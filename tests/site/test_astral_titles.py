@@ -58,5 +58,7 @@ def test_emoji_titles_keep_title_heading_description_and_json_ld(tmp_path: Path)
         assert ld is not None, path
         assert title in json.loads(ld.group(1)).values(), path
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert "<title>Timeline 🌍 of things - Test timeline</title>" in home
+    assert "<title>Timeline 🌍 of things</title>" in home  # the site's title once, as its heading
+    assert re.search(r"<h1[^>]*>Timeline 🌍 of things</h1>", home)
+    assert _meta(home, "og:title") == "Timeline 🌍 of things"
     assert _meta(home, "og:description") == "Events 📰 and people"

@@ -68,6 +68,23 @@ def test_bars_say_open_unknown_and_vague_ends_as_shapes_and_words() -> None:
                              "1 undated.")
 
 
+def test_the_axis_covers_the_bulk_and_early_starts_come_from_a_break() -> None:
+    chart = relations_chart([relation("nato", "member-of", "1949/.."), relation("old", "backs", "1990/2020-03"),
+                             *(relation(f"r{month}", "opposes", f"2020-{month:02d}") for month in range(1, 9))])
+    assert chart is not None and chart.broken
+    rows = rows_by_id(chart)
+    assert rows["nato"].bar.features == ("span", "open-end", "from-break")
+    assert (rows["nato"].bar.left, rows["nato"].bar.width) == (0.0, 100.0)
+    assert rows["old"].bar.features == ("span", "from-break") and rows["old"].bar.width < 100
+    assert chart.ticks[0].label == "2018"  # three years at least: 2018 to 2020
+    assert all(rows[f"r{month}"].bar.left > 30 for month in range(1, 9))
+    assert "from-break" in chart.legend
+    assert "2 relations began earlier (from 1949), drawn from the break at the axis' start" in chart.summary
+    # Spread evenly, nothing is an outlier: no break.
+    even = relations_chart([relation(f"y{year}", "backs", str(year)) for year in range(1950, 2021, 10)])
+    assert even is not None and not even.broken and even.ticks[0].label == "1950"
+
+
 def test_kinds_are_grouped_in_a_fixed_order_and_rows_in_date_order() -> None:
     chart = relations_chart([
         relation("m", "member-of", "2001"), relation("late", "backs", "2020-02"), relation("f", "fights", "2005"),
@@ -132,8 +149,14 @@ def test_seed_relations_page_links_both_actors_and_has_a_table(seed_site: Path) 
     assert row_links(seed_site, page, "Turkey backs Syrian rebels since 2011")
     text = article_html(page)
     assert text.index(">Backs and supports<") < text.index(">Opposes<") < text.index(">Other relations<")
-    assert '<span class="tl-rel-track" aria-hidden="true"><span class="tl-rel-bar tl-rel-span tl-rel-open-end"' \
-        in text
+    # NATO's 1949 does not squeeze the 2020 relations against the right edge: the axis covers the bulk,
+    # is broken at its start, and the seven earlier relations are drawn from the break.
+    assert '<span class="tl-rel-track tl-rel-broken">' in text
+    assert text.count('<span class="tl-rel-bar tl-rel-span tl-rel-open-end tl-rel-from-break" '
+                      'style="left:0.0%;width:100.0%">') == 7
+    points = [float(left) for left in re.findall(r'tl-rel-bar tl-rel-point" style="left:([\d.]+)%', text)]
+    assert len(points) == 15 and all(50 < left < 85 for left in points)
+    assert "7 relations began earlier (from 1949), drawn from the break" in text
     table = re.search(r"<table>.*?</table>", text, re.S)
     assert table and "<th scope=\"col\">From</th><th scope=\"col\">To</th>" in table.group(0)
     row = re.search(r'<tr id="r-turkey-backs-syrian-rebels">(.*?)</tr>', table.group(0))
@@ -154,7 +177,7 @@ def test_actor_page_draws_its_own_relations(seed_site: Path) -> None:
     page = seed_site / "actors" / "turkey" / "index.html"
     assert row_links(seed_site, page, "United States backs Turkey Feb 2020")[0].parent.name == "united-states"
     text = article_html(page)
-    assert "8 relations; drawn from 1952 to 2020" in text
+    assert "8 relations; drawn from 2011 to 2020" in text and "2 relations began earlier (from 1952)" in text
     assert "Russia opposes Syrian rebels" not in text  # not Turkey's
     assert 'href="../../relations/">the relations page</a>' in text
 

@@ -93,6 +93,31 @@
   form.addEventListener("reset", function () { window.setTimeout(save, 0); });
   window.addEventListener("popstate", apply);
   window.addEventListener("hashchange", revealLinked);
+  // On a phone the bar folds into one button (CSS shows the button only there); the status line
+  // stays visible, so a reader sees that filters are in force while the bar is folded.
+  var intro = form.querySelector(".tl-filters-intro");
+  if (intro) {
+    intro.id = "tl-filters-intro";
+    form.setAttribute("aria-describedby", intro.id);
+  }
+  var toggle = document.createElement("button");
+  toggle.type = "button";
+  toggle.className = "tl-filters-toggle";
+  toggle.textContent = "Filter events";
+  toggle.setAttribute("aria-expanded", "false");
+  toggle.addEventListener("click", function () {
+    var open = form.classList.toggle("tl-filters-open");
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+  form.insertBefore(toggle, form.firstChild);
+  if (status && status.parentNode) status.parentNode.classList.add("tl-filters-live");
+  // Only one group's list open at a time in the bar: they drop down over the events.
+  form.addEventListener("toggle", function (event) {
+    if (!event.target.open) return;
+    form.querySelectorAll("details.tl-facet[open]").forEach(function (other) {
+      if (other !== event.target) other.open = false;
+    });
+  }, true);
   form.hidden = false;
   revealLinked();
 })();

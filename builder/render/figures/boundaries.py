@@ -52,10 +52,17 @@ def _ring(arcs: list[list[tuple[float, float]]], indexes: list[int]) -> Ring:
     return Ring(lons, lats, min(lons), min(lats), max(lons), max(lats))
 
 
-def rings_of(topology: dict[str, Any], object_name: str = "countries") -> list[Ring]:
-    """Every ring (outer boundaries and holes alike) of every polygon of the named object."""
+@dataclass(frozen=True)
+class Shape:
+    """A named geometry: its polygons, each an outer ring followed by its holes."""
+
+    name: str
+    polygons: tuple[tuple[Ring, ...], ...]
+
+
+def shapes_of(topology: dict[str, Any], object_name: str = "countries") -> list[Shape]:
     arcs = _decode_arcs(topology)
-    rings = []
+    shapes = []
     for geometry in topology["objects"][object_name]["geometries"]:
         if geometry["type"] == "Polygon":
             polygons = [geometry["arcs"]]
@@ -63,12 +70,23 @@ def rings_of(topology: dict[str, Any], object_name: str = "countries") -> list[R
             polygons = geometry["arcs"]
         else:  # null geometries carry no shape
             continue
-        rings += [_ring(arcs, ring) for polygon in polygons for ring in polygon]
-    return rings
+        name = str((geometry.get("properties") or {}).get("name", ""))
+        shapes.append(Shape(name, tuple(tuple(_ring(arcs, ring) for ring in polygon) for polygon in polygons)))
+    return shapes
+
+
+def rings_of(topology: dict[str, Any], object_name: str = "countries") -> list[Ring]:
+    """Every ring (outer boundaries and holes alike) of every polygon of the named object."""
+    return [ring for shape in shapes_of(topology, object_name) for polygon in shape.polygons for ring in polygon]
+
+
+@functools.cache
+def country_shapes() -> tuple[Shape, ...]:
+    """Decoded once per process (about 0.2 s); the shapes are immutable, so sharing them is safe."""
+    packed = resources.files("builder.render.figures").joinpath("data", DATA_FILE).read_bytes()
+    return tuple(shapes_of(json.loads(gzip.decompress(packed))))
 
 
 @functools.cache
 def country_rings() -> tuple[Ring, ...]:
-    """Decoded once per process (about 0.2 s); the rings are immutable, so sharing them is safe."""
-    packed = resources.files("builder.render.figures").joinpath("data", DATA_FILE).read_bytes()
-    return tuple(rings_of(json.loads(gzip.decompress(packed))))
+    return tuple(ring for shape in country_shapes() for polygon in shape.polygons for ring in polygon)

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from builder.model.event import Event
 from builder.model.place import Place
 from builder.model.site import Site
+from builder.render.figures import labels as naming
 from builder.render.figures.boundaries import Ring, country_rings
+from builder.render.figures.positions import Position, fit_points, locate
 
 WIDTH = 720  # viewBox units; the SVG itself scales to its container
+PHONE_WIDTH = 340  # px: the column a map gets on a phone, for which a second set of names is laid out
 MIN_ASPECT, MAX_ASPECT = 1.5, 2.4  # width ÷ height: never a sliver, never taller than a screen
 MARGIN = 0.12  # of the span, on each side, so markers at the edge keep their rings
 PAD = 4.0  # px beyond the view that clipped outlines reach, so cut edges fall outside the picture
@@ -238,6 +241,7 @@ class Marker:
     style: str  # point, near or area: see MARKER_STYLE
     precision: str  # in words
     current: bool  # the place whose page this is: drawn larger, and not a link to itself
+    via: Place | None = None  # no coordinates of its own: drawn where this place, which contains it, is
 
 
 @dataclass(frozen=True)
@@ -248,53 +252,97 @@ class PlaceMap:
     unplaced: list[Place]  # no coordinates: named in the caption as not on the map
     legend: Sequence[tuple[str, str]]  # (style, meaning) of the marker shapes that occur
     current: Marker | None
+    labels: Sequence[naming.Label] = ()  # place names first, then country names
+    scale: naming.ScaleBar | None = None
+    phone_labels: Sequence[naming.Label] = ()  # the same, larger, fewer: for a phone's narrow column
 
     def where(self, place: Place) -> str:
         """A place's position and precision in words, for lists that stand in for the map."""
         if place.coordinates is None:
-            return "not on the map: no coordinates"
+            drawn = next((m for m in self.markers if m.place.id == place.id), None)
+            return drawn.precision if drawn else "not on the map: no coordinates"
         c = place.coordinates
         return f"{_degrees(c.lat, 'N', 'S', 2)}, {_degrees(c.lon, 'E', 'W', 2)}: {PRECISION_TEXT[c.precision]}"
 
 
-def _marker(place: Place, view: View, current: bool) -> Marker:
-    assert place.coordinates is not None
-    c = place.coordinates
-    return Marker(place, round(view.x(c.lon), 1), round(view.y(c.lat), 1), MARKER_STYLE[c.precision],
-                  PRECISION_TEXT[c.precision], current)
+def _marker(located: Position, view: View, current: bool) -> Marker:
+    precision = PRECISION_TEXT[located.precision]
+    if located.via is not None:
+        precision = f"no coordinates of its own: drawn at {located.via.name}, which contains it ({precision})"
+    return Marker(located.place, round(view.x(located.lon), 1), round(view.y(located.lat), 1),
+                  MARKER_STYLE[located.precision], precision, current, located.via)
 
 
 _DRAW_ORDER = {"area": 0, "near": 1, "point": 2}  # small markers on top, so every one stays clickable
+_LABEL_ORDER = ("country", "region", "district", "settlement", "approximate", "exact")
+
+
+def _labels(markers: list[Marker], view: View, bar: naming.ScaleBar, column: float) -> list[naming.Label]:
+    """Names set for a picture shown ``column`` pixels wide: the type is sized to read the same on
+    screen, however wide the viewBox (an event's locator is narrower), and on a phone's column."""
+    def rank(m: Marker) -> tuple[bool, int, str, str]:
+        style = m.via.coordinates.precision if m.via and m.via.coordinates else \
+            m.place.coordinates.precision if m.place.coordinates else "exact"
+        return (not m.current, _LABEL_ORDER.index(style), m.place.name.casefold(), m.place.id)
+
+    scale = view.width / column
+    spots = []
+    for m in sorted(markers, key=rank):
+        precision = _LABEL_ORDER[rank(m)[1]]
+        size = round((naming.SIZE[precision] + (naming.CURRENT_BONUS if m.current else 0.0)) * scale, 1)
+        radius = naming.RADIUS[m.style] * (1.4 if m.current else 1.0)
+        spots.append(naming.Spot(m.x, m.y, radius, m.place.name, size, "current" if m.current else "place"))
+    placed, taken = naming.place_labels(spots, view.width, view.height, [naming.scale_box(bar, scale)])
+    named = {m.place.name.casefold() for m in markers}
+    countries = naming.country_labels((view.west, view.south, view.east, view.north), view.x_scale, view.y_scale,
+                                      view.width, view.height, taken, named, round(naming.COUNTRY_SIZE * scale, 1))
+    return [*placed, *countries]
 
 
 def place_map(places: Iterable[Place], *, current: Place | None = None, context: Iterable[Place] = (),
-              min_span: float = DEFAULT_MIN_SPAN, snap: bool = False) -> PlaceMap | None:
+              min_span: float = DEFAULT_MIN_SPAN, snap: bool = False,
+              known: Mapping[str, Place] | None = None) -> PlaceMap | None:
     """A map fitted to ``places`` (and ``current``), with ``context`` places drawn when they fall in
-    the view. None when nothing has coordinates."""
+    the view. None when nothing can be drawn. With ``known`` (every place by id), a place without
+    coordinates is drawn where the nearest place containing it is, and says so: event and place
+    pages pass it; the index maps do not, since hundreds of places without coordinates would pile
+    up on one spot there (they are listed in words instead)."""
     fitted = list({p.id: p for p in [*([current] if current else []), *places]}.values())
-    located = [p for p in fitted if p.coordinates]
+    known = known or {}
+    where = {p.id: locate(p, known) for p in fitted}
+    # A place drawn at its container's position adds nothing when the container is drawn too (the
+    # places within a town on the town's own page would pile up on its marker): it stays unplaced.
+    drawn_ids = {p.id for p in fitted if p.coordinates}
+    where = {id: None if spot and spot.via and spot.via.id in drawn_ids else spot for id, spot in where.items()}
+    located = [spot for spot in where.values() if spot is not None]
     if not located:
         return None
-    view = fit([(p.coordinates.lat, p.coordinates.lon) for p in located if p.coordinates], min_span)
+    points = [point for spot in located for point in fit_points(spot, spot.place is current)]
+    view = fit(points, min_span)
     view = snapped(view) if snap else view
-    fitted_ids = {p.id for p in fitted}
-    extra = {p.id: p for p in context if p.id not in fitted_ids and p.coordinates
-             and view.contains(p.coordinates.lat, p.coordinates.lon)}
-    markers = [_marker(p, view, p is current) for p in [*located, *extra.values()]]
+    # A context place already stands on the map as the position of a place within it.
+    fitted_ids = {p.id for p in fitted} | {spot.via.id for spot in located if spot.via}
+    extra = [spot for p in context if p.id not in fitted_ids and p.coordinates
+             for spot in [locate(p, known)] if spot and view.contains(spot.lat, spot.lon)]
+    extra = list({spot.place.id: spot for spot in extra}.values())
+    markers = [_marker(spot, view, spot.place is current) for spot in [*located, *extra]]
     # The current place first, underneath: it is no link, and must not cover the links near it.
     markers.sort(key=lambda m: (not m.current, _DRAW_ORDER[m.style], m.place.name.casefold(), m.place.id))
     styles = {m.style for m in markers}
     legend = [(style, LEGEND[style]) for style in ("point", "near", "area") if style in styles]
     current_marker = next((m for m in markers if m.current), None)
     lines = outlines(view, SNAP_TOLERANCE if snap else TOLERANCE)
-    return PlaceMap(view, lines, markers, [p for p in fitted if not p.coordinates], legend, current_marker)
+    bar = naming.scale_bar((view.south + view.north) / 2, view.x_scale, view.width, view.height,
+                           (view.width / WIDTH, view.width / PHONE_WIDTH))
+    return PlaceMap(view, lines, markers, [p for p in fitted if where[p.id] is None], legend, current_marker,
+                    _labels(markers, view, bar, WIDTH), bar, _labels(markers, view, bar, PHONE_WIDTH))
 
 
 def event_map(site: Site, event: Event) -> PlaceMap | None:
     """The event's places; the places containing them are drawn too when they fall in the view."""
     places = [site.places[ref.id] for ref in event.places if ref.id in site.places]
     parents = [site.places[p.within.id] for p in places if p.within and p.within.id in site.places]
-    return place_map(places, context=parents, snap=True)
+    return place_map(places, context=parents, snap=True, known=site.places)
 
 
 def place_page_map(site: Site, place: Place) -> PlaceMap | None:
@@ -302,4 +350,5 @@ def place_page_map(site: Site, place: Place) -> PlaceMap | None:
     precision = place.coordinates.precision if place.coordinates else "region"
     nearby = sorted(site.place_children.get(place.id, []), key=lambda p: p.name.casefold())[:MAX_CONTEXT]
     parent = site.places.get(place.within.id) if place.within else None
-    return place_map(nearby, current=place, context=[parent] if parent else [], min_span=MIN_SPAN[precision])
+    return place_map(nearby, current=place, context=[parent] if parent else [], min_span=MIN_SPAN[precision],
+                     known=site.places)

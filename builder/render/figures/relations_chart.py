@@ -33,7 +33,11 @@ OPPOSITION_TYPES = frozenset({"opposes", "fights", "disputes-with", "attacks", "
 KINDS = (("support", "Backs and supports"), ("opposition", "Opposes"), ("other", "Other relations"))
 KIND_COUNTED = {"support": "of support", "opposition": "of opposition", "other": "other"}
 # The order the legend explains the marks in; only marks the picture uses are explained.
-FEATURES = ("span", "point", "open-start", "open-end", "unknown-start", "unknown-end", "vague")
+FEATURES = ("span", "point", "open-start", "open-end", "unknown-start", "unknown-end", "vague", "from-break")
+# The axis covers the bulk of the relations: a third of them may start before it (NATO in 1949 among
+# relations of 2020), drawn from a break at its left edge, when they would take over half the axis.
+OUTLIER_SHARE = 3  # up to 1/OUTLIER_SHARE of the relations may start before the axis
+MIN_AXIS_YEARS = 3
 
 
 def relation_kind(relation: Relation) -> str:
@@ -84,6 +88,7 @@ class Chart:
     groups: list[Group]  # dated rows by kind; kinds without rows are left out
     undated: list[Row]
     ticks: list[Tick]
+    broken: bool  # the axis starts after the earliest relation: a break at its start
     legend: list[str]  # the FEATURES used
     summary: str
     total: int  # relations, drawn or not (an actor page draws at most ACTOR_LIMIT)
@@ -125,6 +130,7 @@ def _features(date: HonestDate) -> tuple[str, ...]:
 class _Axis:
     first_year: int
     last_year: int
+    earliest: int | None = None  # the earliest start, when it lies before the axis (broken)
 
     @property
     def start(self) -> int:
@@ -140,6 +146,8 @@ class _Axis:
     def bar(self, date: HonestDate) -> Bar:
         left = self.percent(date.lower.toordinal()) if date.lower else 0.0
         right = self.percent(date.upper.toordinal() + 1) if date.upper else 100.0
+        if left < 0:  # began before the broken axis: drawn from the break
+            return Bar(0.0, round(max(right, 0.0), 2), (*_features(date), "from-break"))
         return Bar(left, round(right - left, 2), _features(date))
 
     def ticks(self) -> list[Tick]:
@@ -163,8 +171,16 @@ def _new_year(year: int) -> int:
 
 
 def _axis(dates: Iterable[HonestDate]) -> _Axis | None:
+    dates = list(dates)
     years = [day.year for date in dates for day in (date.lower, date.upper) if day is not None]
-    return _Axis(min(years), max(years)) if years else None
+    if not years:
+        return None
+    first, last = min(years), max(years)
+    starts = sorted(day.year for date in dates for day in [date.lower or date.upper] if day is not None)
+    bulk = min(starts[len(starts) // OUTLIER_SHARE], last - MIN_AXIS_YEARS + 1)
+    if bulk - first > (last - bulk + 1) / 2 and bulk > first:
+        return _Axis(bulk, last, first)
+    return _Axis(first, last)
 
 
 def _row(relation: Relation, axis: _Axis | None) -> Row:
@@ -198,10 +214,15 @@ def relations_chart(relations: list[Relation], *, limit: int | None = None) -> C
         summary += f"; the {len(rows)} most recent are drawn"
     if axis:
         summary += f"; drawn from {axis.first_year} to {axis.last_year}: " + ", ".join(counts)
+        broken = sum(1 for row in rows if row.bar and "from-break" in row.bar.features)
+        if axis.earliest is not None:
+            summary += (f"; {_plural(broken, 'relation')} began earlier (from {axis.earliest}), "
+                        f"drawn from the break at the axis' start")
     if undated:
         summary += f"; {len(undated)} undated"
     return Chart(groups, [_row(r, None) for r in undated], axis.ticks() if axis else [],
-                 [feature for feature in FEATURES if feature in used], summary + ".", len(relations))
+                 bool(axis and axis.earliest is not None), [feature for feature in FEATURES if feature in used],
+                 summary + ".", len(relations))
 
 
 def _years(relations: list[Relation]) -> str:
@@ -226,7 +247,7 @@ def plan_relations(relations: Iterable[Relation], limit: int = RELATIONS_PER_PAG
         links = []
         for number, first in enumerate(range(0, len(listed), limit), start=1):
             chunk = listed[first:first + limit]
-            page = RelationsPage(f"relations/{kind}-{number}.md", f"{title}: {_years(chunk)}", chunk, kind)
+            page = RelationsPage(urls.relations_part(kind, number), f"{title}: {_years(chunk)}", chunk, kind)
             pages.append(page)
             links.append(PageLink(page.src_uri, _years(chunk), len(chunk)))
         if links:
@@ -244,7 +265,7 @@ def plan_own_relations(kind: str, id: str, name: str, relations: list[Relation],
     pages = []
     for number, first in enumerate(range(0, len(ordered), limit), start=1):
         chunk = ordered[first:first + limit]
-        src_uri = f"{urls.SECTIONS[kind]}/{id}/relations{'' if number == 1 else f'-{number}'}.md"
+        src_uri = urls.own_relations(kind, id, number)
         title = f"Relations of {name}" + (f": {_years(chunk)}" if len(ordered) > limit else "")
         pages.append(RelationsPage(src_uri, title, chunk, owner_kind=kind, owner=id))
     return pages

@@ -188,7 +188,8 @@ def test_places_without_coordinates_are_listed_as_not_on_the_map(tmp_path: Path)
     syria = tmp_path / "content" / "places" / "syria.md"
     syria.write_text(re.sub(r"coordinates:.*\n", "", syria.read_text(encoding="utf-8")), encoding="utf-8")
     pages = {page.src_uri: page.markdown for page in render_site(build_site(tmp_path / "content", tmp_path).site)}
-    assert "<dt>Coordinates</dt><dd>none given, so not on the map</dd>" in pages["places/syria.md"]
+    assert '<dt>Coordinates<span class="tl-visually-hidden">: </span></dt><dd>none given, so not on the map</dd>' \
+        in pages["places/syria.md"]
     assert "Syria (this page)" not in pages["places/syria.md"]
     assert "Aleppo: centre of the town or village" in pages["places/syria.md"]  # its places still are
     assert '<span class="tl-where">not on the map: no coordinates</span>' in pages["places/index.md"]
@@ -263,3 +264,17 @@ def test_maps_and_filters_stay_out_of_the_search_index(seed_site: Path) -> None:
     assert "Where it happened" not in index
     assert "Filter the events" not in index and "Clear filters" not in index
     assert "Qamishli" in index  # the places themselves are still found
+
+
+def test_a_place_without_coordinates_is_drawn_where_its_container_is(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    village = tmp_path / "content" / "places" / "khirbet-ammu.md"
+    village.write_text(re.sub(r"coordinates:.*\n", "", village.read_text(encoding="utf-8")), encoding="utf-8")
+    pages = {page.src_uri: page.markdown for page in render_site(build_site(tmp_path / "content", tmp_path).site)}
+    own = pages["places/khirbet-ammu.md"]
+    assert "none given, so drawn on the map where" in own
+    assert '<a href="../qamishli/">Qamishli</a> is, which contains it' in own
+    assert "Khirbet Ammu (this page): no coordinates of its own: drawn at Qamishli, which contains it " \
+           "(centre of the town or village)" in own
+    event = pages["events/qamishli-checkpoint-clash.md"]
+    assert "Khirbet Ammu: no coordinates of its own: drawn at Qamishli" in event
