@@ -11,10 +11,11 @@ import functools
 import posixpath
 from collections.abc import Mapping
 
-SECTIONS = {"actor": "actors", "event": "events", "place": "places", "article": "sources"}
+SECTIONS = {"actor": "actors", "event": "events", "place": "places", "article": "sources", "story": "stories"}
 HOME = "index.md"
 TIMELINE = "timeline/index.md"
 RELATIONS = "relations/index.md"
+STORIES = "stories/index.md"
 
 
 def entity_page(kind: str, id: str) -> str:
