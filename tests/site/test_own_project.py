@@ -30,8 +30,8 @@ def test_init_writes_a_project_that_builds_as_written(tmp_path: Path) -> None:
     assert written == [".github/workflows/pages.yml", ".gitignore", "README.md",
                        *[f"content/{folder}/.gitkeep" for folder in ("actors", "articles", "events")],
                        "content/pages/about.md",
-                       *[f"content/{folder}/.gitkeep" for folder in ("places", "relations", "stories")],
-                       "content/site.yml", "mkdocs.yml", "requirements.txt"]
+                       *[f"content/{folder}/.gitkeep" for folder in ("places", "relations")],
+                       "content/site.yml", "content/stories/.gitkeep", "mkdocs.yml", "requirements.txt"]
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     assert config["theme"]["name"] == "material" and "custom_dir" not in config["theme"]
     assert "extra_css" not in config and "extra_javascript" not in config

@@ -365,7 +365,7 @@ FIELD_LEVEL = {
     "missing-field", "missing-field-list-item", "missing-field-article", "missing-field-event-date",
     "unknown-field", "unknown-field-nested", "unknown-field-site", "invalid-edtf", "invalid-edtf-event",
     "id-not-slug-list", "unknown-actor-kind", "crlf-line-numbers", "bom-line-numbers", "no-source",
-    "empty-sources",
+    "empty-sources", "story-empty-steps", "story-no-steps", "story-unknown-step-field", "story-step-no-event",
 }
 
 
