@@ -16,6 +16,8 @@ PAGES = {
     "places": "places/",  # the map of every place
     "country": "places/syria/",  # a map with the page's own place among links
     "relations": "relations/",
+    "stories": "stories/",
+    "story": "stories/checkpoint-clash-at-khirbet-ammu/",  # several maps and time strips on one page
 }
 
 
