@@ -212,7 +212,8 @@ def test_a_content_file_at_the_top_names_the_folder_it_belongs_in(tmp_path: Path
                                                                   hint: str) -> None:
     _, problems = load(tmp_path, {name: text})
     assert problems == [f"content/{name}:1: warning: not read: content files are read from the folders articles, "
-                        f"actors, places, events, relations, stories, not from the top of 'content' (did you mean '{hint}'?)"]
+                        f"actors, places, events, relations, stories, not from the top of 'content' "
+                        f"(did you mean '{hint}'?)"]
 
 
 @pytest.mark.parametrize("text", ["---\nname: X\nkind: state\n---\n", "Just notes.\n", ""])
