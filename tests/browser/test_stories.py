@@ -60,3 +60,13 @@ def test_printed_story_is_every_step_without_site_chrome(browser: Any, server: s
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) >= 3  # the whole story
     context.close()
+
+
+def test_a_phone_reads_the_story_without_scrolling_sideways(browser: Any, server: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    for path in (STORY, "stories/"):
+        page.goto(server + path)
+        widths = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+        assert widths[0] <= widths[1], (path, widths)
+    context.close()

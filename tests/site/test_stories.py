@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import ROOT, mkdocs_build, run_cli
 from tests.htmlsite import read_page, resolve
 from tests.site.test_bad_input import BASE, STORY, STORY_TEXT, MakeProject
 
@@ -116,3 +116,10 @@ def test_a_story_dated_by_its_author_spans_that_range(make_project: MakeProject,
     assert "A &#60;b&#62;bold&#60;/b&#62; claim." in html and "<b>" not in html  # plain text stays inert
     assert "<p>Moscow says <em>nothing</em>. </p>" in html and "<script>x()" not in html  # sanitised Markdown
     assert '<blockquote class="tl-quote">' in step_html(html, 1) and "tl-quote" not in step_html(html, 2)
+
+
+def test_check_warns_of_what_sanitising_removes_from_a_narration(make_project: MakeProject) -> None:
+    text = STORY_TEXT.replace("narration: Moscow says nothing.", "narration: 'Moscow <script>x()</script>'")
+    result = run_cli(make_project(BASE | {STORY: text}), "--strict", "check")
+    assert result.returncode == 1
+    assert re.search(rf"^{STORY}:8: warning: narration: .*script", result.stderr, re.M), result.stderr
