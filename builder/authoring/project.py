@@ -22,7 +22,7 @@ from builder.runtime.atomic import StagedDir, rename_new
 from builder.runtime.shipped import shipped_folder
 
 EXAMPLE = shipped_folder("example", "content")
-CONTENT_FOLDERS = ("articles", "actors", "events", "places", "relations")
+CONTENT_FOLDERS = ("articles", "actors", "events", "places", "relations", "stories")
 # template -> where it goes (dot-files are kept out of package names and globs)
 FILES = {
     "mkdocs.yml": "mkdocs.yml",

@@ -36,7 +36,7 @@ from builder.authoring.schema_fields import (
     url,
 )
 from builder.load import records
-from builder.load.readers import actor, article, event, place, relation
+from builder.load.readers import actor, article, event, place, relation, story
 from builder.model.actor import ACTOR_KINDS
 from builder.model.place import PRECISIONS
 from builder.model.relation import INVERSE_LABELS
@@ -196,6 +196,23 @@ ARTICLE = _matching({
                                                  "'opposijtion [sic: opposition]'."),
 }, article.FIELDS, "article")
 
+STORY = _matching({
+    "title": text("The story's title.", required=True,
+                  examples=["A checkpoint clash at Khirbet Ammu, account by account"]),
+    "summary": text("One or two sentences for the stories index and link previews (plain text)."),
+    **_date_fields("the story takes place (default: from its first step's event to its last's)"),
+    "steps": mappings(_matching({
+        "event": ref("event", "The event this step shows (an event id).", required=True,
+                     examples=["us-patrol-meets-checkpoint"]),
+        "quote": text("One of that event's quotes, shown with the step: its number in the event's list "
+                      "(1 is the first), or words of exactly one of them (default: all its quotes).",
+                      examples=[1, "fired in the air"]),
+        "narration": text("Markdown: what the author tells the reader at this step."),
+    }, story.STEP_FIELDS, "story step"), "The steps in the order they are told (at least one); a bare event id "
+                                         "is short for {event: ID}.", shorthand="event"),
+    "introduction": text("Markdown introduction; in a .md file, write it below the front matter instead."),
+}, story.FIELDS, "story")
+
 SITE = _matching({
     "title": text("The site's title.", examples=["Idlib and Qamishli, February 2020"]),
     "intro": text("Markdown shown on the home page."),
@@ -215,11 +232,12 @@ class FileKind:
     schema: JsonSchema
 
 
-def _front_matter(name: str, title: str, fields: dict[str, Field], extra: str, *rules: JsonSchema) -> FileKind:
+def _front_matter(name: str, title: str, fields: dict[str, Field], extra: str, *rules: JsonSchema,
+                  folder: str = "") -> FileKind:
     schema = object_schema(fields)
     if rules:
         schema["allOf"] = list(rules)
-    return FileKind(name, f"{title} (front matter of content/{name}s/ID.md)",
+    return FileKind(name, f"{title} (front matter of content/{folder or name + 's'}/ID.md)",
                     f"The YAML front matter of one {name}; the id is the file name. {extra}".strip(), schema)
 
 
@@ -235,6 +253,7 @@ def _list_file(name: str, title: str, fields: Mapping[str, Field], *rules: JsonS
 
 EVENT_SOURCE = cites_a_source("sources", "quotes")
 RELATION_SOURCE = cites_a_source("sources")
+HAS_STEPS = cites_a_source("steps")
 KINDS: tuple[FileKind, ...] = (
     _front_matter("actor", "Actor", ACTOR, "The Markdown body below it is the description."),
     _list_file("actor", "Actor", ACTOR),
@@ -247,6 +266,8 @@ KINDS: tuple[FileKind, ...] = (
     _front_matter("article", "Article", ARTICLE, "The body below it is the article's text, verbatim (`check` "
                                                  "reads it, not this schema); without one the article is a "
                                                  "citation-only source, which events may cite and quotes cannot."),
+    _front_matter("story", "Story", STORY, "The Markdown body below it is the introduction.", HAS_STEPS,
+                  folder="stories"),
     FileKind("site", "Site (content/site.yml)", "The site's title and the home page's introduction.",
              object_schema(SITE)),
 )

@@ -19,5 +19,5 @@ def run(settings: ProjectSettings, strict: bool, config_file: Path) -> int:
     if status == 0:
         site = result.site
         print(f"{len(site.articles)} articles, {len(site.actors)} actors, {len(site.places)} places, "
-              f"{len(site.events)} events, {len(site.relations)} relations")
+              f"{len(site.events)} events, {len(site.relations)} relations, {len(site.stories)} stories")
     return status

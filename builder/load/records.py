@@ -15,7 +15,7 @@ from typing import Any
 
 from builder.diagnostics import Diagnostic, Diagnostics, Origin
 from builder.load.fields import Fields, slug_problem
-from builder.load.readers import actor, article, event, place, relation
+from builder.load.readers import actor, article, event, place, relation, story
 from builder.load.source_files import ContentFiles, relative
 from builder.load.yaml_nodes import (
     Located,
@@ -32,6 +32,7 @@ from builder.model.event import Event
 from builder.model.place import Place
 from builder.model.relation import Relation
 from builder.model.site import ProjectInfo
+from builder.model.story import Story
 from builder.runtime.fork import map_in_order
 
 SITE_FIELDS = {"title", "intro", "description", "licence"}
@@ -45,6 +46,7 @@ class Records:
     places: dict[str, Place] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
     relations: dict[str, Relation] = field(default_factory=dict)
+    stories: dict[str, Story] = field(default_factory=dict)
     # kind -> ids whose file has an error of its own (a YAML error, say): references to them are
     # not reported again as unknown ids
     broken: dict[str, set[str]] = field(default_factory=dict)
@@ -61,11 +63,16 @@ class Kind:
     fields: frozenset[str]  # the fields its reader takes
     lists: bool = True  # may also be written many to a .yml list file
     id_from: tuple[str, ...] = ()  # the fields whose values, joined by '-', are the id of a list item that gives none
+    plural: str = ""  # as in messages, when not name + "s"
+
+    @property
+    def names(self) -> str:
+        return self.plural or f"{self.name}s"
 
     @property
     def a_file(self) -> str:
         """"a places file", "an actors file"."""
-        return f"{'an' if self.name[0] in 'aeiou' else 'a'} {self.name}s file"
+        return f"{'an' if self.name[0] in 'aeiou' else 'a'} {self.names} file"
 
 
 # The id written on an "id:" line, for the ids of a list file that cannot be parsed
@@ -77,6 +84,8 @@ KINDS = {  # folder -> kind, in the order they are read
     "events": Kind("event", event.read_event, frozenset(event.FIELDS)),
     "relations": Kind("relation", relation.read_relation, frozenset(relation.FIELDS),
                       id_from=("subject", "type", "object")),
+    "stories": Kind("story", story.read_story, frozenset(story.FIELDS), lists=False,
+                    plural="stories"),
 }
 # A field name at the start of a line, after "- " or inside "{...}": enough to tell kinds apart
 _FIELD_NAME = re.compile(r"(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)([a-z_]+):(?:[ \t]|$)", re.M)
@@ -162,7 +171,7 @@ def read_file(folder: str, file: Path, path: str) -> FileRead:
             broken = _ids_in(file)
         _read_list(source, kind, add, diagnostics)
     else:
-        diagnostics.error(Origin(path, 1), f"{kind.name}s are written one per .md file, not in {file.suffix} files")
+        diagnostics.error(Origin(path, 1), f"{kind.names} are written one per .md file, not in {file.suffix} files")
     return FileRead(entries, diagnostics.items, broken)
 
 
@@ -270,7 +279,7 @@ def load_records(content_dir: Path, root: Path, diagnostics: Diagnostics) -> Rec
     reads = map_in_order(_read_task, tasks)
     targets: dict[str, dict[str, Any]] = {"articles": records.articles, "actors": records.actors,
                                           "places": records.places, "events": records.events,
-                                          "relations": records.relations}
+                                          "relations": records.relations, "stories": records.stories}
     for folder, pairs in itertools.groupby(zip(tasks, reads, strict=True), key=lambda pair: pair[0][0]):
         broken = records.broken.setdefault(KINDS[folder].name, set())
         add_entries((read for _, read in pairs), KINDS[folder], targets[folder], diagnostics, broken)

@@ -10,6 +10,7 @@ from builder.model.article import Article
 from builder.model.event import Event, Quote
 from builder.model.place import Place
 from builder.model.relation import Citation, Relation
+from builder.model.story import Step, Story
 
 
 @dataclass
@@ -79,6 +80,7 @@ class Site:
     places: dict[str, Place]
     events: dict[str, Event]
     relations: dict[str, Relation]
+    stories: dict[str, Story] = field(default_factory=dict)
     timeline: list[Event] = field(default_factory=list)
     children: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
     related: dict[str, list[Event]] = field(default_factory=lambda: defaultdict(list))
@@ -97,6 +99,7 @@ class Site:
     article_citations: dict[str, list[tuple[Relation, Citation]]] = field(default_factory=lambda: defaultdict(list))
     spans: dict[str, list[list[Span]]] = field(default_factory=dict)  # article id → per paragraph
     position: dict[str, int] = field(default_factory=dict)  # event id → index in the timeline
+    event_stories: dict[str, list[tuple[Story, Step]]] = field(default_factory=lambda: defaultdict(list))
 
     def place_chain(self, place: Place) -> list[Place]:
         """The place and the places containing it, innermost first (cycles are errors upstream)."""

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from builder.runtime.shipped import shipped_folder
 
 THEME = shipped_folder("theme", "theme")
-STYLESHEETS = ("assets/timeline.css", "assets/map.css", "assets/relations.css")
+STYLESHEETS = ("assets/timeline.css", "assets/map.css", "assets/relations.css", "assets/story.css")
 SCRIPTS = ("assets/timeline-filters.js",)
 
 

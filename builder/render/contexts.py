@@ -19,10 +19,12 @@ from builder.model.event import Event, Quote
 from builder.model.place import Place
 from builder.model.relation import Citation, Relation
 from builder.model.site import Member, Mention, Role
+from builder.model.story import Step, Story
 from builder.render.actor_pages import ActorYear
 from builder.render.facets import Facet
 from builder.render.figures.overview import Overview
 from builder.render.figures.relations_chart import PageLink, RelationsPage
+from builder.render.figures.time_strip import TimeStrip
 from builder.render.paging import MonthGroup, TimelinePage
 from builder.render.place_pages import PlaceYear
 
@@ -68,6 +70,7 @@ class EventContext(Paged):
     related: list[Event]
     timeline_page: str
     data_record: str  # the open data's timeline.json, relative to this page
+    stories: list[tuple[Story, Step]] = field(default_factory=list)  # the stories that tell it, at which step
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -218,3 +221,30 @@ class DataContext(PageContext):
     template = "data.md"
     files: list[tuple[str, str]]  # the open-data files: name, what it holds
     as_of: str  # the day of the newest source, ISO; empty without sources
+
+
+@dataclass(frozen=True)
+class StoryStep:
+    """One step as its story page shows it: the event, the quotes it shows, where it sits in time."""
+
+    step: Step
+    event: Event
+    quotes: list[Quote]  # the one the step names, else all the event's
+    strip: TimeStrip | None
+    previous: Step | None
+    next: Step | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class StoryContext(PageContext):
+    template = "story.md"
+    story: Story
+    steps: list[StoryStep]
+    span: str  # the story's dates in words, or ""
+    index_page: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class StoriesIndexContext(PageContext):
+    template = "stories_index.md"
+    stories: list[tuple[Story, str]]  # each with its span in words

@@ -46,6 +46,7 @@ from builder.render.indexes import IndexPages
 from builder.render.page import GeneratedPage, PendingPage, environment
 from builder.render.paging import PAGE_LIMIT, by_year, neighbours, plan_timeline, year_month_groups, year_of
 from builder.render.place_pages import split_place_by_year
+from builder.render.story_pages import StoryPages
 
 
 class _Renderer:
@@ -60,7 +61,7 @@ class _Renderer:
         self.pages = {"timeline": urls.TIMELINE, **{kind + "s": urls.section_index(kind)
                                                      for kind in ("actor", "event", "place")},
                       "sources": urls.section_index("article"), "relations": urls.RELATIONS,
-                      "data": urls.DATA}
+                      "data": urls.DATA, "stories": urls.STORIES}
         self.index_pages = IndexPages(site, self.pages, self.page)
         self.own_relation_pages = {
             (kind, id_): planned
@@ -106,7 +107,8 @@ class _Renderer:
             accounts=[(self.site.actors[speaker], quotes) for speaker, quotes in accounts.items()],
             children=self.site.children.get(event.id, []), related=self.site.related.get(event.id, []),
             previous=previous, next=next_, timeline_page=self.plan.page_of.get(event.id, urls.TIMELINE),
-            data_record=urls.file_url(urls.entity_page("event", event.id), urls.DATA_RECORDS, self.directory_urls)))
+            data_record=urls.file_url(urls.entity_page("event", event.id), urls.DATA_RECORDS, self.directory_urls),
+            stories=self.site.event_stories.get(event.id, [])))
 
     def actor(self, actor: Actor) -> list[PendingPage]:
         years = split_by_year(self.site, actor)
@@ -280,6 +282,7 @@ def plan_site(site: Site, *, directory_urls: bool = True, raw_html: bool = False
     fields go to MkDocs as written, unsanitised (the plugin option of that name)."""
     renderer = _Renderer(site, directory_urls, raw_html)
     pages = [*renderer.indexes(), *renderer.timeline(), *renderer.relations()]
+    pages += StoryPages(site, renderer.page).pages()
     pages += [renderer.event(site.events[i]) for i in sorted(site.events)]
     pages += [page for i in sorted(site.actors) for page in renderer.actor(site.actors[i])]
     pages += [page for i in sorted(site.places) for page in renderer.place(site.places[i])]

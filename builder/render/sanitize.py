@@ -239,6 +239,8 @@ def site_prose(site: Site) -> Iterator[Prose]:
         *(event.commentary for event in site.events.values()),
         *(article.note for article in site.articles.values()),
         *(relation.note for relation in site.relations.values()),
+        *(story.introduction for story in site.stories.values()),
+        *(step.narration for story in site.stories.values() for step in story.steps),
     ]
     return (field for field in fields if isinstance(field, Prose))
 

@@ -11,12 +11,13 @@ import functools
 import posixpath
 from collections.abc import Mapping
 
-SECTIONS = {"actor": "actors", "event": "events", "place": "places", "article": "sources"}
+SECTIONS = {"actor": "actors", "event": "events", "place": "places", "article": "sources", "story": "stories"}
 HOME = "index.md"
 TIMELINE = "timeline/index.md"
 RELATIONS = "relations/index.md"
 DATA = "data/index.md"  # the Data page, in the folder that holds the open-data files
 DATA_RECORDS = "data/timeline.json"  # the open data's file of every record, which event pages link to
+STORIES = "stories/index.md"
 
 
 def entity_page(kind: str, id: str) -> str:

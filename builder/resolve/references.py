@@ -11,8 +11,9 @@ from collections.abc import Iterable, Mapping
 from builder.diagnostics import Diagnostics, did_you_mean
 from builder.load.records import Records
 from builder.model.common import Ref, date_order
-from builder.model.event import Event
+from builder.model.event import Event, Quote
 from builder.model.site import Member, Role, Site
+from builder.model.story import Step
 from builder.resolve.anchoring import annotate_articles, start_locating
 
 
@@ -64,6 +65,32 @@ def _check_references(r: _Resolver, records: Records) -> None:
         r.all_ok(ref for q in event.quotes for ref in (q.by, q.article))
     for relation in records.relations.values():
         r.all_ok([relation.subject, relation.object, *relation.places, *(c.article for c in relation.sources)])
+    for story in records.stories.values():
+        for step in story.steps:
+            if r.ok(step.event) and step.quote_written:
+                step.quote = _step_quote(records.events[step.event.id], step, diagnostics=r.diagnostics)
+
+
+def _step_quote(event: Event, step: Step, diagnostics: Diagnostics) -> Quote | None:
+    """The quote a step names: its number among the event's quotes, or words of exactly one of them."""
+    written, origin = step.quote_written, step.quote_origin or step.origin
+    if written.isdecimal():
+        if 1 <= int(written) <= len(event.quotes):
+            return event.quotes[int(written) - 1]
+        count = len(event.quotes)
+        has = f"has {count} quote{'s' if count != 1 else ''}" if count else "has no quotes"
+        diagnostics.error(origin, f"quote: event '{event.id}' {has}, so there is no quote {written}")
+        return None
+    matches = [q for q in event.quotes if written.casefold() in q.text.casefold()]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        diagnostics.error(origin, f"quote: '{written}' occurs in {len(matches)} quotes of event '{event.id}': "
+                                  f"give more of its words, or its number")
+        return None
+    hint = did_you_mean(written, [q.text for q in event.quotes])
+    diagnostics.error(origin, f"quote: '{written}' is not in any quote of event '{event.id}'{hint}")
+    return None
 
 
 def _check_cycles(records: Records, diagnostics: Diagnostics) -> None:
@@ -163,15 +190,23 @@ def _link_actors_and_places(site: Site) -> None:
                 site.actor_articles[credit.id].append((article, role))
 
 
+def _link_stories(site: Site) -> None:
+    for story in sorted(site.stories.values(), key=lambda s: (s.title.casefold(), s.id)):
+        for step in story.steps:
+            if step.event.id in site.events:
+                site.event_stories[step.event.id].append((story, step))
+
+
 def resolve(records: Records, diagnostics: Diagnostics, *, validate_only: bool = False) -> Site:
     with start_locating(records) as located:  # in another process while references are checked and linked here
         resolver = _Resolver(records, diagnostics)
         _check_references(resolver, records)
         _check_cycles(records, diagnostics)
         site = Site(records.info, records.articles, records.actors, records.places, records.events,
-                    records.relations)
+                    records.relations, records.stories)
         _link_events(site)
         _link_actors_and_places(site)
+        _link_stories(site)
         annotate_articles(site, diagnostics, located, validate_only=validate_only)
     for quotes in site.article_quotes.values():
         quotes.sort(key=lambda q: (q.anchor, q.id))

@@ -20,6 +20,8 @@ PAGES = {
     "events": "events/",
     "sources": "sources/",
     "about": "about/",
+    "stories": "stories/",
+    "story": "stories/checkpoint-clash-at-khirbet-ammu/",  # several maps and time strips on one page
 }
 
 

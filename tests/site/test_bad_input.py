@@ -92,6 +92,18 @@ related: [erdogan-warns]
 sources: [guardian-report]
 ---
 """
+STORY_TEXT = """\
+---
+title: The warning and the silence
+steps:
+  - event: erdogan-warns
+    quote: 1
+    narration: Erdoğan sets a deadline.
+  - event: putin-silent
+    narration: Moscow says nothing.
+---
+Two events, told in order.
+"""
 
 BASE: dict[str, str | bytes] = {
     "content/site.yml": "title: Test timeline\nintro: A small test project.\n",
@@ -112,6 +124,13 @@ ARTICLE_MD = "content/articles/guardian-report.md"
 WARNS = "content/events/erdogan-warns.md"
 SILENT = "content/events/putin-silent.md"
 RELATIONS = "content/relations/r.yml"
+STORY = "content/stories/warning.md"
+
+
+def story(old: str, new: str) -> dict[str, str | bytes]:
+    """A story (not in BASE) with its first ``old`` replaced by ``new``."""
+    assert old in STORY_TEXT, old
+    return {STORY: STORY_TEXT.replace(old, new, 1)}
 
 DIAGNOSTIC = re.compile(r"^(?P<path>[^\s:]+):(?P<line>\d+): (?P<message>.+)$")
 SUMMARY = re.compile(r"^\d+ errors?, \d+ warnings?$")
@@ -292,6 +311,26 @@ CASES = [
                  ARTICLE_MD, 8, "'::: caption' block is never closed", id="unclosed-fence"),
     pytest.param(edit(ARTICLE_MD, "\nPutin did not", "\n::: captoin\nA photo of Idlib.\n:::\n\nPutin did not"),
                  ARTICLE_MD, 8, "unknown block kind 'captoin' (did you mean 'caption'?)", id="unknown-block-kind"),
+    # stories
+    pytest.param(story("event: putin-silent", "event: putin-silnt"),
+                 STORY, 7, "unknown event 'putin-silnt' (did you mean 'putin-silent'?)", id="story-unknown-event"),
+    pytest.param(story("steps:\n  - event: erdogan-warns\n    quote: 1\n    narration: Erdoğan sets a deadline.\n"
+                       "  - event: putin-silent\n    narration: Moscow says nothing.\n", "steps: []\n"),
+                 STORY, 3, "story 'warning' has no steps", id="story-empty-steps"),
+    pytest.param(story("steps:\n  - event: erdogan-warns\n    quote: 1\n    narration: Erdoğan sets a deadline.\n"
+                       "  - event: putin-silent\n    narration: Moscow says nothing.\n", ""),
+                 STORY, 2, "story 'warning' has no steps", id="story-no-steps"),
+    pytest.param(story("    narration: Moscow", "    narattion: Moscow"),
+                 STORY, 8, "unknown field 'narattion' in step 2 of story 'warning' (did you mean 'narration'?)",
+                 id="story-unknown-step-field"),
+    pytest.param(story("  - event: putin-silent\n    narration", "  - narration"),
+                 STORY, 7, "missing required field 'event' in step 2 of story 'warning'", id="story-step-no-event"),
+    pytest.param(story("quote: 1", "quote: 3"),
+                 STORY, 5, "quote: event 'erdogan-warns' has 1 quote, so there is no quote 3", id="story-quote-number"),
+    pytest.param(story("quote: 1", "quote: must halt"),
+                 STORY, 5, "quote: 'must halt' is not in any quote of event 'erdogan-warns'", id="story-quote-text"),
+    pytest.param({"content/stories/more.yml": "- id: x\n  title: X\n"},
+                 "content/stories/more.yml", 1, "stories are written one per .md file", id="story-list-file"),
 ]
 
 
@@ -302,6 +341,12 @@ def test_check_reports_problem(make_project: MakeProject, files: dict[str, str |
     found = diagnostics_of(result)
     assert result.returncode == 1, result.stderr
     assert_reported(found, path, line, fragment)
+
+
+def test_story_with_its_quote_by_words_is_valid(make_project: MakeProject) -> None:
+    result = run_cli(make_project(BASE | story("quote: 1", "quote: Offensive In Idlib")), "check")
+    assert result.returncode == 0, result.stderr
+    assert "2 events, 0 relations, 1 stories" in result.stdout
 
 
 def test_undated_relation_next_to_dated_one_is_valid(make_project: MakeProject) -> None:

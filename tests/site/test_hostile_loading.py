@@ -175,7 +175,7 @@ CASES = [
         "content/Site.yml:1: warning: not read: the project's settings are read from 'site.yml' only"]),
     Case("folder-misspelt", {"content/evnets/x.md": "---\ntitle: X\n---\n"}, [
         "content/evnets:1: warning: not read: content is read from the folders articles, actors, places, events, "
-        "relations (did you mean 'events'?)"]),
+        "relations, stories (did you mean 'events'?)"]),
     Case("unreadable-file", {}, [f"{ACTOR}:1: cannot read this file: Permission denied"],
          setup=_unreadable(ACTOR), unprivileged=True),
     Case("unreadable-folder", {"content/events/more/x.md": "---\ntitle: X\n---\n"}, [

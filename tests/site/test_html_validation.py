@@ -24,7 +24,8 @@ ALLOWED = [
 WEB_PAGES = ["index.html", "timeline/index.html", "actors/index.html", "actors/turkey/index.html",
              "events/index.html", "events/qamishli-checkpoint-clash/index.html", "places/index.html",
              "places/khirbet-ammu/index.html", "sources/index.html", "sources/guardian-checkpoint-clash/index.html",
-             "about/index.html", "data/index.html", "404.html"]
+             "stories/index.html", "stories/checkpoint-clash-at-khirbet-ammu/index.html", "about/index.html",
+             "data/index.html", "404.html"]
 
 
 def validate(files: list[Path]) -> list[str]:

@@ -10,7 +10,8 @@ import yaml
 
 from tests.conftest import ROOT, mkdocs_build, run_cli
 
-ASSETS = ["assets/timeline.css", "assets/map.css", "assets/relations.css", "assets/timeline-filters.js"]
+ASSETS = ["assets/timeline.css", "assets/map.css", "assets/relations.css", "assets/story.css",
+          "assets/timeline-filters.js"]
 
 
 def links(html: str) -> list[str]:
@@ -30,7 +31,7 @@ def test_init_writes_a_project_that_builds_as_written(tmp_path: Path) -> None:
                        *[f"content/{folder}/.gitkeep" for folder in ("actors", "articles", "events")],
                        "content/pages/about.md",
                        *[f"content/{folder}/.gitkeep" for folder in ("places", "relations")],
-                       "content/site.yml", "mkdocs.yml", "requirements.txt"]
+                       "content/site.yml", "content/stories/.gitkeep", "mkdocs.yml", "requirements.txt"]
     config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     assert config["theme"]["name"] == "material" and "custom_dir" not in config["theme"]
     assert "extra_css" not in config and "extra_javascript" not in config

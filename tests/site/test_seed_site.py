@@ -85,7 +85,8 @@ def test_index_pages_and_nav(seed_site: Path) -> None:
     nav = re.search(r'<nav class="md-tabs".*?</nav>', home, re.S)
     assert nav
     labels = re.findall(r'class="md-tabs__link[^"]*"[^>]*>\s*([^<]+?)\s*<', nav.group(0))
-    assert labels == ["Home", "Timeline", "Actors", "Events", "Places", "Relations", "Sources", "Data", "About"]
+    assert labels == ["Home", "Timeline", "Stories", "Actors", "Events", "Places", "Relations", "Sources", "Data",
+                      "About"]
     assert "recep-tayyip-erdogan" not in nav.group(0), "entity pages stay out of the nav"
     actors = article_of(html(seed_site, "actors"))
     assert '<h2 id="person">People</h2>' in actors and '<h2 id="media-outlet">Media outlets</h2>' in actors

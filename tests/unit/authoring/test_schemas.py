@@ -33,7 +33,8 @@ from tests.site.test_bad_input import BASE, CASES
 SCHEMAS = {path.name.removesuffix(".schema.json"): json.loads(path.read_text(encoding="utf-8"))
            for path in sorted(SCHEMA_DIR.glob("*.schema.json"))}
 ENTITY_FOLDERS = {"actors": "actor", "places": "place", "events": "event", "relations": "relation",
-                  "articles": "article"}
+                  "articles": "article", "stories": "story"}
+FOLDERS = {kind: folder for folder, kind in ENTITY_FOLDERS.items()}
 
 
 def schema_name(path: str) -> str:
@@ -150,7 +151,7 @@ def test_every_seed_content_file_is_valid() -> None:
         assert list(Draft7Validator(SCHEMAS[name]).iter_errors(data)) == [], path
         kinds.add(name)
     assert len(files) > 50
-    assert kinds == {"site", "actor", "place", "event", "article", "relation-list"}
+    assert kinds == {"site", "actor", "place", "event", "article", "relation-list", "story"}
 
 
 def _glob_regex(glob: str) -> re.Pattern[str]:
@@ -164,7 +165,7 @@ def test_editor_settings_map_every_yaml_content_file_to_its_schema() -> None:
     associations = settings["yaml.schemas"]
     for schema_path in associations:
         assert (ROOT / schema_path).is_file(), schema_path
-    listed = [folder for folder in ENTITY_FOLDERS if folder != "articles"]
+    listed = [folder for folder in ENTITY_FOLDERS if folder not in ("articles", "stories")]  # .md files only
     probes = ["content/site.yml"] + [f"content/{folder}/{sub}x.{suffix}" for folder in listed
                                       for sub in ("", "a/", "a/b/") for suffix in ("yml", "yaml")]
     for path in probes + [p.relative_to(ROOT).as_posix() for p in _content_files() if p.suffix != ".md"]:
@@ -205,6 +206,11 @@ VALID: dict[str, dict[str, Any]] = {
         "contributors": [{"actor": "helper", "role": "assistance"}], "url": "https://example.org/a",
         "archive_url": "https://web.archive.org/a", "accessed": "2020-02-13", "language": "en", "note": "Text.",
         "corrections": [{"text": "mistake", "correction": "fix"}],
+    },
+    "story": {
+        "title": "The clash, step by step", "summary": "Text.", "date": "2020-02", "date_text": "in February",
+        "date_note": "the month of its events", "introduction": "Text.",
+        "steps": [{"event": "talks", "quote": 1, "narration": "Text."}],
     },
     "site": {"title": "A timeline", "intro": "Text.", "description": "Text.", "licence": "CC-BY-4.0"},
 }
@@ -302,7 +308,7 @@ def _file_text(kind: str, listed: bool, data: Any) -> tuple[str, str]:
         return f"content/{kind}s/list.yml", yaml.safe_dump([{"id": "the-id", **data}], allow_unicode=True,
                                                            sort_keys=False)
     body = "The article's text." if kind == "article" else ""
-    return f"content/{kind}s/the-id.md", f"---\n{dumped}---\n{body}\n"
+    return f"content/{FOLDERS[kind]}/the-id.md", f"---\n{dumped}---\n{body}\n"
 
 
 FORMS = [(kind, False) for kind in VALID] + [(kind, True) for kind in ("actor", "place", "event", "relation")]
@@ -361,7 +367,7 @@ FIELD_LEVEL = {
     "missing-field", "missing-field-list-item", "missing-field-article", "missing-field-event-date",
     "unknown-field", "unknown-field-nested", "unknown-field-site", "invalid-edtf", "invalid-edtf-event",
     "id-not-slug-list", "unknown-actor-kind", "crlf-line-numbers", "bom-line-numbers", "no-source",
-    "empty-sources",
+    "empty-sources", "story-empty-steps", "story-no-steps", "story-unknown-step-field", "story-step-no-event",
 }
 
 

@@ -174,7 +174,7 @@ def test_read_file_is_pure_and_keeps_each_entities_problems_apart(tmp_path: Path
         "armed-group, organisation, international-organisation, media-outlet, company, group, other "
         "(did you mean 'person'?)"]
     assert read.entries[1].problems == [] and read.problems == []
-    assert set(KINDS) == {"articles", "actors", "places", "events", "relations"}
+    assert set(KINDS) == {"articles", "actors", "places", "events", "relations", "stories"}
 
 
 def test_a_relation_without_id_or_subject_says_the_subject_is_missing(tmp_path: Path) -> None:
@@ -212,11 +212,12 @@ def test_a_content_file_at_the_top_names_the_folder_it_belongs_in(tmp_path: Path
                                                                   hint: str) -> None:
     _, problems = load(tmp_path, {name: text})
     assert problems == [f"content/{name}:1: warning: not read: content files are read from the folders articles, "
-                        f"actors, places, events, relations, not from the top of 'content' (did you mean '{hint}'?)"]
+                        f"actors, places, events, relations, stories, not from the top of 'content' "
+                        f"(did you mean '{hint}'?)"]
 
 
 @pytest.mark.parametrize("text", ["---\nname: X\nkind: state\n---\n", "Just notes.\n", ""])
 def test_a_content_file_at_the_top_without_a_clear_kind_has_no_hint(tmp_path: Path, text: str) -> None:
     _, problems = load(tmp_path, {"notes.md": text, "site.yml": "title: T\n", "pages/x.md": "# X\n"})
     assert problems == ["content/notes.md:1: warning: not read: content files are read from the folders articles, "
-                        "actors, places, events, relations, not from the top of 'content'"]
+                        "actors, places, events, relations, stories, not from the top of 'content'"]
