@@ -22,6 +22,7 @@ from builder.authoring.schema_fields import (
     choice,
     cites_a_source,
     date,
+    language,
     mapping,
     mappings,
     number,
@@ -37,6 +38,7 @@ from builder.authoring.schema_fields import (
 from builder.load import records
 from builder.load.readers import actor, article, event, place, relation
 from builder.model.actor import ACTOR_KINDS
+from builder.model.event import CLAIM_STATUSES, QUOTE_KINDS
 from builder.model.place import PRECISIONS
 from builder.model.relation import INVERSE_LABELS
 
@@ -138,6 +140,15 @@ EVENT = _matching({
         "text": text("The words, verbatim as they occur in the article; `check` finds them there.",
                      required=True, examples=["In self-defense, coalition troops returned fire"]),
         "note": text("A note on the quote, shown after it as plain text."),
+        "kind": choice(QUOTE_KINDS, "direct (default): the speaker's own words, in quotation marks in the article; "
+                                    "reported: the reporter's sentence about what they said, shown as 'according "
+                                    "to ARTICLE, SPEAKER said that …'."),
+        "status": choice(CLAIM_STATUSES, "What is known of the claim, shown beside it and filterable."),
+        "status_note": text("Why the claim has that status, shown beside it."),
+        "status_source": ref("article", "The article that settles the status (an article id).",
+                             examples=["guardian-checkpoint-clash"]),
+        "translation": text("The quote in the site's language, shown beside the original."),
+        "translated_by": text("Who translated it.", examples=["the editors"]),
     }, event.QUOTE_FIELDS, "quote"), "Each party's account in its own words: shown side by side, never merged."),
     "commentary": text("Markdown commentary; in a .md file, write it below the front matter instead."),
 }, event.FIELDS, "event")
@@ -176,7 +187,8 @@ ARTICLE = _matching({
     "url": url("Where it was published.", examples=["https://www.theguardian.com/world/…"]),
     "archive_url": url("An archived copy.", examples=["https://web.archive.org/…"]),
     "accessed": date("When it was read at the URL.", examples=["2020-02-13"]),
-    "language": text("Its language, as a BCP 47 tag (default: en).", examples=["en", "fr", "ar"]),
+    "language": language("Its language, as a BCP 47 tag (default: en): sets the language and writing direction "
+                         "of its text (ar, fa, he, ur … read right to left).", examples=["en", "fr", "ar"]),
     "note": text("Markdown note shown with the article, e.g. where its title comes from."),
     "corrections": mappings(_matching({
         "text": text("The misspelling, exactly as it stands in the article.", required=True,

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from builder.load.fields import MAX_ID_LENGTH, RESERVED_IDS, SLUG, WEB_URL
+from builder.load.fields import LANGUAGE_TAG, MAX_ID_LENGTH, RESERVED_IDS, SLUG, WEB_URL
 
 JsonSchema = dict[str, Any]
 
@@ -105,6 +105,13 @@ def url(description: str, *, examples: Iterable[str] = ()) -> Field:
     full = f"{description} An http:// or https:// address; anything else (javascript:, data:, a relative path) " \
            "is an error."
     return Field(_described(_optional(value, False, blank=True), full, examples))
+
+
+def language(description: str, *, examples: Iterable[str] = ()) -> Field:
+    """A BCP 47 tag: `check` reads it with ``Fields.language`` and the same pattern."""
+    value = {"type": "string", "pattern": LANGUAGE_TAG.pattern,
+             "patternErrorMessage": "Not a BCP 47 language tag such as en, ar, fr-CA or zh-Hant."}
+    return Field(_described(_optional(value, False, blank=True), description, examples))
 
 
 def number(description: str, *, required: bool = False, low: float, high: float,

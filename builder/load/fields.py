@@ -29,6 +29,10 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 # that the JSON Schema's ECMAScript regex (builder/authoring/schema_fields.py) means exactly the same.
 _URL_CHAR = r"[^\x00-\x20\x7f-\xa0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]"
 WEB_URL = re.compile(r"^[Hh][Tt][Tt][Pp][Ss]?://(?:(?![/?#\\])" + _URL_CHAR + r")+(?:[/?#]" + _URL_CHAR + r"*)?$")
+# BCP 47 well-formedness, simplified: language, optional script, region, variants, private use
+# (en, ar, zh-Hant-TW, sr-Latn, de-CH-1996). Whether the subtags are registered is not checked.
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"
+                          r"(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(?:-x(?:-[A-Za-z0-9]{1,8})+)?$")
 
 
 def url_problem(value: str) -> str | None:
@@ -215,6 +219,14 @@ class Fields:
         if not isinstance(value, Located):
             self._wrong(key, "a mapping")
             return None
+        return value
+
+    def language(self, key: str, *, default: str = "") -> str:
+        value = self.text(key, default=default)
+        if value and not LANGUAGE_TAG.fullmatch(value):
+            self.diagnostics.error(self.origin(key), f"'{key}' is {value!r}, not a BCP 47 language tag such as "
+                                                     "'en', 'ar', 'fr-CA' or 'zh-Hant'")
+            return default
         return value
 
     def url(self, key: str) -> str:

@@ -6,7 +6,7 @@ from builder.diagnostics import Diagnostics
 from builder.load.fields import Fields
 from builder.load.readers.dates import DATE_FIELDS, read_date_info
 from builder.load.yaml_nodes import Located
-from builder.model.event import Event, Participation, Quote
+from builder.model.event import CLAIM_STATUSES, QUOTE_KINDS, Event, Participation, Quote
 
 FIELDS = {
     "title",
@@ -21,7 +21,8 @@ FIELDS = {
     "commentary",
 } | DATE_FIELDS
 ACTOR_ROLE_FIELDS = {"actor", "role"}
-QUOTE_FIELDS = {"by", "article", "text", "note"}
+QUOTE_FIELDS = {"by", "article", "text", "note", "kind", "status", "status_note", "status_source", "translation",
+                "translated_by"}
 
 
 def read_event(id: str, data: Located, commentary: str, body_line: int, diagnostics: Diagnostics) -> Event:
@@ -39,7 +40,15 @@ def read_event(id: str, data: Located, commentary: str, body_line: int, diagnost
         article = sub.ref("article", "article", required=True)
         text = sub.text("text", required=True)
         if by and article and text:
-            quotes.append(Quote(id, len(quotes) + 1, by, article, text, sub.text("note"), sub.origin("text")))
+            quotes.append(Quote(
+                id, len(quotes) + 1, by, article, text, sub.text("note"), sub.origin("text"),
+                kind=sub.choice("kind", QUOTE_KINDS, default="direct"),
+                status=sub.choice("status", CLAIM_STATUSES),
+                status_note=sub.text("status_note"),
+                status_source=sub.ref("status_source", "article"),
+                translation=sub.text("translation"),
+                translated_by=sub.text("translated_by"),
+            ))
     event = Event(
         id=id,
         origin=data.origin,

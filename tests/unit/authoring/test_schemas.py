@@ -191,7 +191,9 @@ VALID: dict[str, dict[str, Any]] = {
         "title": "Erdoğan warns", "date": "2020-02-12", "date_text": "on Wednesday", "date_note": "publication",
         "type": "statement", "tags": ["idlib"], "places": ["idlib"], "part_of": "crisis", "related": ["talks"],
         "actors": [{"actor": "erdogan", "role": "speaker"}], "sources": ["report"], "commentary": "Text.",
-        "quotes": [{"by": "erdogan", "article": "report", "text": "must stop", "note": "Translated."}],
+        "quotes": [{"by": "erdogan", "article": "report", "text": "must stop", "note": "Translated.",
+                    "kind": "reported", "status": "disputed", "status_note": "Text.", "status_source": "report",
+                    "translation": "Text.", "translated_by": "Text."}],
     },
     "relation": {
         "subject": "turkey", "type": "opposes", "object": "syria", "date": "2020-02", "date_text": "now",
