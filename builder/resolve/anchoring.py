@@ -15,8 +15,16 @@ from builder.diagnostics import Diagnostics, Origin
 from builder.load.records import Records
 from builder.model.article import Article
 from builder.model.site import Mention, Site, Span
-from builder.resolve.text import (Name, NameIndex, Sentences, closest_passage, flatten, flatten_quote, is_quoted,
-                                  locate_flat)
+from builder.resolve.text import (
+    Name,
+    NameIndex,
+    Sentences,
+    closest_passage,
+    flatten,
+    flatten_quote,
+    is_quoted,
+    locate_flat,
+)
 from builder.runtime.fork import InChild
 
 MENTIONS_PER_ARTICLE = 20  # sentences of one article listed on a name's page; the rest are counted
