@@ -77,6 +77,14 @@ def _id(*, required: bool) -> Field:
     return slug("The id other files use to refer to this one: lowercase letters, digits and single hyphens; "
                 f"unique among its kind.{generated}", required=required, blank=False, examples=["bashar-al-assad"])
 
+NATIVE = {
+    "native_name": text("The name in its own script, linked in articles and found by search.",
+                        examples=["رجب طيب أردوغان"]),
+    "native_language": language("The native name's language, as a BCP 47 tag: sets its language and direction.",
+                                examples=["ar", "tr", "ru"]),
+    "romanisation": text("The native name in Latin letters, one scheme (e.g. ALA-LC); linked and searched too.",
+                         examples=["Ḥalab"]),
+}
 
 ACTOR = _matching({
     "name": text("The name shown on pages; it and the aliases are linked wherever they occur in articles.",
@@ -95,6 +103,7 @@ ACTOR = _matching({
                                                   "a bare actor id is short for {actor: ID}.", shorthand="actor",
         examples=[[{"actor": "turkey", "role": "President", "date": "2014-08-28/.."}]]),
     "description": text("Markdown description; in a .md file, write it below the front matter instead."),
+    **NATIVE,
 }, actor.FIELDS, "actor")
 
 PLACE = _matching({
@@ -111,6 +120,7 @@ PLACE = _matching({
     }, place.COORDINATE_FIELDS, "coordinates"), "Where the place is.",
         examples=[{"lat": 37.05, "lon": 41.29, "precision": "settlement"}]),
     "description": text("Markdown description; in a .md file, write it below the front matter instead."),
+    **NATIVE,
 }, place.FIELDS, "place")
 
 EVENT = _matching({

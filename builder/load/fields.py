@@ -13,7 +13,7 @@ from typing import Any
 
 from builder.diagnostics import Diagnostics, Origin, did_you_mean
 from builder.load.yaml_nodes import Located, LocatedList
-from builder.model.common import Ref
+from builder.model.common import NativeName, Ref
 from builder.model.dates import DateError, HonestDate, parse_date
 from builder.model.prose import Prose
 
@@ -33,6 +33,7 @@ WEB_URL = re.compile(r"^[Hh][Tt][Tt][Pp][Ss]?://(?:(?![/?#\\])" + _URL_CHAR + r"
 # (en, ar, zh-Hant-TW, sr-Latn, de-CH-1996). Whether the subtags are registered is not checked.
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"
                           r"(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(?:-x(?:-[A-Za-z0-9]{1,8})+)?$")
+NATIVE_FIELDS = {"native_name", "native_language", "romanisation"}
 
 
 def url_problem(value: str) -> str | None:
@@ -228,6 +229,10 @@ class Fields:
                                                      "'en', 'ar', 'fr-CA' or 'zh-Hant'")
             return default
         return value
+
+    def native_name(self) -> NativeName:
+        """``native_name``, its ``native_language`` and its ``romanisation``, as actors and places write them."""
+        return NativeName(self.text("native_name"), self.language("native_language"), self.text("romanisation"))
 
     def url(self, key: str) -> str:
         """A web address: http(s) only, anything else (``javascript:``, ``data:``, relative) is an error."""

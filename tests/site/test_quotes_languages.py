@@ -6,6 +6,7 @@ The project is tests/fixtures/languages/: an English report and an Arabic articl
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -159,3 +160,16 @@ def test_a_language_that_is_not_a_bcp47_tag_is_an_error(tmp_path: Path, tag: str
     assert result.returncode != 0
     assert (f"content/articles/qamishli-ar.md:5: 'language' is '{tag}', not a BCP 47 language tag"
             in result.stdout + result.stderr)
+
+
+def test_a_native_name_and_its_romanisation_are_shown_linked_and_searchable(site: Path) -> None:
+    place = page(site, "places/qamishli")
+    assert '<dt>Native name</dt><dd lang="ar" dir="rtl">القامشلي</dd>' in place
+    assert "<dt>Romanised</dt><dd>al-Qāmishlī</dd>" in place
+    # The Arabic article names the place in Arabic: that form is linked like the English name.
+    assert re.search(r'<a class="tl-mention" id="m-2-\d+" href="\.\./\.\./places/qamishli/" dir="auto">القامشلي</a>',
+                     page(site, "sources/qamishli-ar"))
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"] if doc["location"].startswith(
+        "places/qamishli/"))
+    assert all(form in texts for form in ("Qamishli", "القامشلي", "al-Qāmishlī")), texts[:300]

@@ -179,12 +179,14 @@ def test_editor_settings_map_every_yaml_content_file_to_its_schema() -> None:
 VALID: dict[str, dict[str, Any]] = {
     "actor": {
         "name": "Recep Tayyip Erdoğan", "aliases": ["Erdogan"], "kind": "person", "title": "President",
-        "summary": "President of Turkey.", "description": "Text.",
+        "summary": "President of Turkey.", "description": "Text.", "native_name": "Text.", "native_language": "tr",
+        "romanisation": "Text.",
         "affiliations": [{"actor": "turkey", "role": "President", "date": "2014-08-28/..",
                           "date_text": "since 2014", "date_note": "inauguration"}],
     },
     "place": {
         "name": "Idlib", "aliases": ["Idleb"], "kind": "province", "within": "syria", "description": "Text.",
+        "native_name": "إدلب", "native_language": "ar", "romanisation": "Idlib",
         "coordinates": {"lat": 35.8, "lon": 36.6, "precision": "region"},
     },
     "event": {
