@@ -361,6 +361,7 @@ class Quote:
     by: int
     article: int
     text: str
+    kind: str = "direct"  # "reported": the reporter's sentence about what was said (issue 18)
 
 
 @dataclass
@@ -795,9 +796,9 @@ class Generator:
                 if quoting and (article == event.sources[0] or rng.random() < 0.5):
                     for _ in range(rng.choice((1, 1, 2, 3)) if article == event.sources[0] else 1):
                         by = rng.choice(speakers or who)
-                        sentence, text = self.quote_sentence(by, where)
+                        sentence, text, kind = self.quote_sentence(by, where)
                         unit.append(sentence)
-                        event.quotes.append(Quote(by, article, text))
+                        event.quotes.append(Quote(by, article, text, kind))
                 p.articles[article].units.append(unit)
                 if not p.articles[article].lead:
                     p.articles[article].lead = title
@@ -815,8 +816,8 @@ class Generator:
                                ordinal=rng.choice(("second", "third", "fourth", "fifth")))
         return text[0].upper() + text[1:] if sentence else text
 
-    def quote_sentence(self, by: int, where: Sequence[int]) -> tuple[str, str]:
-        """A sentence of the article that quotes ``by``, and the verbatim passage an event cites."""
+    def quote_sentence(self, by: int, where: Sequence[int]) -> tuple[str, str, str]:
+        """A sentence of the article that quotes ``by``, the verbatim passage an event cites, and its kind."""
         rng = self.rng
         fragment = self.fill(rng.choice(QUOTE_CORES) + rng.choice(QUOTE_TAILS), where[:1], sentence=False)
         speaker = self.mention(by)
@@ -824,13 +825,13 @@ class Generator:
         left, right = ("“", "”") if rng.random() < 0.6 else ('"', '"')
         form = rng.randrange(4)
         if form == 0:
-            return f"{sentence_speaker} said {left}{fragment}{right}.", fragment
+            return f"{sentence_speaker} said {left}{fragment}{right}.", fragment, "direct"
         capital = fragment[0].upper() + fragment[1:]
         if form == 1:
-            return f"{left}{capital}{right}, {speaker} told reporters.", capital
+            return f"{left}{capital}{right}, {speaker} told reporters.", capital, "direct"
         if form == 2:
-            return f"In a statement, {speaker} said that {fragment}.", fragment
-        return f"{sentence_speaker} added: {left}{capital}.{right}", capital
+            return f"In a statement, {speaker} said that {fragment}.", fragment, "reported"
+        return f"{sentence_speaker} added: {left}{capital}.{right}", capital, "direct"
 
     def make_relations(self) -> None:
         rng, p = self.rng, self.p
@@ -1006,7 +1007,8 @@ class Writer:
 
     def event_fields(self, event: Event, with_id: bool) -> list[tuple[str, Value | None]]:
         p = self.p
-        quotes = [{"by": p.actors[x.by].id, "article": p.articles[x.article].id, "text": x.text} for x in event.quotes]
+        quotes = [{"by": p.actors[x.by].id, "article": p.articles[x.article].id, "text": x.text,
+                   **({"kind": x.kind} if x.kind != "direct" else {})} for x in event.quotes]
         return [
             ("id", event.id if with_id else None), ("title", event.title), ("date", event.date),
             ("date_text", event.date_text), ("date_note", event.date_note), ("type", event.type), ("tags", event.tags),

@@ -23,6 +23,7 @@ from builder.authoring.schema_fields import (
     cites_a_source,
     count,
     date,
+    language,
     mapping,
     mappings,
     number,
@@ -38,6 +39,7 @@ from builder.authoring.schema_fields import (
 from builder.load import records
 from builder.load.readers import actor, article, event, place, relation, story
 from builder.model.actor import ACTOR_KINDS
+from builder.model.event import CLAIM_STATUSES, QUOTE_KINDS
 from builder.model.place import PRECISIONS
 from builder.model.relation import INVERSE_LABELS
 
@@ -76,6 +78,14 @@ def _id(*, required: bool) -> Field:
     return slug("The id other files use to refer to this one: lowercase letters, digits and single hyphens; "
                 f"unique among its kind.{generated}", required=required, blank=False, examples=["bashar-al-assad"])
 
+NATIVE = {
+    "native_name": text("The name in its own script, linked in articles and found by search.",
+                        examples=["رجب طيب أردوغان"]),
+    "native_language": language("The native name's language, as a BCP 47 tag: sets its language and direction.",
+                                examples=["ar", "tr", "ru"]),
+    "romanisation": text("The native name in Latin letters, one scheme (e.g. ALA-LC); linked and searched too.",
+                         examples=["Ḥalab"]),
+}
 
 ACTOR = _matching({
     "name": text("The name shown on pages; it and the aliases are linked wherever they occur in articles.",
@@ -94,6 +104,7 @@ ACTOR = _matching({
                                                   "a bare actor id is short for {actor: ID}.", shorthand="actor",
         examples=[[{"actor": "turkey", "role": "President", "date": "2014-08-28/.."}]]),
     "description": text("Markdown description; in a .md file, write it below the front matter instead."),
+    **NATIVE,
 }, actor.FIELDS, "actor")
 
 PLACE = _matching({
@@ -110,6 +121,7 @@ PLACE = _matching({
     }, place.COORDINATE_FIELDS, "coordinates"), "Where the place is.",
         examples=[{"lat": 37.05, "lon": 41.29, "precision": "settlement"}]),
     "description": text("Markdown description; in a .md file, write it below the front matter instead."),
+    **NATIVE,
 }, place.FIELDS, "place")
 
 EVENT = _matching({
@@ -139,6 +151,15 @@ EVENT = _matching({
         "text": text("The words, verbatim as they occur in the article; `check` finds them there.",
                      required=True, examples=["In self-defense, coalition troops returned fire"]),
         "note": text("A note on the quote, shown after it as plain text."),
+        "kind": choice(QUOTE_KINDS, "direct (default): the speaker's own words, in quotation marks in the article; "
+                                    "reported: the reporter's sentence about what they said, shown as 'according "
+                                    "to ARTICLE, SPEAKER said that …'."),
+        "status": choice(CLAIM_STATUSES, "What is known of the claim, shown beside it and filterable."),
+        "status_note": text("Why the claim has that status, shown beside it."),
+        "status_source": ref("article", "The article that settles the status (an article id).",
+                             examples=["guardian-checkpoint-clash"]),
+        "translation": text("The quote in the site's language, shown beside the original."),
+        "translated_by": text("Who translated it.", examples=["the editors"]),
     }, event.QUOTE_FIELDS, "quote"), "Each party's account in its own words: shown side by side, never merged."),
     "commentary": text("Markdown commentary; in a .md file, write it below the front matter instead."),
     "fatalities": count("Deaths as the source reported them (ACLED: its most conservative figure); shown on "
@@ -186,7 +207,8 @@ ARTICLE = _matching({
     "url": url("Where it was published.", examples=["https://www.theguardian.com/world/…"]),
     "archive_url": url("An archived copy.", examples=["https://web.archive.org/…"]),
     "accessed": date("When it was read at the URL.", examples=["2020-02-13"]),
-    "language": text("Its language, as a BCP 47 tag (default: en).", examples=["en", "fr", "ar"]),
+    "language": language("Its language, as a BCP 47 tag (default: en): sets the language and writing direction "
+                         "of its text (ar, fa, he, ur … read right to left).", examples=["en", "fr", "ar"]),
     "note": text("Markdown note shown with the article, e.g. where its title comes from."),
     "corrections": mappings(_matching({
         "text": text("The misspelling, exactly as it stands in the article.", required=True,

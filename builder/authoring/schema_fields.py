@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from builder.load.fields import MAX_ID_LENGTH, RESERVED_IDS, SLUG, WEB_URL
+from builder.load.fields import LANGUAGE_TAG, MAX_ID_LENGTH, RESERVED_IDS, SLUG, WEB_URL
 
 JsonSchema = dict[str, Any]
 
@@ -110,6 +110,13 @@ def url(description: str, *, required: bool = False, examples: Iterable[str] = (
 def count(description: str, *, examples: Iterable[int] = ()) -> Field:
     """A whole number, 0 or more (YAML's ``3.0`` is one too, for `check` and for JSON Schema alike)."""
     return Field(_described(_optional({"type": "integer", "minimum": 0}, False), description, examples))
+
+
+def language(description: str, *, examples: Iterable[str] = ()) -> Field:
+    """A BCP 47 tag: `check` reads it with ``Fields.language`` and the same pattern."""
+    value = {"type": "string", "pattern": LANGUAGE_TAG.pattern,
+             "patternErrorMessage": "Not a BCP 47 language tag such as en, ar, fr-CA or zh-Hant."}
+    return Field(_described(_optional(value, False, blank=True), description, examples))
 
 
 def number(description: str, *, required: bool = False, low: float, high: float,

@@ -13,7 +13,7 @@ from typing import Any
 
 from builder.diagnostics import Diagnostics, Origin, did_you_mean
 from builder.load.yaml_nodes import Located, LocatedList
-from builder.model.common import Ref
+from builder.model.common import NativeName, Ref
 from builder.model.dates import DateError, HonestDate, parse_date
 from builder.model.prose import Prose
 
@@ -29,6 +29,11 @@ _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 # that the JSON Schema's ECMAScript regex (builder/authoring/schema_fields.py) means exactly the same.
 _URL_CHAR = r"[^\x00-\x20\x7f-\xa0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]"
 WEB_URL = re.compile(r"^[Hh][Tt][Tt][Pp][Ss]?://(?:(?![/?#\\])" + _URL_CHAR + r")+(?:[/?#]" + _URL_CHAR + r"*)?$")
+# BCP 47 well-formedness, simplified: language, optional script, region, variants, private use
+# (en, ar, zh-Hant-TW, sr-Latn, de-CH-1996). Whether the subtags are registered is not checked.
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?"
+                          r"(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*(?:-x(?:-[A-Za-z0-9]{1,8})+)?$")
+NATIVE_FIELDS = {"native_name", "native_language", "romanisation"}
 
 
 def url_problem(value: str) -> str | None:
@@ -216,6 +221,18 @@ class Fields:
             self._wrong(key, "a mapping")
             return None
         return value
+
+    def language(self, key: str, *, default: str = "") -> str:
+        value = self.text(key, default=default)
+        if value and not LANGUAGE_TAG.fullmatch(value):
+            self.diagnostics.error(self.origin(key), f"'{key}' is {value!r}, not a BCP 47 language tag such as "
+                                                     "'en', 'ar', 'fr-CA' or 'zh-Hant'")
+            return default
+        return value
+
+    def native_name(self) -> NativeName:
+        """``native_name``, its ``native_language`` and its ``romanisation``, as actors and places write them."""
+        return NativeName(self.text("native_name"), self.language("native_language"), self.text("romanisation"))
 
     def url(self, key: str) -> str:
         """A web address: http(s) only, anything else (``javascript:``, ``data:``, relative) is an error."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from builder.diagnostics import Origin
-from builder.model.common import DateInfo, Ref
+from builder.model.common import DateInfo, NativeName, Ref
 
 ACTOR_KINDS = (
     "person",
@@ -55,7 +55,8 @@ class Actor:
     summary: str = ""
     affiliations: list[Affiliation] = field(default_factory=list)
     description: str = ""
+    native: NativeName = field(default_factory=NativeName)
 
     @property
     def names(self) -> list[str]:
-        return [self.name, *self.aliases]
+        return [self.name, *self.aliases, *self.native.forms]

@@ -18,6 +18,20 @@ class Ref:
 
 
 @dataclass(frozen=True)
+class NativeName:
+    """A name in its own script (``language`` is its BCP 47 tag) and one romanisation of it, never a
+    machine translation: both are names of the actor or place, linked and searched like ``name``."""
+
+    name: str = ""
+    language: str = ""
+    romanisation: str = ""
+
+    @property
+    def forms(self) -> list[str]:
+        return [form for form in (self.name, self.romanisation) if form]
+
+
+@dataclass(frozen=True)
 class DateInfo:
     """A date as resolved (EDTF), as the source wrote it, and how one became the other."""
 

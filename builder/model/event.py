@@ -30,9 +30,16 @@ class Participation:
     role: str
 
 
+QUOTE_KINDS = ("direct", "reported")
+CLAIM_STATUSES = ("confirmed", "disputed", "denied", "retracted", "unverified")
+
+
 @dataclass
 class Quote:
-    """A verbatim passage of an article, attributed to the actor who said it."""
+    """A verbatim passage of an article, attributed to the actor who said it.
+
+    ``direct``: the speaker's own words, shown in quotation marks. ``reported``: the reporter's
+    sentence about what the speaker said, shown as such, never as the speaker's words."""
 
     event_id: str
     index: int
@@ -42,6 +49,13 @@ class Quote:
     note: str
     origin: Origin
     anchor: str = ""  # the id of its highlight on the article page, set once located
+    kind: str = "direct"
+    status: str = ""  # one of CLAIM_STATUSES, or "" when the author said nothing
+    status_note: str = ""
+    status_source: Ref | None = None
+    translation: str = ""
+    translated_by: str = ""
+    passage: str = ""  # the quote as the article writes it, set once located (for text-fragment links)
 
     @property
     def id(self) -> str:

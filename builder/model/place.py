@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from builder.diagnostics import Origin
-from builder.model.common import Ref
+from builder.model.common import NativeName, Ref
 
 PRECISIONS = ("exact", "approximate", "settlement", "district", "region", "country")
 
@@ -27,7 +27,8 @@ class Place:
     within: Ref | None = None
     coordinates: Coordinates | None = None
     description: str = ""
+    native: NativeName = field(default_factory=NativeName)
 
     @property
     def names(self) -> list[str]:
-        return [self.name, *self.aliases]
+        return [self.name, *self.aliases, *self.native.forms]

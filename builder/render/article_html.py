@@ -18,7 +18,10 @@ from builder.render.urls import Links
 _LINK_LABELS = {"quote": "Quoted in the event", "citation": "Cited for the relation"}
 
 
-def paragraph_html(text: str, spans: list[Span], url: Links, *, line_breaks: bool) -> Markup:
+def paragraph_html(text: str, spans: list[Span], url: Links, *, line_breaks: bool, isolate: bool = False) -> Markup:
+    """``isolate``: in right-to-left text, each linked name is a bidi isolate (``dir="auto"``), so a
+    Latin name keeps its own order and does not pull the punctuation beside it into it."""
+    isolated = ' dir="auto"' if isolate else ""
     cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
     out: list[str] = []
     opened: set[str] = set()
@@ -44,7 +47,7 @@ def paragraph_html(text: str, spans: list[Span], url: Links, *, line_breaks: boo
         for span in covering:
             if span.kind == "mention":
                 href = url(span.target_kind, span.target_id)
-                piece = f'<a class="tl-mention"{anchor(span)} href="{href}">{piece}</a>'
+                piece = f'<a class="tl-mention"{anchor(span)} href="{href}"{isolated}>{piece}</a>'
         for span in covering:
             if span.kind in _LINK_LABELS:
                 piece = f'<mark class="tl-quote"{anchor(span)}>{piece}</mark>'

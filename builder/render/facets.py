@@ -1,4 +1,4 @@
-"""The filter choices of a timeline page: who, what, where, each with how many events it matches.
+"""The filter choices of a timeline page: who, what, where, claim status, each with how many events it matches.
 
 The page lists every event without JavaScript; these choices only drive the script that narrows the
 list (theme/assets/timeline-filters.js), whose state lives in the URL.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from builder.model.event import Event
+from builder.model.event import CLAIM_STATUSES, Event
 from builder.model.site import Site
 
 MAX_OPTIONS = 60  # per facet; the busiest first, so a page of 500 events keeps a usable form
@@ -32,16 +32,20 @@ def facets(site: Site, events: list[Event]) -> list[Facet]:
     places: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
     tags: Counter[str] = Counter()
+    statuses: Counter[str] = Counter()
     for event in events:
         actors.update({p.actor.id for p in event.actors if p.actor.id in site.actors})
         places.update({ref.id for ref in event.places if ref.id in site.places})
         if event.type:
             kinds[event.type] += 1
         tags.update(set(event.tags))
+        statuses.update({quote.status for quote in event.quotes if quote.status})
     result = [
         Facet("actor", "Who", _options(actors, {i: a.name for i, a in site.actors.items()})),
         Facet("type", "Type", _options(kinds, {k: k.replace("-", " ") for k in kinds})),
         Facet("tag", "Tags", _options(tags, {}) ),
         Facet("place", "Where", _options(places, {i: p.name for i, p in site.places.items()})),
+        # An event matches a status when any of its quotes has it: accounts of one event may disagree.
+        Facet("status", "Claim status", _options(statuses, {s: s.capitalize() for s in CLAIM_STATUSES})),
     ]
     return [facet for facet in result if facet.options]

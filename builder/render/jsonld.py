@@ -59,7 +59,7 @@ def actor_jsonld(site: Site, actor: Actor) -> dict[str, Any]:
         "@context": CONTEXT,
         "@type": kind,
         "name": actor.name,
-        "alternateName": actor.aliases,
+        "alternateName": [*actor.aliases, *actor.native.forms],
         "jobTitle": actor.title if kind == "Person" else None,
         "description": actor.summary,
         ("affiliation" if kind == "Person" else "parentOrganization"): [
@@ -76,7 +76,7 @@ def place_jsonld(site: Site, place: Place) -> dict[str, Any]:
         "@context": CONTEXT,
         "@type": "Place",
         "name": place.name,
-        "alternateName": place.aliases,
+        "alternateName": [*place.aliases, *place.native.forms],
         "geo": geo,
         "containedInPlace": {"@type": "Place", "name": parent.name} if parent else None,
     })

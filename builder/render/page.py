@@ -12,7 +12,9 @@ from markupsafe import Markup
 
 from builder.render import sanitize
 from builder.render.contexts import PageContext
+from builder.render.languages import direction
 from builder.render.plain_text import finalize, html_text
+from builder.render.text_fragments import passage_url
 from builder.render.yaml_escapes import yaml_escapes
 
 
@@ -54,6 +56,8 @@ def environment() -> jinja2.Environment:
     environment.filters["prose"] = _prose
     environment.filters["html_text"] = html_text
     environment.filters["yaml_escapes"] = yaml_escapes
+    environment.filters["direction"] = direction
+    environment.filters["passage_url"] = passage_url
     return environment
 
 

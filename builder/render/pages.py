@@ -43,6 +43,7 @@ from builder.render.figures.relations_chart import (
     relations_chart,
 )
 from builder.render.indexes import IndexPages
+from builder.render.languages import direction
 from builder.render.page import GeneratedPage, PendingPage, environment
 from builder.render.paging import PAGE_LIMIT, by_year, neighbours, plan_timeline, year_month_groups, year_of
 from builder.render.place_pages import split_place_by_year
@@ -186,9 +187,11 @@ class _Renderer:
         def blocks() -> dict[str, object]:
             links = urls.Links(src_uri, self.directory_urls, self.relation_homes)
             spans = iter(self.site.spans.get(article.id, []))
+            rtl = direction(article.language) == "rtl"
             made = []
             for block in article.blocks:
-                html = [paragraph_html(p.text, next(spans, []), links, line_breaks=block.kind != "text")
+                html = [paragraph_html(p.text, next(spans, []), links, line_breaks=block.kind != "text",
+                                       isolate=rtl)
                         for p in block.paragraphs]
                 made.append({"kind": block.kind, "html": html, "by": block.by, "embed_type": block.embed_type,
                              "label": BLOCK_LABELS.get(block.kind, block.kind)})

@@ -15,7 +15,16 @@ from builder.diagnostics import Diagnostics, Origin
 from builder.load.records import Records
 from builder.model.article import Article
 from builder.model.site import Mention, Site, Span
-from builder.resolve.text import Name, NameIndex, Sentences, closest_passage, flatten, flatten_quote, locate_flat
+from builder.resolve.text import (
+    Name,
+    NameIndex,
+    Sentences,
+    closest_passage,
+    flatten,
+    flatten_quote,
+    is_quoted,
+    locate_flat,
+)
 from builder.runtime.fork import InChild
 
 MENTIONS_PER_ARTICLE = 20  # sentences of one article listed on a name's page; the rest are counted
@@ -92,8 +101,15 @@ def _citation_only(article: Article) -> str:
             "from it: paste its text below its front matter, or cite it in 'sources' without a quote")
 
 
+def _unquoted(article: Article, passage: str) -> str:
+    return (f"quote \"{_shorten(passage)}\" has no quotation marks around it in article '{article.id}', so it "
+            "may be the reporter's words: if it is, add 'kind: reported'; if the speaker's words are quoted "
+            "next to it, widen the quote to them")
+
+
 def _anchor_quotes(site: Site, spans: dict[str, list[list[Span]]], located: Mapping[tuple[str, str], Found],
                    diagnostics: Diagnostics) -> None:
+    embedded = {a.id: [b.kind == "embed" for b in a.blocks for _ in b.paragraphs] for a in site.articles.values()}
     for event in site.timeline:
         for quote in event.quotes:
             article = site.articles.get(quote.article.id)
@@ -108,6 +124,11 @@ def _anchor_quotes(site: Site, spans: dict[str, list[list[Span]]], located: Mapp
                 continue
             paragraph, start, end = found
             quote.anchor = quote.id
+            text = article.paragraphs[paragraph].text
+            quote.passage = text[start:end]
+            # An embedded post is its author's own words, with or without quotation marks.
+            if quote.kind == "direct" and not embedded[article.id][paragraph] and not is_quoted(text, start, end):
+                diagnostics.warning(quote.origin, _unquoted(article, quote.text))
             spans[article.id][paragraph].append(
                 Span(start, end, "quote", "event", event.id, quote.id, event.title, quote.id))
             site.article_quotes[article.id].append(quote)

@@ -63,6 +63,7 @@ def _check_references(r: _Resolver, records: Records) -> None:
         r.all_ok([*event.places, *(p.actor for p in event.actors), *event.related, *event.sources])
         r.all_ok([event.part_of] if event.part_of else [])
         r.all_ok(ref for q in event.quotes for ref in (q.by, q.article))
+        r.all_ok(q.status_source for q in event.quotes if q.status_source)
     for relation in records.relations.values():
         r.all_ok([relation.subject, relation.object, *relation.places, *(c.article for c in relation.sources)])
     for story in records.stories.values():

@@ -28,6 +28,32 @@ def strip_quote_marks(text: str) -> str:
     return text.strip().strip("\"'“”‘’").strip()
 
 
+_OPENERS = "“„«‹‘"  # ‘ and ’ also write apostrophes: see is_quoted
+_CLOSERS = "”»›’"
+
+
+def is_quoted(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` stands inside quotation marks: right after an opening mark, or
+    anywhere inside a longer quoted passage of its paragraph (an opening mark not yet closed).
+
+    Straight double quotes open and close in turn; a ’ between letters is an apostrophe."""
+    if start < end and text[start] in _OPENERS + '"':
+        return True
+    open_marks = 0
+    straight = False
+    for index in range(start):
+        char = text[index]
+        if char == '"':
+            straight = not straight
+        elif char in _OPENERS:
+            open_marks += 1
+        elif char in _CLOSERS:
+            between_letters = 0 < index < len(text) - 1 and text[index - 1].isalpha() and text[index + 1].isalpha()
+            if not between_letters:
+                open_marks = max(0, open_marks - 1)
+    return straight or open_marks > 0
+
+
 def locate(needle: str, haystack: str, flat_haystack: str | None = None) -> tuple[int, int] | None:
     """Where ``needle`` occurs in ``haystack``, ignoring typography and spacing: (start, end).
 

@@ -78,6 +78,7 @@ quotes:
   - by: erdogan
     article: guardian-report
     text: the offensive in Idlib must stop
+    kind: reported
 ---
 Turkey's first deadline.
 """

@@ -181,7 +181,12 @@ def project(draw: st.DrawFn) -> dict[str, str]:
             event["commentary"] = draw(MARKDOWN)
         if draw(st.booleans()):
             text = draw(_mostly(st.just(QUOTED), st.just("words the article never says")))
-            event["quotes"] = [{"by": draw(st.sampled_from(actor_ids)), "article": ARTICLE_ID, "text": text}]
+            # The passage is unquoted in the article: the reporter's words (a direct quote would be a warning).
+            quote = {"by": draw(st.sampled_from(actor_ids)), "article": ARTICLE_ID, "text": text, "kind": "reported"}
+            if draw(st.booleans()):
+                quote |= {"status": draw(st.sampled_from(["confirmed", "disputed", "denied"])),
+                          "status_note": draw(TEXT), "translation": draw(TEXT)}
+            event["quotes"] = [quote]
         events.append(event)
     relations = [{**({"id": draw(IDS)} if draw(st.booleans()) else {}),
                   "subject": draw(st.sampled_from(actor_ids)), "type": draw(RELATION_TYPES),

@@ -57,7 +57,11 @@ def test_event_page_shows_each_account_side_by_side(seed_site: Path) -> None:
     for expected in ("Myles Caggins", "Syrian Observatory for Human Rights", "Russian Ministry of Defence"):
         assert expected in speakers
     assert len(speakers) == len(set(speakers)) >= 4
-    assert "the patrol came under small arms fire from unknown individuals”" in page
+    assert "the patrol came under small arms fire from unknown individuals</span>”" in page
+    # Reported speech is the reporter's sentence (issue 18): never in quotation marks as the speaker's words.
+    assert re.search(r'<p class="tl-reported">According to <a [^>]+>The Guardian</a>, <a [^>]+>Syrian Observatory '
+                     r'for Human Rights</a> said that <span class="tl-words" lang="en" dir="ltr">residents and armed '
+                     r'pro-government militiamen blocked the path of a US convoy</span></p>', page)
     assert "As written" in page and "on Wednesday" in page
     link = re.search(r'href="(\.\./\.\./sources/guardian-checkpoint-clash/#q-[a-z0-9-]+)"', page)
     assert link, "a quote links to its spot in the article"

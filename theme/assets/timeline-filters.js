@@ -7,7 +7,7 @@
   var form = document.getElementById("tl-filters");
   if (!form) return;
   var items = Array.prototype.slice.call(document.querySelectorAll("li.tl-event[data-actors]"));
-  var groups = { actor: "actors", type: "type", tag: "tags", place: "places" };
+  var groups = { actor: "actors", type: "type", tag: "tags", place: "places", status: "status" };
   var status = form.querySelector(".tl-filter-status");
 
   function wanted() {

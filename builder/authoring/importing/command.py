@@ -16,7 +16,7 @@ from builder.authoring.importing.inert import make_inert
 from builder.authoring.importing.options import PER_ARTICLE
 from builder.authoring.importing.writer import Planned, plan, summary, write_all
 from builder.diagnostics import Diagnostics, Origin
-from builder.load.fields import slug_problem
+from builder.load.fields import LANGUAGE_TAG, slug_problem
 from builder.model.dates import DateError, parse_date
 from builder.runtime.atomic import failure
 from builder.runtime.terminal import printable
@@ -133,6 +133,9 @@ def _complete(draft: Draft, diagnostics: Diagnostics) -> bool:
             diagnostics.error(origin, f"published: {exc}")
     if not any(part.kind == "text" for part in draft.parts):
         diagnostics.error(origin, "no running text found for this article")
+    if draft.metadata.language and not LANGUAGE_TAG.fullmatch(draft.metadata.language):
+        diagnostics.error(origin, f"language: {draft.metadata.language!r} is not a BCP 47 language tag such as "
+                                  "'en', 'ar' or 'fr-CA': pass --language")
     return len(diagnostics.errors) == problems
 
 

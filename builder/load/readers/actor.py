@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from builder.diagnostics import Diagnostics
-from builder.load.fields import Fields
+from builder.load.fields import NATIVE_FIELDS, Fields
 from builder.load.readers.dates import DATE_FIELDS, read_date_info
 from builder.load.yaml_nodes import Located
 from builder.model.actor import ACTOR_KINDS, Actor, Affiliation
 
-FIELDS = {"name", "aliases", "kind", "title", "summary", "affiliations", "description"}
+FIELDS = {"name", "aliases", "kind", "title", "summary", "affiliations", "description"} | NATIVE_FIELDS
 AFFILIATION_FIELDS = {"actor", "role"} | DATE_FIELDS
 
 
@@ -30,4 +30,5 @@ def read_actor(id: str, data: Located, description: str, body_line: int, diagnos
         summary=fields.text("summary"),
         affiliations=affiliations,
         description=fields.prose("description", description, body_line),
+        native=fields.native_name(),
     )

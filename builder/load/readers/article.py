@@ -53,7 +53,7 @@ def read_article(id: str, data: Located, body: str, body_line: int, diagnostics:
         url=fields.url("url"),
         archive_url=fields.url("archive_url"),
         accessed=fields.date("accessed"),
-        language=fields.text("language", default="en"),
+        language=fields.language("language", default="en"),
         note=fields.prose("note"),
         corrections=corrections,
         blocks=blocks,

@@ -6,7 +6,7 @@ from builder.diagnostics import Diagnostics
 from builder.load.fields import Fields
 from builder.load.readers.dates import DATE_FIELDS, read_date_info
 from builder.load.yaml_nodes import Located
-from builder.model.event import Event, Media, Participation, Quote
+from builder.model.event import CLAIM_STATUSES, QUOTE_KINDS, Event, Media, Participation, Quote
 
 FIELDS = {
     "title",
@@ -23,7 +23,8 @@ FIELDS = {
     "media",
 } | DATE_FIELDS
 ACTOR_ROLE_FIELDS = {"actor", "role"}
-QUOTE_FIELDS = {"by", "article", "text", "note"}
+QUOTE_FIELDS = {"by", "article", "text", "note", "kind", "status", "status_note", "status_source", "translation",
+                "translated_by"}
 MEDIA_FIELDS = {"url", "caption", "credit", "alt"}
 
 
@@ -42,7 +43,15 @@ def read_event(id: str, data: Located, commentary: str, body_line: int, diagnost
         article = sub.ref("article", "article", required=True)
         text = sub.text("text", required=True)
         if by and article and text:
-            quotes.append(Quote(id, len(quotes) + 1, by, article, text, sub.text("note"), sub.origin("text")))
+            quotes.append(Quote(
+                id, len(quotes) + 1, by, article, text, sub.text("note"), sub.origin("text"),
+                kind=sub.choice("kind", QUOTE_KINDS, default="direct"),
+                status=sub.choice("status", CLAIM_STATUSES),
+                status_note=sub.text("status_note"),
+                status_source=sub.ref("status_source", "article"),
+                translation=sub.text("translation"),
+                translated_by=sub.text("translated_by"),
+            ))
     media = None
     if (mapping := fields.mapping("media")) is not None:
         sub = Fields(mapping, diagnostics, f"the media of event '{id}'", MEDIA_FIELDS)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from builder.diagnostics import Diagnostics
-from builder.load.fields import Fields
+from builder.load.fields import NATIVE_FIELDS, Fields
 from builder.load.yaml_nodes import Located
 from builder.model.place import PRECISIONS, Coordinates, Place
 
-FIELDS = {"name", "aliases", "kind", "within", "coordinates", "description"}
+FIELDS = {"name", "aliases", "kind", "within", "coordinates", "description"} | NATIVE_FIELDS
 COORDINATE_FIELDS = {"lat", "lon", "precision"}
 
 
@@ -40,4 +40,5 @@ def read_place(id: str, data: Located, description: str, body_line: int, diagnos
         within=fields.ref("within", "place"),
         coordinates=_read_coordinates(fields, diagnostics),
         description=fields.prose("description", description, body_line),
+        native=fields.native_name(),
     )

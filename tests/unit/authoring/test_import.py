@@ -301,11 +301,16 @@ def test_values_yaml_would_misread_round_trip_and_pass_check(make_project: MakeP
     project = make_project(PAGE_ACTORS)
     story = project / "story.txt"
     story.write_text(STORY, encoding="utf-8")
-    result = run_cli(project, "import", str(story), "--published", "2020-02-12", "--language", "en: x",
+    result = run_cli(project, "import", str(story), "--published", "2020-02-12", "--title", "en: x",
                      "--id", "ceasefire")
     assert result.returncode == 0, result.stderr
     front, _ = read(project / "content/articles/ceasefire.md")
-    assert front["language"] == "en: x" and front["published"] == "2020-02-12"
+    assert front["title"] == "en: x" and front["published"] == "2020-02-12"
+    # A language is a BCP 47 tag (issue 18): one that is not is refused before anything is written.
+    refused = run_cli(project, "import", str(story), "--published", "2020-02-12", "--language", "en: x",
+                      "--id", "refused")
+    assert refused.returncode == 1 and "language: 'en: x' is not a BCP 47 language tag" in refused.stderr
+    assert not (project / "content/articles/refused.md").exists()
     no = run_cli(project, "import", str(story), "--published", "2020-02", "--language", "no", "--id", "norsk")
     assert no.returncode == 0, no.stderr
     front, _ = read(project / "content/articles/norsk.md")

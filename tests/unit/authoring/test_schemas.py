@@ -180,19 +180,23 @@ def test_editor_settings_map_every_yaml_content_file_to_its_schema() -> None:
 VALID: dict[str, dict[str, Any]] = {
     "actor": {
         "name": "Recep Tayyip Erdoğan", "aliases": ["Erdogan"], "kind": "person", "title": "President",
-        "summary": "President of Turkey.", "description": "Text.",
+        "summary": "President of Turkey.", "description": "Text.", "native_name": "Text.", "native_language": "tr",
+        "romanisation": "Text.",
         "affiliations": [{"actor": "turkey", "role": "President", "date": "2014-08-28/..",
                           "date_text": "since 2014", "date_note": "inauguration"}],
     },
     "place": {
         "name": "Idlib", "aliases": ["Idleb"], "kind": "province", "within": "syria", "description": "Text.",
+        "native_name": "إدلب", "native_language": "ar", "romanisation": "Idlib",
         "coordinates": {"lat": 35.8, "lon": 36.6, "precision": "region"},
     },
     "event": {
         "title": "Erdoğan warns", "date": "2020-02-12", "date_text": "on Wednesday", "date_note": "publication",
         "type": "statement", "tags": ["idlib"], "places": ["idlib"], "part_of": "crisis", "related": ["talks"],
         "actors": [{"actor": "erdogan", "role": "speaker"}], "sources": ["report"], "commentary": "Text.",
-        "quotes": [{"by": "erdogan", "article": "report", "text": "must stop", "note": "Translated."}],
+        "quotes": [{"by": "erdogan", "article": "report", "text": "must stop", "note": "Translated.",
+                    "kind": "reported", "status": "disputed", "status_note": "Text.", "status_source": "report",
+                    "translation": "Text.", "translated_by": "Text."}],
         "fatalities": 3, "media": {"url": "https://example.org/p.jpg", "caption": "Gate 4", "credit": "Reuters",
                                    "alt": "Workers at the gate"},
     },

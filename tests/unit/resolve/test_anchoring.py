@@ -18,7 +18,8 @@ TEXT = ("Erdoğan said: “We’re determined to drive away regime forces.”\n\
 
 
 def quoting(*quotes: str, body: str = TEXT) -> dict[str, str | bytes]:
-    lines = "".join(f"  - {{by: erdogan, article: a, text: '{q}'}}\n" for q in quotes)
+    # Most passages looked for here are the reporter's sentences: marked so, as `check` would ask.
+    lines = "".join(f"  - {{by: erdogan, article: a, text: '{q}', kind: reported}}\n" for q in quotes)
     return {**NAMES, "articles/a.md": article(body), "events/e.md": event(more=f"quotes:\n{lines}")}
 
 

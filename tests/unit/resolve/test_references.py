@@ -32,7 +32,7 @@ BASE: dict[str, str | bytes] = {
         ("events", event(more="sources: [a]\npart_of: war\n"), "content/events/x.md:5: unknown event 'war'"),
         ("events", event(more="sources: [a]\nrelated: [nothing-alike]\n"),
          "content/events/x.md:5: unknown event 'nothing-alike'"),
-        ("events", event(more="quotes:\n  - {by: putn, article: a, text: Erdoğan spoke}\n"),
+        ("events", event(more="quotes:\n  - {by: putn, article: a, text: Erdoğan spoke, kind: reported}\n"),
          "content/events/x.md:5: unknown actor 'putn' (did you mean 'putin'?)"),
         ("places", place("X", "within: syrian\n"),
          "content/places/x.md:3: unknown place 'syrian' (did you mean 'syria'?)"),
@@ -151,7 +151,7 @@ def test_event_backlinks(tmp_path: Path) -> None:
         "events/x.md": event("2020-01", "X", "sources: [a]\npart_of: war\nrelated: [y, x]\nplaces: [idlib]\n"
                              "actors: [erdogan, {actor: putin, role: target}, turkey]\n"),
         "events/y.md": event("2020-02", "Y", "part_of: war\nactors: [erdogan, putin]\n"
-                             "quotes: [{by: putin, article: b, text: Putin spoke}]\n"),
+                             "quotes: [{by: putin, article: b, text: Putin spoke, kind: reported}]\n"),
     })
     assert problems == []
     assert [e.id for e in site.children["war"]] == ["x", "y"]

@@ -7,7 +7,16 @@ import re
 
 import pytest
 
-from builder.resolve.text import Name, NameIndex, Sentences, flatten, locate, original_offset, strip_quote_marks
+from builder.resolve.text import (
+    Name,
+    NameIndex,
+    Sentences,
+    flatten,
+    is_quoted,
+    locate,
+    original_offset,
+    strip_quote_marks,
+)
 
 
 @pytest.mark.parametrize(
@@ -84,3 +93,22 @@ def test_original_offset_of_single_spaced_text_is_the_same_offset() -> None:
             continue  # a no-break space at an end is trimmed: covered by the test above
         for index in range(len(flat) + 1):
             assert original_offset(text, flat, index) == _reference_offset(text, index) == index, (text, index)
+
+
+@pytest.mark.parametrize(
+    ("text", "passage", "expected"),
+    [
+        ("He said: “We will stay.”", "We will stay.", True),
+        ('He said: "We will stay."', "We will stay", True),
+        ("He said: «Nous restons».", "Nous restons", True),
+        ("“We will stay, whatever happens,” he said.", "whatever happens", True),  # part of a longer quotation
+        ("He said they would stay.", "they would stay", False),
+        ("“No,” he said; they would stay.", "they would stay", False),  # after a closed quotation
+        ("Erdoğan’s men said they would stay.", "they would stay", False),  # an apostrophe closes nothing
+        ("He warned of ‘grave consequences’ and left.", "grave consequences", True),
+        ('He said "no" and they would stay.', "they would stay", False),
+    ],
+)
+def test_is_quoted(text: str, passage: str, expected: bool) -> None:
+    start = text.index(passage)
+    assert is_quoted(text, start, start + len(passage)) is expected
