@@ -542,6 +542,7 @@ class Generator:
         self.actor_cum: list[float] = []
         self.by_kind: dict[str, list[int]] = {}
         self.journalists: dict[int, list[int]] = {}
+        self.quoted: dict[int, set[str]] = {}  # per article, the passages it quotes (casefolded)
 
     # -- places --
 
@@ -797,6 +798,12 @@ class Generator:
                     for _ in range(rng.choice((1, 1, 2, 3)) if article == event.sources[0] else 1):
                         by = rng.choice(speakers or who)
                         sentence, text, kind = self.quote_sentence(by, where)
+                        # One passage quoted twice in an article would be anchored at its first
+                        # occurrence, which may be the other form (reported vs in quotation marks).
+                        seen = self.quoted.setdefault(article, set())
+                        if text.casefold() in seen:
+                            continue
+                        seen.add(text.casefold())
                         unit.append(sentence)
                         event.quotes.append(Quote(by, article, text, kind))
                 p.articles[article].units.append(unit)
