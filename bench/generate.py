@@ -798,12 +798,13 @@ class Generator:
                     for _ in range(rng.choice((1, 1, 2, 3)) if article == event.sources[0] else 1):
                         by = rng.choice(speakers or who)
                         sentence, text, kind = self.quote_sentence(by, where)
-                        # One passage quoted twice in an article would be anchored at its first
-                        # occurrence, which may be the other form (reported vs in quotation marks).
+                        # A passage quoted twice in an article (or inside a longer one) is anchored at its
+                        # first occurrence, which may be the other form (reported vs in quotation marks).
                         seen = self.quoted.setdefault(article, set())
-                        if text.casefold() in seen:
+                        folded = text.casefold()
+                        if any(folded in other or other in folded for other in seen):
                             continue
-                        seen.add(text.casefold())
+                        seen.add(folded)
                         unit.append(sentence)
                         event.quotes.append(Quote(by, article, text, kind))
                 p.articles[article].units.append(unit)

@@ -49,7 +49,7 @@ SOURCED_PROJECT: dict[str, str | bytes] = {
           - {actor: carla-gleason, role: speaker}
         sources: [guardian-clash]
         quotes:
-          - {by: carla-gleason, article: guardian-clash, text: no Americans were killed in the incident}
+          - {by: carla-gleason, article: guardian-clash, text: no Americans were killed in the incident, kind: reported}
         ---
         See the [report](https://www.example.org/report).
         """,

@@ -53,7 +53,9 @@ def _vevent(site: Site, event: Event, options: DataOptions, domain: str) -> Cale
     entry.add("uid", f"{event.id}@{domain}")
     entry.add("dtstamp", datetime.datetime.combine(source_day(site, event), datetime.time(), datetime.UTC))
     entry.add("dtstart", first)
-    entry.add("dtend", last + datetime.timedelta(days=1))
+    # DTEND is exclusive; a span reaching the calendar's last day (9999-12-31) ends a day short,
+    # since no later date can be written.
+    entry.add("dtend", last + datetime.timedelta(days=1) if last < datetime.date.max else last)
     entry.add("summary", event.title)
     entry.add("description", description(site, event))
     entry.add("url", options.entity("event", event.id))
