@@ -284,3 +284,16 @@ def test_fatalities_media_and_citation_only_sources_travel_in_the_data(make_proj
     back = build_site(blank / "content", validate_only=True).site.events["shelling"]
     assert back.fatalities == 3 and back.media == Media("https://example.org/smoke.jpg", "Smoke <over> the town",
                                                        "AP & Co", "Smoke")
+
+
+def test_quote_kind_and_claim_status_travel_in_the_data(seed_site: Path, timeline: dict[str, Any]) -> None:
+    """Reported speech stays reported in every export, so no reuse turns the reporter's words into a quotation."""
+    by_text = {quote["text"]: quote for quote in timeline["quotes"]}
+    reported = by_text["threatened to hit Syrian targets “anywhere” if Turkish troops are harmed again"]
+    assert reported["kind"] == "reported"
+    assert {quote["kind"] for quote in timeline["quotes"]} == {"direct", "reported"}
+    assert all(quote["status"] in (None, "confirmed", "disputed", "denied", "retracted", "unverified")
+               for quote in timeline["quotes"])
+    rows = list(csv.DictReader(io.StringIO(data(seed_site, "quotes.csv").decode("utf-8"))))
+    kinds = {row["id"]: row["kind"] for row in rows}
+    assert kinds == {quote["id"]: quote["kind"] for quote in timeline["quotes"]}
