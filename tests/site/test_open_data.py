@@ -297,3 +297,27 @@ def test_quote_kind_and_claim_status_travel_in_the_data(seed_site: Path, timelin
     rows = list(csv.DictReader(io.StringIO(data(seed_site, "quotes.csv").decode("utf-8"))))
     kinds = {row["id"]: row["kind"] for row in rows}
     assert kinds == {quote["id"]: quote["kind"] for quote in timeline["quotes"]}
+
+
+def test_csv_cells_cannot_run_as_spreadsheet_formulas(make_project: Any, tmp_path: Path) -> None:
+    """Content is data: a title or name written like a formula stays text when the CSV is opened."""
+    project = make_project({
+        "content/actors/x.md": "---\nname: '@SUM(1+1)'\nkind: organisation\n---\n",
+        "content/places/p.md": "---\nname: '-2+3'\ncoordinates: {lat: -33.9, lon: -70.6, precision: settlement}\n---\n",
+        "content/articles/a.md": "---\ntitle: '=HYPERLINK(\"https://example.org\")'\npublished: 2021-03-04\n---\n"
+                                 "The port closed.\n",
+        "content/events/e.md": "---\ntitle: '+cmd|calc'\ndate: 2021-03-04\nsources: [a]\nplaces: [p]\n"
+                               "actors: [{actor: x, role: attacker}]\n---\n",
+    })
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    cells = [cell for name in ("events.csv", "actors.csv", "places.csv", "sources.csv", "acled.csv")
+             for row in csv.reader(io.StringIO(data(site, name).decode("utf-8"))) for cell in row]
+    assert "'+cmd|calc" in cells and "'@SUM(1+1)" in cells and "'-2+3" in cells
+    assert "'=HYPERLINK(\"https://example.org\")" in cells
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "@")]
+    assert "-33.9" in cells or "-33.9000" in cells  # a negative number stays a number
+    assert validate(site / "data" / "datapackage.json").valid
+    # the JSON keeps the text exactly as written
+    assert json.loads(data(site, "timeline.json"))["events"][0]["title"] == "+cmd|calc"

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from builder.model.site import Site
-from builder.render.opendata.common import DataOptions, dumps, iso
+from builder.render.opendata.common import DataOptions, dumps, iso, spreadsheet_safe
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 # (table, [(field, type, description)], primary key, [(field, table, field)])
@@ -122,7 +122,7 @@ def table_csv(site: Site, table: str, options: DataOptions) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([name for name, _, _ in fields])
-    writer.writerows(_rows(site, table, options))
+    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in _rows(site, table, options))
     return out.getvalue().encode("utf-8")
 
 
