@@ -7,6 +7,7 @@ import datetime
 import io
 import json
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from frictionless import validate
 from builder.model.event import Media
 from builder.pipeline import build_site
 from builder.render.opendata.acled import COLUMNS
-from tests.conftest import ROOT, mkdocs_build, run_cli
+from tests.conftest import ROOT, mkdocs_build, run, run_cli
 
 CONTENT = ROOT / "content"
 EVENTS = len(list((CONTENT / "events").glob("*.md")))
@@ -321,3 +322,21 @@ def test_csv_cells_cannot_run_as_spreadsheet_formulas(make_project: Any, tmp_pat
     assert validate(site / "data" / "datapackage.json").valid
     # the JSON keeps the text exactly as written
     assert json.loads(data(site, "timeline.json"))["events"][0]["title"] == "+cmd|calc"
+
+
+def test_a_hand_written_file_in_the_way_of_the_data_is_replaced_with_a_warning(make_project: Any,
+                                                                               tmp_path: Path) -> None:
+    project = make_project({
+        "content/articles/a.md": "---\ntitle: A report\npublished: 2021-03-04\n---\nThe port closed.\n",
+        "content/events/e.md": "---\ntitle: Port closes\ndate: 2021-03-04\nsources: [a]\n---\n",
+        "content/pages/data/timeline.json": '{"not": "ours"}',
+        "content/pages/data/notes.txt": "kept",
+    })
+    site = tmp_path / "site"
+    strict = mkdocs_build(project, site)  # a warning, so --strict stops
+    assert strict.returncode == 1 and not site.exists()
+    assert "data/timeline.json is replaced by the open-data file of the same name" in strict.stderr
+    result = run([sys.executable, "-m", "mkdocs", "build", "-d", str(site)], project)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(data(site, "timeline.json"))["events"][0]["title"] == "Port closes"
+    assert (site / "data" / "notes.txt").read_text(encoding="utf-8") == "kept"
