@@ -70,6 +70,13 @@ def render_pages(site: Site, *, directory_urls: bool = True, raw_html: bool = Fa
     return render_site(site, directory_urls=directory_urls, raw_html=raw_html)
 
 
+def data_paths() -> list[str]:
+    """Where the open-data files go in a site (``data/timeline.json`` …), to keep hand-written files off them."""
+    from builder.render.opendata import FILES
+
+    return [f"data/{file.name}" for file in FILES]
+
+
 def write_data(site: Site, folder: Path, *, directory_urls: bool = True, site_url: str = "") -> list[tuple[str, int]]:
     """The open-data files (builder/render/opendata/) into ``folder``, one at a time; their names and sizes."""
     from builder.render.opendata import DataOptions, data_files

@@ -23,7 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from builder.diagnostics import Diagnostic, Diagnostics, Severity
-from builder.pipeline import DataError, DataJob, build_site, clean_page, plan_pages
+from builder.pipeline import DataError, DataJob, build_site, clean_page, data_paths, plan_pages
 from builder.plugin import theme
 from builder.plugin.options import TimelineConfig, option_line
 from builder.plugin.preview import problems_page, write_problems
@@ -128,6 +128,10 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             # The content arrives in on_page_read_source, rendered meanwhile on the other core.
             files.append(File.generated(config, src_uri, content="", inclusion=inclusion))
+        for src_uri in data_paths() if self.data is not None else ():
+            if (existing := files.get_file_from_path(src_uri)) is not None:
+                log.warning(f"{config.docs_dir}/{src_uri} is replaced by the open-data file of the same name")
+                files.remove(existing)
         return files
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:

@@ -7,6 +7,7 @@ import datetime
 import io
 import json
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from frictionless import validate
 from builder.model.event import Media
 from builder.pipeline import build_site
 from builder.render.opendata.acled import COLUMNS
-from tests.conftest import ROOT, mkdocs_build, run_cli
+from tests.conftest import ROOT, mkdocs_build, run, run_cli
 
 CONTENT = ROOT / "content"
 EVENTS = len(list((CONTENT / "events").glob("*.md")))
@@ -284,3 +285,58 @@ def test_fatalities_media_and_citation_only_sources_travel_in_the_data(make_proj
     back = build_site(blank / "content", validate_only=True).site.events["shelling"]
     assert back.fatalities == 3 and back.media == Media("https://example.org/smoke.jpg", "Smoke <over> the town",
                                                        "AP & Co", "Smoke")
+
+
+def test_quote_kind_and_claim_status_travel_in_the_data(seed_site: Path, timeline: dict[str, Any]) -> None:
+    """Reported speech stays reported in every export, so no reuse turns the reporter's words into a quotation."""
+    by_text = {quote["text"]: quote for quote in timeline["quotes"]}
+    reported = by_text["threatened to hit Syrian targets “anywhere” if Turkish troops are harmed again"]
+    assert reported["kind"] == "reported"
+    assert {quote["kind"] for quote in timeline["quotes"]} == {"direct", "reported"}
+    assert all(quote["status"] in (None, "confirmed", "disputed", "denied", "retracted", "unverified")
+               for quote in timeline["quotes"])
+    rows = list(csv.DictReader(io.StringIO(data(seed_site, "quotes.csv").decode("utf-8"))))
+    kinds = {row["id"]: row["kind"] for row in rows}
+    assert kinds == {quote["id"]: quote["kind"] for quote in timeline["quotes"]}
+
+
+def test_csv_cells_cannot_run_as_spreadsheet_formulas(make_project: Any, tmp_path: Path) -> None:
+    """Content is data: a title or name written like a formula stays text when the CSV is opened."""
+    project = make_project({
+        "content/actors/x.md": "---\nname: '@SUM(1+1)'\nkind: organisation\n---\n",
+        "content/places/p.md": "---\nname: '-2+3'\ncoordinates: {lat: -33.9, lon: -70.6, precision: settlement}\n---\n",
+        "content/articles/a.md": "---\ntitle: '=HYPERLINK(\"https://example.org\")'\npublished: 2021-03-04\n---\n"
+                                 "The port closed.\n",
+        "content/events/e.md": "---\ntitle: '+cmd|calc'\ndate: 2021-03-04\nsources: [a]\nplaces: [p]\n"
+                               "actors: [{actor: x, role: attacker}]\n---\n",
+    })
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    cells = [cell for name in ("events.csv", "actors.csv", "places.csv", "sources.csv", "acled.csv")
+             for row in csv.reader(io.StringIO(data(site, name).decode("utf-8"))) for cell in row]
+    assert "'+cmd|calc" in cells and "'@SUM(1+1)" in cells and "'-2+3" in cells
+    assert "'=HYPERLINK(\"https://example.org\")" in cells
+    assert not [cell for cell in cells if cell[:1] in ("=", "+", "@")]
+    assert "-33.9" in cells or "-33.9000" in cells  # a negative number stays a number
+    assert validate(site / "data" / "datapackage.json").valid
+    # the JSON keeps the text exactly as written
+    assert json.loads(data(site, "timeline.json"))["events"][0]["title"] == "+cmd|calc"
+
+
+def test_a_hand_written_file_in_the_way_of_the_data_is_replaced_with_a_warning(make_project: Any,
+                                                                               tmp_path: Path) -> None:
+    project = make_project({
+        "content/articles/a.md": "---\ntitle: A report\npublished: 2021-03-04\n---\nThe port closed.\n",
+        "content/events/e.md": "---\ntitle: Port closes\ndate: 2021-03-04\nsources: [a]\n---\n",
+        "content/pages/data/timeline.json": '{"not": "ours"}',
+        "content/pages/data/notes.txt": "kept",
+    })
+    site = tmp_path / "site"
+    strict = mkdocs_build(project, site)  # a warning, so --strict stops
+    assert strict.returncode == 1 and not site.exists()
+    assert "data/timeline.json is replaced by the open-data file of the same name" in strict.stderr
+    result = run([sys.executable, "-m", "mkdocs", "build", "-d", str(site)], project)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(data(site, "timeline.json"))["events"][0]["title"] == "Port closes"
+    assert (site / "data" / "notes.txt").read_text(encoding="utf-8") == "kept"

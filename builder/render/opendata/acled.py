@@ -22,7 +22,7 @@ from builder.model.actor import Actor
 from builder.model.event import Event
 from builder.model.place import Place
 from builder.model.site import Site
-from builder.render.opendata.common import DataOptions, dated, publisher_names, source_day
+from builder.render.opendata.common import DataOptions, dated, publisher_names, source_day, spreadsheet_safe
 
 COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
            "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
@@ -110,5 +110,5 @@ def acled_csv(site: Site, options: DataOptions) -> bytes:
     writer.writerow(COLUMNS)
     for event in dated(site):
         if (cells := row(site, event, options)) is not None:
-            writer.writerow(cells)
+            writer.writerow([spreadsheet_safe(cell) for cell in cells])
     return out.getvalue().encode("utf-8")

@@ -114,3 +114,21 @@ def publisher_names(site: Site, event: Event) -> list[str]:
         if article and article.publisher and article.publisher.id in site.actors:
             names.append(site.actors[article.publisher.id].name)
     return list(dict.fromkeys(names))
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: object) -> object:
+    """A CSV cell that a spreadsheet cannot run: text starting like a formula gets a leading apostrophe.
+
+    Content is data: a title such as ``=HYPERLINK("http://…")`` must stay text when a reader opens the
+    CSV in a spreadsheet (OWASP's CSV injection advice). Numbers (a negative longitude) are left as
+    they are."""
+    if not isinstance(cell, str) or not cell.startswith(_FORMULA_STARTS):
+        return cell
+    try:
+        float(cell)
+    except ValueError:
+        return "'" + cell
+    return cell

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from builder.model.site import Site
-from builder.render.opendata.common import DataOptions, dumps, iso
+from builder.render.opendata.common import DataOptions, dumps, iso, spreadsheet_safe
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 # (table, [(field, type, description)], primary key, [(field, table, field)])
@@ -42,7 +42,11 @@ TABLES: list[tuple[str, list[Field], list[str], list[tuple[str, str, str]]]] = [
      ["id"], [("subject", "actors", "id"), ("object", "actors", "id")]),
     ("quotes", [("id", "string", ""), ("event", "string", ""), ("speaker", "string", ""), ("article", "string", ""),
                 ("text", "string", "verbatim"), ("note", "string", ""),
-                ("url", "string", "the passage on the article page")],
+                ("url", "string", "the passage on the article page"),
+                ("kind", "string", "direct (the speaker's words) or reported (the reporter's account)"),
+                ("status", "string", "confirmed, disputed, denied, retracted or unverified; empty when not said"),
+                ("status_note", "string", ""), ("status_source", "string", ""), ("translation", "string", ""),
+                ("translated_by", "string", "")],
      ["id"], [("event", "events", "id"), ("speaker", "actors", "id"), ("article", "sources", "id")]),
     ("sources", [("id", "string", ""), ("url", "string", ""), ("title", "string", ""), ("publisher", "string", ""),
                  ("published", "string", "EDTF"), ("original_url", "string", ""), ("archive_url", "string", ""),
@@ -93,7 +97,9 @@ def _rows(site: Site, table: str, options: DataOptions) -> Iterator[list[Any]]:
         for event in site.timeline:
             for quote in event.quotes:
                 yield [quote.id, event.id, quote.by.id, quote.article.id, quote.text, quote.note,
-                       options.entity("article", quote.article.id, quote.anchor)]
+                       options.entity("article", quote.article.id, quote.anchor), quote.kind, quote.status,
+                       quote.status_note, quote.status_source.id if quote.status_source else "", quote.translation,
+                       quote.translated_by]
     elif table == "sources":
         for article in (site.articles[i] for i in sorted(site.articles)):
             yield [article.id, options.entity("article", article.id), article.title,
@@ -116,7 +122,7 @@ def table_csv(site: Site, table: str, options: DataOptions) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([name for name, _, _ in fields])
-    writer.writerows(_rows(site, table, options))
+    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in _rows(site, table, options))
     return out.getvalue().encode("utf-8")
 
 

@@ -99,7 +99,10 @@ def source_record(article: Article, options: DataOptions) -> dict[str, Any]:
 
 def quote_records(site: Site, options: DataOptions) -> list[dict[str, Any]]:
     return [{"id": quote.id, "event": event.id, "speaker": quote.by.id, "article": quote.article.id,
-             "text": quote.text, "note": quote.note, "url": quote_anchor(options, quote)}
+             "text": quote.text, "note": quote.note, "url": quote_anchor(options, quote), "kind": quote.kind,
+             "status": quote.status or None, "status_note": quote.status_note,
+             "status_source": quote.status_source.id if quote.status_source else None,
+             "translation": quote.translation, "translated_by": quote.translated_by}
             for event in site.timeline for quote in event.quotes]
 
 

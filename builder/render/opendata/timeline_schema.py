@@ -10,6 +10,7 @@ from typing import Any
 
 from builder.model.actor import ACTOR_KINDS
 from builder.model.dates import PRECISIONS
+from builder.model.event import CLAIM_STATUSES, QUOTE_KINDS
 from builder.model.place import PRECISIONS as PLACE_PRECISIONS
 from builder.render.opendata.common import dumps
 from builder.render.opendata.timeline_json import FORMAT
@@ -87,6 +88,12 @@ QUOTE = _object({
     "id": TEXT, "event": {"$ref": "#/$defs/id"}, "speaker": {"$ref": "#/$defs/id"},
     "article": {"$ref": "#/$defs/id"}, "text": {"type": "string", "description": "Verbatim."}, "note": TEXT,
     "url": {**URL, "description": "The passage highlighted on the article's page."},
+    "kind": {"enum": list(QUOTE_KINDS), "description": "direct: the speaker's own words, in quotation marks in the "
+                                                       "article; reported: the reporter's account of what was said."},
+    "status": {"enum": [*CLAIM_STATUSES, None], "description": "The claim's status, as the author judged it; "
+                                                              "null when not said."},
+    "status_note": TEXT, "status_source": {**MAYBE_ID, "description": "The article that settles the status."},
+    "translation": TEXT, "translated_by": TEXT,
 }, "A verbatim quote, attributed.")
 SOURCE = _object({
     "id": {"$ref": "#/$defs/id"}, "url": URL, "title": TEXT, "publisher": MAYBE_ID, "authors": IDS,
