@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from builder.diagnostics import Diagnostics
+from builder.load.fields import url_problem as url_problem  # re-exported: the one http(s) rule, for --site-url
 from builder.load.records import Records, load_records
 from builder.load.source_files import ContentFiles
 from builder.model.site import Site

@@ -7,11 +7,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from builder.cli.export import export_refusal
 from builder.cli.report import report
-from builder.pipeline import build_site, write_data
+from builder.pipeline import build_site, url_problem, write_data
 from builder.runtime.atomic import StagedDir, failure
 from builder.runtime.terminal import printable
 from builder.settings import ProjectSettings
@@ -29,8 +28,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(settings: ProjectSettings, out: Path, site_url: str, strict: bool) -> int:
-    address = urlsplit(site_url)
-    if site_url and (address.scheme not in ("http", "https") or not address.netloc):
+    if site_url and url_problem(site_url):
         print(f"export-data: --site-url {printable(site_url)}: give the site's http(s) address, e.g. "
               "https://example.org/timeline/", file=sys.stderr)
         return 2
