@@ -27,7 +27,12 @@ from builder.runtime.fork import PARALLEL_FROM, fork_child
 DATA_DIR = "data"  # the open data's folder in a site (the Data page is its index)
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+    from typing import Any
+
     from builder.render.page import GeneratedPage, PendingPage
+    from builder.render.page_output import OutputStyle
+    from builder.render.page_output import RenderedPage as RenderedPage  # what the plugin receives
 
 
 @dataclass
@@ -57,11 +62,21 @@ def build_site(content_dir: Path, root: Path | None = None, *, validate_only: bo
     return Result(site, diagnostics)
 
 
-def plan_pages(site: Site, *, directory_urls: bool = True, raw_html: bool = False) -> list[PendingPage]:
-    """Every generated page of the Site, its Markdown made when asked (the plugin asks page by page)."""
+def plan_pages(site: Site, *, directory_urls: bool = True, raw_html: bool = False,
+               style: OutputStyle | None = None) -> list[PendingPage]:
+    """Every generated page of the Site, made when asked (the plugin asks page by page): HTML with
+    ``style``, else Markdown files."""
+    from builder.render.page_output import MARKDOWN
     from builder.render.pages import plan_site  # Jinja and the templates: not needed to check
 
-    return plan_site(site, directory_urls=directory_urls, raw_html=raw_html)
+    return plan_site(site, directory_urls=directory_urls, raw_html=raw_html, style=style or MARKDOWN)
+
+
+def html_style(toc_options: Mapping[str, Any], trusted_markdown: Callable[[str], str] | None = None) -> OutputStyle:
+    """Pages as HTML, their headings as the ``toc`` extension with ``toc_options`` would make them."""
+    from builder.render.page_output import HeadingStyle, OutputStyle
+
+    return OutputStyle(HeadingStyle.from_options(toc_options), trusted_markdown)
 
 
 def render_pages(site: Site, *, directory_urls: bool = True, raw_html: bool = False) -> list[GeneratedPage]:

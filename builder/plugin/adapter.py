@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,8 +24,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from builder.diagnostics import Diagnostic, Diagnostics, Severity
-from builder.pipeline import DataError, DataJob, build_site, clean_page, data_paths, plan_pages
-from builder.plugin import theme
+from builder.pipeline import DataError, DataJob, build_site, clean_page, data_paths, html_style, plan_pages
+from builder.plugin import html_pages, theme
 from builder.plugin.options import TimelineConfig, option_line
 from builder.plugin.preview import problems_page, write_problems
 from builder.plugin.site_output import StagedSite, swappable
@@ -32,13 +33,21 @@ from builder.runtime.page_supply import PageSupply, RenderError
 from builder.runtime.spill import SpillStore
 from builder.runtime.terminal import PrintableRecords, printable
 
+if TYPE_CHECKING:
+    from builder.pipeline import RenderedPage
+
 log = logging.getLogger("mkdocs.plugins.timeline")
+
+
+def _finished(page: RenderedPage) -> RenderedPage:
+    return page
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.pages: list[str] = []
-        self.supply: PageSupply | None = None
+        self.supply: PageSupply[RenderedPage] | None = None
+        self.trusted: tuple[str, Callable[[str], str]] | None = None  # raw_html's converter, kept across rebuilds
         self.waiting = SpillStore()  # generated pages between conversion and writing
         self.output: StagedSite | None = None
         self.data: DataJob | None = None  # the open data, made while MkDocs builds (see DataJob)
@@ -106,12 +115,22 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             self.pages = []
             return
         self.close()
-        pending = plan_pages(result.site, directory_urls=config.use_directory_urls, raw_html=self.config.raw_html)
+        style = html_style(html_pages.toc_options(config), self._trusted_markdown(config))
+        pending = plan_pages(result.site, directory_urls=config.use_directory_urls, raw_html=self.config.raw_html,
+                             style=style)
         self.pages = [page.src_uri for page in pending]
         # Forked before the page worker starts its pipe-draining thread: a fork needs no other threads.
         self.data = DataJob(result.site, Path(config.site_dir), directory_urls=config.use_directory_urls,
                             site_url=config.site_url or "", parallel=self.config.parallel)
-        self.supply = PageSupply(pending, parallel=self.config.parallel)
+        self.supply = PageSupply(pending, _finished, parallel=self.config.parallel)
+
+    def _trusted_markdown(self, config: MkDocsConfig) -> Callable[[str], str] | None:
+        if not self.config.raw_html:
+            return None
+        key = repr((config.markdown_extensions, config.mdx_configs))
+        if self.trusted is None or self.trusted[0] != key:
+            self.trusted = key, html_pages.trusted_markdown(config)
+        return self.trusted[1]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.problems is not None:  # the preview of a project with errors: only the problems page
@@ -134,13 +153,19 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
                 files.remove(existing)
         return files
 
-    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        if self.supply is None:
-            return None
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.supply is not None:
+            html_pages.adopt(files, self.pages, config, self._made)
+        return nav
+
+    def _made(self, src_uri: str) -> RenderedPage:
+        assert self.supply is not None  # adopt() hands this out only while there is a supply
         try:
-            return self.supply.markdown(page.file.src_uri)
+            made = self.supply.page(src_uri)
         except RenderError as exc:
             raise PluginError(str(exc)) from None
+        assert made is not None  # only generated pages are adopted
+        return made
 
     # MkDocs converts every page before it writes any; generated pages wait out of memory meanwhile
     # (see builder/runtime/spill.py), are restored just before the theme renders them, and are let go once

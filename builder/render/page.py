@@ -13,6 +13,7 @@ from markupsafe import Markup
 from builder.render import sanitize
 from builder.render.contexts import PageContext
 from builder.render.languages import direction
+from builder.render.page_output import RenderedPage
 from builder.render.plain_text import finalize, html_text
 from builder.render.text_fragments import passage_url
 from builder.render.yaml_escapes import yaml_escapes
@@ -26,20 +27,21 @@ class GeneratedPage:
 
 @dataclass(frozen=True)
 class PendingPage:
-    """A page whose path is known and whose Markdown is made on demand, so that rendering can run
-    beside MkDocs (see builder/runtime/page_supply.py) instead of before it."""
+    """A page whose path is known and whose HTML (or, for export, Markdown) is made on demand, so
+    that rendering can run beside MkDocs (see builder/runtime/page_supply.py) instead of before it."""
 
     src_uri: str
-    make: Callable[[], str]
+    make: Callable[[], RenderedPage]
 
     def render(self) -> GeneratedPage:
-        return GeneratedPage(self.src_uri, self.make())
+        return GeneratedPage(self.src_uri, self.make().text)
 
 
 @jinja2.pass_context
 def _prose(context: jinja2.runtime.Context, text: str, inline: bool = False) -> Markup:
     """A Markdown field, sanitised unless the plugin's ``raw_html`` trusts it (builder/render/sanitize.py)."""
-    return sanitize.render(text, context["url"], raw_html=context["raw_html"], inline=inline)
+    return sanitize.render(text, context["url"], raw_html=context["raw_html"], inline=inline,
+                           convert=context["trusted_markdown"])
 
 
 @functools.cache

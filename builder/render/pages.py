@@ -45,16 +45,18 @@ from builder.render.figures.relations_chart import (
 from builder.render.indexes import IndexPages
 from builder.render.languages import direction
 from builder.render.page import GeneratedPage, PendingPage, environment
+from builder.render.page_output import MARKDOWN, OutputStyle, PageOutput, RenderedPage
 from builder.render.paging import PAGE_LIMIT, by_year, neighbours, plan_timeline, year_month_groups, year_of
 from builder.render.place_pages import split_place_by_year
 from builder.render.story_pages import StoryPages
 
 
 class _Renderer:
-    def __init__(self, site: Site, directory_urls: bool, raw_html: bool = False) -> None:
+    def __init__(self, site: Site, directory_urls: bool, raw_html: bool = False, style: OutputStyle = MARKDOWN) -> None:
         self.site = site
         self.directory_urls = directory_urls
         self.raw_html = raw_html
+        self.style = style
         self.plan = plan_timeline(site.timeline)
         self.tables: dict[str, dict[str, Any]] = {"actor": site.actors, "place": site.places, "event": site.events,
                                                   "article": site.articles}
@@ -89,11 +91,14 @@ class _Renderer:
         return self.tables[kind][id]
 
     def page(self, src_uri: str, context: PageContext) -> PendingPage:
-        def make() -> str:
+        def make() -> RenderedPage:
             links = urls.Links(src_uri, self.directory_urls)
-            return environment().get_template(context.template).render(
+            doc = PageOutput(self.style.headings)
+            body = environment().get_template(context.template).render(
                 site=self.site, url=links, pages=self.pages, entity=self.entity, raw_html=self.raw_html,
+                trusted_markdown=self.style.trusted_markdown, doc=doc,
                 timeline_page_of=self.timeline_page_of, **context.variables())
+            return doc.finish(src_uri, body)
 
         return PendingPage(src_uri, make)
 
@@ -280,10 +285,12 @@ class _Renderer:
         return pages
 
 
-def plan_site(site: Site, *, directory_urls: bool = True, raw_html: bool = False) -> list[PendingPage]:
+def plan_site(site: Site, *, directory_urls: bool = True, raw_html: bool = False,
+              style: OutputStyle = MARKDOWN) -> list[PendingPage]:
     """Every page of the site, not yet rendered, in a deterministic order. ``raw_html``: Markdown
-    fields go to MkDocs as written, unsanitised (the plugin option of that name)."""
-    renderer = _Renderer(site, directory_urls, raw_html)
+    fields are not sanitised (the plugin option of that name). ``style``: HTML for a site, or
+    Markdown files (builder/render/page_output.py)."""
+    renderer = _Renderer(site, directory_urls, raw_html, style)
     pages = [*renderer.indexes(), *renderer.timeline(), *renderer.relations()]
     pages += StoryPages(site, renderer.page).pages()
     pages += [renderer.event(site.events[i]) for i in sorted(site.events)]

@@ -266,11 +266,14 @@ def _link_pages(html_text: str, links: Links) -> str:
     return _MD_LINK.sub(page_link, html_text) if '.md"' in html_text or ".md#" in html_text else html_text
 
 
-def render(text: str, links: Links, *, raw_html: bool, inline: bool = False) -> Markup:
+def render(text: str, links: Links, *, raw_html: bool, inline: bool = False,
+           convert: Callable[[str], str] | None = None) -> Markup:
     """A Markdown field for a generated page: one line of clean HTML, or with ``raw_html`` the
-    Markdown as written for MkDocs (inline fields, which MkDocs would not convert, as HTML)."""
+    Markdown as written, converted by ``convert`` (the site's own Markdown configuration) or, for an
+    exported Markdown page, left for the engine to convert (inline fields, which an engine would
+    not convert inside HTML, as HTML)."""
     if raw_html and not inline:
-        return Markup(text)
+        return Markup(_link_pages(convert(text), links) if convert else text)
     body = _inert(to_html(text) if raw_html else _link_pages(_clean_html(text), links))
     if inline:  # one paragraph runs on in its line; more stay blocks (a list item may hold them)
         if body.startswith("<p>") and body.endswith("</p>") and body.count("<p>") == 1:

@@ -1,9 +1,10 @@
-"""Rendering pages on the second core while MkDocs converts them on the first.
+"""Rendering pages on the second core while MkDocs builds them on the first.
 
-MkDocs reads, converts and renders pages one at a time in one process, so on a 2-core machine one
-core idles during a build. A forked worker renders the generated pages in the order MkDocs will ask
-for them and sends them back through a pipe; a thread drains the pipe so the worker never waits, and
-the plugin hands each page over in ``on_page_read_source``. Without ``fork`` (Windows, macOS
+MkDocs reads and renders pages one at a time in one process, so on a 2-core machine one core idles
+during a build. A forked worker renders the generated pages in the order MkDocs will ask for them,
+finishes each (``finish``: the plugin adds their search entries) and sends them back through a
+pipe; a thread drains the pipe so the worker never waits, and the plugin hands each page to MkDocs
+when it reads it. Without ``fork`` (Windows, macOS
 defaults) or with other threads running (``mkdocs serve``), pages are rendered inline on demand.
 """
 
@@ -16,7 +17,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from typing import Protocol
+from typing import Any, Generic, Protocol, TypeVar
 
 from builder.runtime.fork import fork_child
 
@@ -25,41 +26,45 @@ class RenderError(Exception):
     pass
 
 
+Ready = TypeVar("Ready")
+
+
 class PendingPage(Protocol):
-    """A page whose Markdown is made on demand (render's PendingPage): the supply knows no more of it."""
+    """A page made on demand (render's PendingPage): the supply knows no more of it."""
 
     @property
     def src_uri(self) -> str: ...
 
     @property
-    def make(self) -> Callable[[], str]: ...
+    def make(self) -> Callable[[], Any]: ...
 
 
-def _work(pending: Sequence[PendingPage], sender: Connection) -> None:
+def _work(pending: Sequence[PendingPage], finish: Callable[[Any], object], sender: Connection) -> None:
     # Everything inherited from the parent is long-lived: keep the collector from walking (and
     # copy-on-write copying) it again and again.
     gc.freeze()
     try:
         for index, page in enumerate(pending):
-            sender.send((index, page.make()))
+            sender.send((index, finish(page.make())))
     except BaseException:  # reported to the parent, which fails the build with it
         sender.send((-1, traceback.format_exc()))
     finally:
         sender.close()
 
 
-class PageSupply:
-    """Generated pages' Markdown by source path, rendered ahead in a worker when possible."""
+class PageSupply(Generic[Ready]):
+    """Generated pages by source path, rendered and finished ahead in a worker when possible."""
 
-    def __init__(self, pending: Sequence[PendingPage], *, parallel: bool) -> None:
+    def __init__(self, pending: Sequence[PendingPage], finish: Callable[[Any], Ready], *, parallel: bool) -> None:
         self.pending = pending
+        self.finish = finish
         self.order = {page.src_uri: index for index, page in enumerate(pending)}
-        self.ready: dict[int, str] = {}
+        self.ready: dict[int, Ready] = {}
         self.failure = ""
         self.finished = False
         self.arrived = threading.Condition()
         self.process: BaseProcess | None = None
-        forked = fork_child(functools.partial(_work, pending)) if parallel and pending else None
+        forked = fork_child(functools.partial(_work, pending, finish)) if parallel and pending else None
         if forked:
             self.process, receiver = forked
             threading.Thread(target=self._drain, args=(receiver,), daemon=True).start()
@@ -70,12 +75,12 @@ class PageSupply:
     def _drain(self, receiver: Connection) -> None:
         try:
             while True:
-                index, markdown = receiver.recv()
+                index, made = receiver.recv()
                 with self.arrived:
                     if index < 0:
-                        self.failure = markdown
+                        self.failure = made
                     else:
-                        self.ready[index] = markdown
+                        self.ready[index] = made
                     self.arrived.notify_all()
         except (EOFError, OSError):
             pass
@@ -87,13 +92,13 @@ class PageSupply:
     def generates(self, src_uri: str) -> bool:
         return src_uri in self.order
 
-    def markdown(self, src_uri: str) -> str | None:
-        """The page's Markdown, or None when it is not a generated page."""
+    def page(self, src_uri: str) -> Ready | None:
+        """The page, made and finished, or None when it is not a generated page."""
         index = self.order.get(src_uri)
         if index is None:
             return None
         if self.process is None:
-            return self.pending[index].make()
+            return self.finish(self.pending[index].make())
         with self.arrived:
             self.arrived.wait_for(lambda: index in self.ready or self.failure or self.finished)
             if index in self.ready:

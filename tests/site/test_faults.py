@@ -255,7 +255,7 @@ class SlowPage:
         return ""
 
 with InChild(lambda: time.sleep(120), size=PARALLEL_FROM) as in_child:
-    supply = PageSupply([SlowPage()], parallel=True)
+    supply = PageSupply([SlowPage()], lambda page: page, parallel=True)
     print(in_child._process.pid, supply.process.pid, flush=True)
     time.sleep(120)
 """

@@ -34,8 +34,11 @@ import pytest
 
 from builder.diagnostics import Diagnostic
 from builder.pipeline import build_site
+from builder.render.page_output import HeadingStyle, OutputStyle
 from builder.render.pages import plan_site
 from tests.conftest import ROOT
+
+SITE_STYLE = OutputStyle(HeadingStyle(permalink=True))  # pages as a site gets them: HTML
 
 BATCH = 24  # mutants per build: big enough to be fast, small enough that one crash hides little
 TUNED = range(0, 5000)
@@ -218,7 +221,7 @@ class Project:
         problems = misplaced(result.diagnostics.items, self.root)
         if not result.diagnostics.errors:
             try:
-                for page in plan_site(result.site):
+                for page in plan_site(result.site, style=SITE_STYLE):
                     page.render()
             except Exception:  # check accepted it, so any failure here is the finding
                 problems.append("check passed, then rendering raised:\n" + traceback.format_exc(limit=-6))

@@ -22,8 +22,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from builder.pipeline import build_site
+from builder.render.page_output import HeadingStyle, OutputStyle
 from builder.render.pages import plan_site
 from tests.conftest import MINIMAL_MKDOCS, ROOT, run
+
+SITE_STYLE = OutputStyle(HeadingStyle(permalink=True))  # pages as a site gets them: HTML
 
 EXAMPLES = 120
 ARTICLE_ID = "report"
@@ -248,7 +251,7 @@ def test_any_content_check_accepts_renders(tmp_path: Path) -> None:
             if result.diagnostics.errors:
                 rejected += 1
                 return
-            pages = plan_site(result.site)
+            pages = plan_site(result.site, style=SITE_STYLE)
             for page in pages:
                 assert _page_path_problems(page.src_uri) == []
                 page.render()

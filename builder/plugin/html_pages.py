@@ -1,0 +1,78 @@
+"""Generated pages reach MkDocs as HTML: a Page that takes its content and TOC as they were made.
+
+MkDocs' own ``Page.render`` builds a Python-Markdown converter with every configured extension and
+runs it over the page: for pages the renderer already wrote as HTML, that was most of a build. A
+``GeneratedHtmlPage`` gets its HTML, metadata, TOC and anchor ids from the page supply instead
+(builder/render/page_output.py makes them the way Python-Markdown would), so every other plugin
+and the theme see the same ``page.content``, ``page.meta`` and ``page.toc`` as before.
+
+MkDocs makes the Page objects itself, in ``get_navigation`` (nav entries keep their nav title), so
+the plugin turns them into this class in ``on_nav``, before any page is read.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import markdown
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+if TYPE_CHECKING:
+    from builder.pipeline import RenderedPage
+
+Supplier = Callable[[str], "RenderedPage"]
+
+
+class GeneratedHtmlPage(Page):
+    supplier: Supplier
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self._made = self.supplier(self.file.src_uri)
+        self.markdown = ""
+        self.meta = dict(self._made.meta)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        made = self._made
+        del self._made  # held by MkDocs until the page is written: only what it needs stays
+        self.content = made.text
+        self.toc = get_toc(made.toc)  # type: ignore[arg-type]  # the toc extension's token dicts
+        self._title_from_render = None
+        self.present_anchor_ids = set(made.anchors)
+        self.links_to_anchors = {}
+
+
+def adopt(files: Files, src_uris: list[str], config: MkDocsConfig, supplier: Supplier) -> None:
+    """Make each generated file's Page a GeneratedHtmlPage (class swapped, so that the nav, which
+    already holds the Page objects of its entries, keeps them and their titles)."""
+    for src_uri in src_uris:
+        file = files.get_file_from_path(src_uri)
+        if file is None:
+            continue
+        page = file.page
+        if page is None:
+            page = Page(None, file, config)
+        page.__class__ = GeneratedHtmlPage
+        page.supplier = supplier  # type: ignore[attr-defined]
+
+
+def trusted_markdown(config: MkDocsConfig) -> Callable[[str], str]:
+    """Markdown fields the ``raw_html`` option trusts, converted as MkDocs converts pages (the site's
+    own extensions and their settings), each distinct text once: the same notes recur on many pages,
+    and under ``mkdocs serve`` the cache lives from one rebuild to the next."""
+    converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+
+    @functools.lru_cache(maxsize=8192)
+    def convert(text: str) -> str:
+        converter.reset()
+        return converter.convert(text)
+
+    return convert
+
+
+def toc_options(config: MkDocsConfig) -> dict[str, Any]:
+    return dict(config.mdx_configs.get("toc", {}))
