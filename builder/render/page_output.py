@@ -102,7 +102,7 @@ class PageOutput:
         if self.style is not None:
             self.meta = values
             return Markup("")
-        lines = "".join(f"{name}: {yaml_escapes(htmlsafe_json_dumps(value))}\n" for name, value in values.items())
+        lines = "".join(f"{name}: {yaml_escapes(htmlsafe_json_dumps(value, sort_keys=True))}\n" for name, value in values.items())
         return Markup(f"---\n{lines}---")
 
     def heading(self, level: int, text: object) -> Markup:
