@@ -17,7 +17,10 @@ from builder.diagnostics import Diagnostics
 from builder.load.fields import url_problem as url_problem  # re-exported: the one http(s) rule, for --site-url
 from builder.load.records import Records, load_records
 from builder.load.source_files import ContentFiles
-from builder.model.site import Site
+from builder.model.site import Site as Site  # re-exported: the plugin holds one between builds
+from builder.render.incremental import Fingerprints as Fingerprints  # re-exported: serve remembers builds
+from builder.render.incremental import PageRecord as PageRecord
+from builder.render.incremental import fingerprints, to_render
 from builder.render.sanitize import check_site
 from builder.render.sanitize import clean_page as clean_page  # re-exported: the plugin cleans hand-written pages
 from builder.resolve.references import resolve
@@ -77,6 +80,17 @@ def html_style(toc_options: Mapping[str, Any], trusted_markdown: Callable[[str],
     from builder.render.page_output import HeadingStyle, OutputStyle
 
     return OutputStyle(HeadingStyle.from_options(toc_options), trusted_markdown)
+
+
+def page_fingerprints(site: Site) -> Fingerprints:
+    """Every entity's fingerprint, to tell what an edit changed (builder/render/incremental.py)."""
+    return fingerprints(site)
+
+
+def pages_to_render(site: Site, now: Fingerprints, before: Fingerprints,
+                    pages: Mapping[str, PageRecord]) -> set[str] | None:
+    """The pages an edit can change (None: all), from what the last build knew of each page."""
+    return to_render(site, now, before, pages)
 
 
 def render_pages(site: Site, *, directory_urls: bool = True, raw_html: bool = False) -> list[GeneratedPage]:

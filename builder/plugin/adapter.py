@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -22,10 +24,12 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from builder.diagnostics import Diagnostic, Diagnostics, Severity
 from builder.pipeline import DataError, DataJob, build_site, clean_page, data_paths, html_style, plan_pages
-from builder.plugin import html_pages, theme
+from builder.plugin import html_pages, search_entries, theme
+from builder.plugin.incremental import Incremental, SkippedPages
 from builder.plugin.options import TimelineConfig, option_line
 from builder.plugin.preview import problems_page, write_problems
 from builder.plugin.site_output import StagedSite, swappable
@@ -34,19 +38,52 @@ from builder.runtime.spill import SpillStore
 from builder.runtime.terminal import PrintableRecords, printable
 
 if TYPE_CHECKING:
-    from builder.pipeline import RenderedPage
+    from builder.pipeline import RenderedPage, Site
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 
 
-def _finished(page: RenderedPage) -> RenderedPage:
-    return page
+@dataclass(frozen=True)
+class Finished:
+    """A generated page as the page supply hands it over: with its search entries, made beside it."""
+
+    page: RenderedPage
+    entries: list[dict[str, Any]] | None
+
+
+@dataclass(frozen=True)
+class Finisher:
+    """Runs where the page was rendered (the worker, in a build): its search entries are made there,
+    with Material's own code (builder/plugin/search_entries.py), not parsed again in this process."""
+
+    search: Mapping[str, Any] | None
+    directory_urls: bool
+
+    def __call__(self, page: RenderedPage) -> Finished:
+        if self.search is None or "title" not in page.meta:  # no title: the nav's, known only here
+            return Finished(page, None)
+        url = File(page.src_uri, None, "", self.directory_urls).url
+        url = "" if url in (".", "./") else url
+        return Finished(page, search_entries.entries(page.text, get_toc(page.toc), url,  # type: ignore[arg-type]
+                                                     page.meta, page.meta["title"], self.search))
+
+
+def _write_data(site: Site, folder: Path, directory_urls: bool, site_url: str) -> None:
+    try:
+        DataJob(site, folder, directory_urls=directory_urls, site_url=site_url, parallel=False).finish(folder)
+    except (DataError, OSError) as exc:
+        log.error(f"the open data of the preview could not be written: {exc}")
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.pages: list[str] = []
-        self.supply: PageSupply[RenderedPage] | None = None
+        self.supply: PageSupply[Finished] | None = None
+        self.owners: dict[str, str] = {}  # generated page → the entity it is about
+        self.ready: dict[str, list[dict[str, Any]] | None] = {}  # search entries made with the pages
+        self.incremental = Incremental()  # under `mkdocs serve`: what the last build made
+        self.data_later: threading.Thread | None = None
+        self.site: Site | None = None  # under `mkdocs serve`, until its open data is written
         self.trusted: tuple[str, Callable[[str], str]] | None = None  # raw_html's converter, kept across rebuilds
         self.waiting = SpillStore()  # generated pages between conversion and writing
         self.output: StagedSite | None = None
@@ -85,9 +122,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.previewing = command == "serve"
+        if self.previewing:
+            logging.getLogger("mkdocs.commands.build").addFilter(SkippedPages())
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.problems = None
+        if self.data_later is not None:  # the last preview's open data, still being written
+            self.data_later.join()
+            self.data_later = None
         if self.data is not None:  # a build of `mkdocs serve` that ended without either event
             self.data.cancel()
             self.data = None
@@ -113,16 +155,24 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
                              if diagnostic.severity is Severity.ERROR or warnings_fail]
             self.close()
             self.pages = []
+            self.incremental.forget()
             return
         self.close()
         style = html_style(html_pages.toc_options(config), self._trusted_markdown(config))
         pending = plan_pages(result.site, directory_urls=config.use_directory_urls, raw_html=self.config.raw_html,
                              style=style)
         self.pages = [page.src_uri for page in pending]
-        # Forked before the page worker starts its pipe-draining thread: a fork needs no other threads.
-        self.data = DataJob(result.site, Path(config.site_dir), directory_urls=config.use_directory_urls,
-                            site_url=config.site_url or "", parallel=self.config.parallel)
-        self.supply = PageSupply(pending, _finished, parallel=self.config.parallel)
+        self.owners = {page.src_uri: page.owner for page in pending}
+        self.ready = {}
+        if self.previewing:
+            self.incremental.plan(result.site, self.pages)
+            self.site = result.site  # its open data is written once the preview is up (on_post_build)
+        else:
+            # Forked before the page worker starts its pipe-draining thread: a fork needs no other threads.
+            self.data = DataJob(result.site, Path(config.site_dir), directory_urls=config.use_directory_urls,
+                                site_url=config.site_url or "", parallel=self.config.parallel)
+        finish = Finisher(search_entries.search_config(config), config.use_directory_urls)
+        self.supply = PageSupply(pending, finish, parallel=self.config.parallel)
 
     def _trusted_markdown(self, config: MkDocsConfig) -> Callable[[str], str] | None:
         if not self.config.raw_html:
@@ -147,25 +197,43 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             # The content arrives in on_page_read_source, rendered meanwhile on the other core.
             files.append(File.generated(config, src_uri, content="", inclusion=inclusion))
-        for src_uri in data_paths() if self.data is not None else ():
+        for src_uri in data_paths() if self.data is not None or self.site is not None else ():
             if (existing := files.get_file_from_path(src_uri)) is not None:
                 log.warning(f"{config.docs_dir}/{src_uri} is replaced by the open-data file of the same name")
                 files.remove(existing)
+        if self.previewing and self.output is not None:
+            self.incremental.check_environment(config, files, set(self.pages))
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.supply is not None:
             html_pages.adopt(files, self.pages, config, self._made)
+            search_entries.install(config, self._search_entries)
         return nav
 
     def _made(self, src_uri: str) -> RenderedPage:
         assert self.supply is not None  # adopt() hands this out only while there is a supply
+        if self.previewing and (stand_in := self.incremental.stand_in(src_uri)) is not None:
+            return stand_in
         try:
             made = self.supply.page(src_uri)
         except RenderError as exc:
             raise PluginError(str(exc)) from None
         assert made is not None  # only generated pages are adopted
-        return made
+        self.ready[src_uri] = made.entries
+        if self.previewing:
+            return self.incremental.rendered(made.page, self.owners.get(src_uri, ""))
+        return made.page
+
+    def _search_entries(self, page: Page) -> list[dict[str, Any]] | None:
+        """A generated page's search entries, made with it (or, unchanged in a preview, remembered)."""
+        src_uri = page.file.src_uri
+        if self.previewing and (remembered := self.incremental.entries(src_uri)) is not None:
+            return remembered
+        entries = self.ready.pop(src_uri, None)
+        if self.previewing and entries is not None:
+            self.incremental.indexed(src_uri, entries)
+        return entries
 
     # MkDocs converts every page before it writes any; generated pages wait out of memory meanwhile
     # (see builder/runtime/spill.py), are restored just before the theme renders them, and are let go once
@@ -210,6 +278,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
     @event_priority(-1000)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.close()
+        if self.previewing:
+            self._publish_preview(config)
+            return
         if self.data is not None:  # into the staging folder: published with the pages or not at all
             data, self.data = self.data, None
             try:
@@ -223,9 +294,29 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             output, self.output = self.output, None
             output.publish()
 
+    def _publish_preview(self, config: MkDocsConfig) -> None:
+        """Under ``mkdocs serve``: the pages first, then, while the browser reloads, the open data."""
+        if self.problems is not None:
+            write_problems(Path(config.site_dir), problems_page(
+                self.problems, site_name=config.site_name, content_dir=self.config.content_dir))
+        published = Path(os.path.realpath(config.site_dir))
+        if self.output is not None:
+            output, self.output = self.output, None
+            published = output.staged.target
+            output.publish()
+        if self.problems is None:
+            self.incremental.commit(published)
+        if self.site is not None:
+            site, self.site = self.site, None
+            self.data_later = threading.Thread(target=_write_data, daemon=True, args=(
+                site, published, config.use_directory_urls, config.site_url or ""))
+            self.data_later.start()
+
     @event_priority(-1000)  # last: it may raise, to report a full disk in one line
     def on_build_error(self, *, error: Exception) -> None:
         self.close()
+        self.site = None
+        self.incremental.forget()
         if self.data is not None:
             self.data.cancel()
             self.data = None

@@ -32,6 +32,7 @@ class PendingPage:
 
     src_uri: str
     make: Callable[[], RenderedPage]
+    owner: str = ""  # "kind:id" of the entity the page is about; "" for the timeline, indexes, home
 
     def render(self) -> GeneratedPage:
         return GeneratedPage(self.src_uri, self.make().text)

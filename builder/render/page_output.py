@@ -14,6 +14,7 @@ which give either form:
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from collections.abc import Callable, Mapping
@@ -76,13 +77,19 @@ MARKDOWN = OutputStyle()
 class RenderedPage:
     """A generated page as MkDocs receives it: ``text`` is its HTML (or, for export, its Markdown
     file), ``meta`` its front matter, ``toc`` the ``toc`` extension's nested tokens, ``anchors`` the
-    ids in it (links from hand-written pages to them are checked)."""
+    ids in it (links from hand-written pages to them are checked), ``linked`` the entities it links
+    to ("kind:id": when one changes, the page may change; see builder/render/incremental.py)."""
 
     src_uri: str
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
     toc: list[dict[str, Any]] = field(default_factory=list)
     anchors: frozenset[str] = frozenset()
+    linked: frozenset[str] = frozenset()
+
+    def digest(self) -> str:
+        """What MkDocs would make of the page, as a fingerprint: same digest, same output."""
+        return hashlib.blake2b(repr((self.text, self.meta, self.toc)).encode(), digest_size=16).hexdigest()
 
 
 class PageOutput:
@@ -102,7 +109,8 @@ class PageOutput:
         if self.style is not None:
             self.meta = values
             return Markup("")
-        lines = "".join(f"{name}: {yaml_escapes(htmlsafe_json_dumps(value, sort_keys=True))}\n" for name, value in values.items())
+        lines = "".join(f"{name}: {yaml_escapes(htmlsafe_json_dumps(value, sort_keys=True))}\n"
+                        for name, value in values.items())
         return Markup(f"---\n{lines}---")
 
     def heading(self, level: int, text: object) -> Markup:
@@ -126,9 +134,9 @@ class PageOutput:
             body = link + body if style.permalink_leading else body + link
         return Markup(f'<h{level} id="{escape(anchor)}">{body}</h{level}>')
 
-    def finish(self, src_uri: str, body: str) -> RenderedPage:
+    def finish(self, src_uri: str, body: str, linked: set[str]) -> RenderedPage:
         if self.style is None:
             return RenderedPage(src_uri, body)
         nested = cast(list[dict[str, Any]], nest_toc_tokens(cast(Any, self.tokens)))  # its TypedDicts are private
         return RenderedPage(src_uri, body.strip() + "\n", self.meta, nested,
-                            frozenset(_ID.findall(body)))
+                            frozenset(_ID.findall(body)), frozenset(linked))

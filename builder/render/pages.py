@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections import Counter, defaultdict
 from typing import Any
@@ -98,7 +99,7 @@ class _Renderer:
                 site=self.site, url=links, pages=self.pages, entity=self.entity, raw_html=self.raw_html,
                 trusted_markdown=self.style.trusted_markdown, doc=doc,
                 timeline_page_of=self.timeline_page_of, **context.variables())
-            return doc.finish(src_uri, body)
+            return doc.finish(src_uri, body, links.used)
 
         return PendingPage(src_uri, make)
 
@@ -292,12 +293,16 @@ def plan_site(site: Site, *, directory_urls: bool = True, raw_html: bool = False
     Markdown files (builder/render/page_output.py)."""
     renderer = _Renderer(site, directory_urls, raw_html, style)
     pages = [*renderer.indexes(), *renderer.timeline(), *renderer.relations()]
-    pages += StoryPages(site, renderer.page).pages()
-    pages += [renderer.event(site.events[i]) for i in sorted(site.events)]
-    pages += [page for i in sorted(site.actors) for page in renderer.actor(site.actors[i])]
-    pages += [page for i in sorted(site.places) for page in renderer.place(site.places[i])]
-    pages += [renderer.article(site.articles[i]) for i in sorted(site.articles)]
+    pages += [_owned(page, f"story:{page.src_uri}") for page in StoryPages(site, renderer.page).pages()]
+    pages += [_owned(renderer.event(site.events[i]), f"event:{i}") for i in sorted(site.events)]
+    pages += [_owned(page, f"actor:{i}") for i in sorted(site.actors) for page in renderer.actor(site.actors[i])]
+    pages += [_owned(page, f"place:{i}") for i in sorted(site.places) for page in renderer.place(site.places[i])]
+    pages += [_owned(renderer.article(site.articles[i]), f"article:{i}") for i in sorted(site.articles)]
     return pages
+
+
+def _owned(page: PendingPage, owner: str) -> PendingPage:
+    return dataclasses.replace(page, owner=owner)
 
 
 def render_site(site: Site, *, directory_urls: bool = True, raw_html: bool = False) -> list[GeneratedPage]:

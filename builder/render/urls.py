@@ -107,11 +107,12 @@ class Links:
         self.page = page
         self.directory_urls = directory_urls
         self.homes = homes or {}  # relation id → the page that lists it with its sources
-
+        self.used: set[str] = set()  # "kind:id" of every entity linked: what the page shows of others
     def to_page(self, src_uri: str, fragment: str = "") -> str:
         return relative_url(self.page, src_uri, self.directory_urls, fragment)
 
     def __call__(self, kind: str, id: str, fragment: str = "") -> str:
+        self.used.add(f"{kind}:{id}")
         if kind == "relation":
             return self.to_page(self.homes[id], fragment)
         return self.to_page(entity_page(kind, id), fragment)
