@@ -82,6 +82,13 @@ def html_style(toc_options: Mapping[str, Any], trusted_markdown: Callable[[str],
     return OutputStyle(HeadingStyle.from_options(toc_options), trusted_markdown)
 
 
+def bare_page(src_uri: str, meta: dict[str, Any], anchors: frozenset[str]) -> RenderedPage:
+    """A generated page with no content: a stand-in for one MkDocs need not build again."""
+    from builder.render.page_output import RenderedPage
+
+    return RenderedPage(src_uri, "", meta, anchors=anchors)
+
+
 def page_fingerprints(site: Site) -> Fingerprints:
     """Every entity's fingerprint, to tell what an edit changed (builder/render/incremental.py)."""
     return fingerprints(site)

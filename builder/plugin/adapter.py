@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+import jinja2
 from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -29,7 +30,7 @@ from mkdocs.structure.toc import get_toc
 from builder.diagnostics import Diagnostic, Diagnostics, Severity
 from builder.pipeline import DataError, DataJob, build_site, clean_page, data_paths, html_style, plan_pages
 from builder.plugin import html_pages, search_entries, theme
-from builder.plugin.incremental import Incremental, SkippedPages
+from builder.plugin.incremental import Incremental, SkippedPages, TemplateCache
 from builder.plugin.options import TimelineConfig, option_line
 from builder.plugin.preview import problems_page, write_problems
 from builder.plugin.site_output import StagedSite, swappable
@@ -60,12 +61,13 @@ class Finisher:
     directory_urls: bool
 
     def __call__(self, page: RenderedPage) -> Finished:
-        if self.search is None or "title" not in page.meta:  # no title: the nav's, known only here
+        if self.search is None:
             return Finished(page, None)
         url = File(page.src_uri, None, "", self.directory_urls).url
         url = "" if url in (".", "./") else url
+        title = page.meta.get("title", search_entries.PAGE_TITLE)  # else the nav's, known only to MkDocs
         return Finished(page, search_entries.entries(page.text, get_toc(page.toc), url,  # type: ignore[arg-type]
-                                                     page.meta, page.meta["title"], self.search))
+                                                     page.meta, title, self.search))
 
 
 def _write_data(site: Site, folder: Path, directory_urls: bool, site_url: str) -> None:
@@ -82,6 +84,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.owners: dict[str, str] = {}  # generated page → the entity it is about
         self.ready: dict[str, list[dict[str, Any]] | None] = {}  # search entries made with the pages
         self.incremental = Incremental()  # under `mkdocs serve`: what the last build made
+        self.templates = TemplateCache()
         self.data_later: threading.Thread | None = None
         self.site: Site | None = None  # under `mkdocs serve`, until its open data is written
         self.trusted: tuple[str, Callable[[str], str]] | None = None  # raw_html's converter, kept across rebuilds
@@ -225,6 +228,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             return self.incremental.rendered(made.page, self.owners.get(src_uri, ""))
         return made.page
 
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        if self.previewing:
+            env.bytecode_cache = self.templates
+        return env
+
     def _search_entries(self, page: Page) -> list[dict[str, Any]] | None:
         """A generated page's search entries, made with it (or, unchanged in a preview, remembered)."""
         src_uri = page.file.src_uri
@@ -303,8 +311,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         if self.output is not None:
             output, self.output = self.output, None
             published = output.staged.target
-            output.publish()
+            output.publish(previewing=True)
         if self.problems is None:
+            log.info(self.incremental.summary())
             self.incremental.commit(published)
         if self.site is not None:
             site, self.site = self.site, None

@@ -26,10 +26,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from builder.pipeline import Fingerprints, PageRecord, page_fingerprints, pages_to_render
+from builder.pipeline import Fingerprints, PageRecord, bare_page, page_fingerprints, pages_to_render
 from builder.plugin.theme import THEME
 
 if TYPE_CHECKING:
@@ -95,6 +97,8 @@ class Incremental:
         assert self.published is not None
         shutil.copytree(self.published, config.site_dir, copy_function=os.link, dirs_exist_ok=True,
                         ignore=shutil.ignore_patterns(".*"))
+        # The 404 page and the sitemap show the nav and the pages, which are as they were: linked too.
+        config.theme.static_templates.difference_update({"404.html", "sitemap.xml"})
 
     def needs_render(self, src_uri: str) -> bool:
         return self.selected is None or src_uri in self.selected
@@ -106,12 +110,10 @@ class Incremental:
         return self._unchanged(src_uri)
 
     def _unchanged(self, src_uri: str) -> RenderedPage:
-        from builder.pipeline import RenderedPage
-
         remembered = self.pages[src_uri]
         self.next_pages[src_uri] = remembered
         self.unchanged.add(src_uri)
-        return RenderedPage(src_uri, "", {**remembered.meta, "template": UNCHANGED}, anchors=remembered.anchors)
+        return bare_page(src_uri, {**remembered.meta, "template": UNCHANGED}, remembered.anchors)
 
     def rendered(self, page: RenderedPage, owner: str) -> RenderedPage:
         """A page just rendered: remembered, and replaced by a stand-in when its output is the same."""
@@ -135,6 +137,14 @@ class Incremental:
         if (remembered := self.next_pages.get(src_uri)) is not None:
             remembered.entries = entries
 
+    def summary(self) -> str:
+        total = len(self.next_pages)
+        if not self.comparable:
+            return f"all {total} generated pages built"
+        rendered = total if self.selected is None else len(self.selected)
+        return (f"{rendered} of {total} generated pages rendered again, "
+                f"{total - len(self.unchanged)} changed and built")
+
     def commit(self, published: Path) -> None:
         """The build was published: it is what the next one compares with."""
         self.pages, self.fingerprints = self.next_pages, self.next_fingerprints
@@ -144,6 +154,21 @@ class Incremental:
     def forget(self) -> None:
         """The build failed: the next one starts from scratch."""
         self.pages, self.fingerprints, self.published = {}, None, None
+
+
+class TemplateCache(jinja2.BytecodeCache):
+    """Compiled theme templates, kept from one build to the next: MkDocs makes a new Jinja
+    environment for every build, which compiled Material's templates again each time."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self.compiled.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 class SkippedPages(logging.Filter):

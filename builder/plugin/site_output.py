@@ -31,7 +31,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.utils import CountHandler
 
-from builder.runtime.atomic import StagedDir, failure
+from builder.runtime.atomic import StagedDir, failure, remove, remove_in_background
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 
@@ -91,14 +91,15 @@ class StagedSite:
         if self.warnings is not None:
             logging.getLogger("mkdocs").removeHandler(self.warnings)
 
-    def publish(self) -> None:
-        """Swap the staged site in, unless ``--strict`` is about to fail the build on a warning."""
+    def publish(self, *, previewing: bool = False) -> None:
+        """Swap the staged site in, unless ``--strict`` is about to fail the build on a warning. A
+        preview does not wait for the previous site to be deleted."""
         self._end()
         if self.warnings is not None and self.warnings.get_counts():
             self.staged.discard()  # MkDocs aborts right after this event
             return
         try:
-            self.staged.commit()
+            self.staged.commit(remove_in_background if previewing else remove)
         except OSError as exc:
             self.staged.discard()
             _fail(str(failure(exc, self.staged.target)))

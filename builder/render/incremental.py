@@ -4,9 +4,10 @@ After a build, each page is remembered with what it depends on: the entities it 
 link a template makes goes through ``urls.Links``, which notes them) and the entity it belongs to
 (with whatever that entity refers to). On the next build every entity is fingerprinted again:
 
-- when an event, actor or article changed (or appeared, or went), the pages to render are the pages
-  linking to it, the pages of what it refers to before and after the edit (an actor added to an
-  event must now list it), and the pages that belong to no entity (timeline, indexes, home);
+- when an event, actor or article changed (or appeared, or went), the pages to render are its own
+  pages and the pages linking to it; when what it names changed too (an actor added to an event),
+  also the pages of everything it named before or after (that actor's page must now list the event),
+  with the places around them, and the timeline, indexes and home page where they link to those;
 - when anything else changed (a place, a relation, a story, ``site.yml``, an event's date, which
   moves it between pages and neighbours), every page is rendered again.
 
@@ -16,12 +17,11 @@ the last build's is handed to the theme (builder/plugin/incremental.py).
 
 from __future__ import annotations
 
-import dataclasses
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from builder.model.common import Ref
 from builder.model.site import Site
 
 EDITABLE = ("event", "actor", "article")  # entity kinds whose edits are followed page by page
@@ -39,27 +39,17 @@ class Fingerprints:
     shape: int  # whatever, when changed, may change every page
 
 
-def _canonical(value: Any, refs: set[str]) -> Any:
-    """``value`` as nested tuples of plain values, without where it was written (an edit above it
-    in the same file moves its line, not its content); the entities it names go into ``refs``."""
-    if isinstance(value, Ref):
-        refs.add(f"{value.kind}:{value.id}")
-        return ("ref", value.kind, value.id)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return (type(value).__name__, *(_canonical(getattr(value, f.name), refs)
-                                        for f in dataclasses.fields(value) if f.name != "origin"))
-    if isinstance(value, (list, tuple)):
-        return tuple(_canonical(item, refs) for item in value)
-    if isinstance(value, Mapping):
-        return tuple((key, _canonical(item, refs)) for key, item in value.items())
-    if isinstance(value, str):
-        return str(value)
-    return repr(value)
+# An entity's repr, less where it was written (an edit above it in the same file moves its line, not
+# its content), is its fingerprint; the references in it are what it names.
+_ORIGIN = re.compile(r"""Origin\(path=(?:'[^']*'|"[^"]*"), line=\d+\)""")
+_REF = re.compile(r"Ref\(kind='(\w+)', id='([^']*)'")
 
 
 def _entity(value: Any, more_refs: Iterable[str] = ()) -> Entity:
-    refs: set[str] = set(more_refs)
-    return Entity(hash(_canonical(value, refs)), frozenset(refs))
+    text = repr(value)
+    refs = {f"{kind}:{id_}" for kind, id_ in _REF.findall(text)}
+    refs.update(more_refs)
+    return Entity(hash(_ORIGIN.sub("", text)), frozenset(refs))
 
 
 def fingerprints(site: Site) -> Fingerprints:
@@ -70,11 +60,9 @@ def fingerprints(site: Site) -> Fingerprints:
         mentioned = (f"{span.target_kind}:{span.target_id}" for paragraph in site.spans.get(id_, [])
                      for span in paragraph if span.target_kind)
         entities[f"article:{id_}"] = _entity(article, mentioned)
-    unfollowed: set[str] = set()
-    shape = _canonical((site.info, sorted(site.places.items()), sorted(site.relations.items()),
-                        sorted(site.stories.items()), [(event.id, event.date) for event in site.timeline]),
-                       unfollowed)
-    return Fingerprints(entities, hash(shape))
+    shape = _entity((site.info, sorted(site.places.items()), sorted(site.relations.items()),
+                     sorted(site.stories.items()), [(event.id, event.date) for event in site.timeline]))
+    return Fingerprints(entities, shape.fingerprint)
 
 
 @dataclass(frozen=True)
@@ -94,13 +82,17 @@ def to_render(site: Site, now: Fingerprints, before: Fingerprints, pages: Mappin
                if now.entities.get(key) != before.entities.get(key)}
     if not changed:
         return set()
-    touched = set(changed)
+    # What a changed entity names before or after the edit, when that changed: an actor added to an
+    # event must list it now, and the actors index counts it.
+    moved: set[str] = set()
     for key in changed:
-        for side in (now, before):
-            if (entity := side.entities.get(key)) is not None:
-                touched |= entity.refs
-    for key in list(touched):  # a place lists the events of the places within it
+        old, new = before.entities.get(key), now.entities.get(key)
+        old_refs, new_refs = old.refs if old else frozenset(), new.refs if new else frozenset()
+        if old_refs != new_refs:
+            moved |= old_refs | new_refs
+    for key in list(moved):  # a place lists the events of the places within it
         if key.startswith("place:") and (place := site.places.get(key[6:])) is not None:
-            touched.update(f"place:{p.id}" for p in site.place_chain(place) if p is not None)
+            moved.update(f"place:{p.id}" for p in site.place_chain(place) if p is not None)
     return {src_uri for src_uri, record in pages.items()
-            if not record.owner or record.owner in touched or not record.depends.isdisjoint(changed)}
+            if record.owner in changed or record.owner in moved or not record.depends.isdisjoint(changed)
+            or (not record.owner and not record.depends.isdisjoint(moved))}

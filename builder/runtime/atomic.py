@@ -22,6 +22,7 @@ import os
 import secrets
 import shutil
 import sys
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Self
@@ -92,12 +93,28 @@ def _fresh(folder: Path, prefix: str, make: Callable[[Path], int]) -> tuple[Path
             continue
 
 
-def _remove(path: Path) -> None:
+def remove(path: Path) -> None:
     if path.is_dir() and not path.is_symlink():
         shutil.rmtree(path, ignore_errors=True)
     else:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
+
+
+_removing: set[Path] = set()  # folders this process is removing in the background
+
+
+def remove_in_background(path: Path) -> None:
+    """Remove ``path`` on another thread: a folder of thousands of pages takes seconds to delete."""
+
+    def run() -> None:
+        try:
+            remove(path)
+        finally:
+            _removing.discard(path)
+
+    _removing.add(path)
+    threading.Thread(target=run, daemon=True).start()
 
 
 def _try_lock(fd: int, *, wait: bool) -> bool:
@@ -151,11 +168,11 @@ def remove_leftovers(target: Path) -> None:
     if olds and not os.path.lexists(target):
         os.rename(olds.pop(), target)
     for path in olds:
-        _remove(path)
+        remove(path)
     for name in names:
         path = target.parent / name
-        if name.startswith(prefix + _STAGING) and _abandoned(path):
-            _remove(path)
+        if name.startswith(prefix + _STAGING) and path not in _removing and _abandoned(path):
+            remove(path)
 
 
 class _Staged:
@@ -184,7 +201,7 @@ class _Staged:
         """Drop what was staged; the target stays as it was. Safe to call twice."""
         if self._fd is not None:
             self._release()
-            _remove(self.path)
+            remove(self.path)
 
     def __enter__(self) -> Self:
         return self
@@ -200,7 +217,8 @@ class StagedDir(_Staged):
         os.mkdir(path)  # with the umask's permissions, as MkDocs would make it
         return os.open(path, os.O_RDONLY)
 
-    def commit(self) -> None:
+    def commit(self, discard: Callable[[Path], None] = remove) -> None:
+        """Swap in; the previous output goes with ``discard`` (a preview's, in the background)."""
         aside: Path | None = None
         with _folder_lock(self.folder):
             if not os.path.lexists(self.target):
@@ -213,7 +231,7 @@ class StagedDir(_Staged):
                 os.rename(self.path, self.target)
         self._release()
         if aside is not None:
-            _remove(aside)
+            discard(aside)
 
 
 class StagedFile(_Staged):
