@@ -100,7 +100,7 @@ def site_figures(site: Path) -> dict[str, Any]:
 # Three kinds of mistake, put in every EVERY-th event file: a month that does not exist, an actor
 # id with a typo, and a quote its article does not contain. Each is one error on the edited line.
 EVERY = 100
-MISTAKES = ((re.compile(r'^(date: "\d{4}-)\d\d', re.M), r"\g<1>13"),
+MISTAKES = ((re.compile(r'^(date: "?\d{4}-)\d\d', re.M), r"\g<1>13"),
             (re.compile(r'(\{"actor": "[a-z0-9-]+)"'), r'\1x"'),
             (re.compile(r'("text": "[^"]+)"'), r'\1 and something nobody said"'))
 

@@ -166,7 +166,7 @@ def probe(project: Path, work: Path, *, edits: int = 3, start_timeout: float = 1
         try:
             first = targets[0]
             if not wait_for(base + first.url, first.title, started + start_timeout, server, START_POLL_S):
-                raise ProbeError(f"the first build was not served within {start_timeout:.0f} s "
+                raise ProbeError(f"the first build was not served within {start_timeout:g} s "
                                  f"({base + first.url} never showed {first.title!r})")
             figures["serve_first_build_s"] = round(time.perf_counter() - started, 2)
             for number, target in enumerate(targets, start=1):
@@ -182,7 +182,7 @@ def probe(project: Path, work: Path, *, edits: int = 3, start_timeout: float = 1
                 written = time.perf_counter()
                 if not wait_for(url, title, written + edit_timeout, server, POLL_S):
                     raise ProbeError(f"edit {number} of {edits}: {url} did not show the new title "
-                                     f"{title!r} within {edit_timeout:.0f} s of the write to {target.path.name}")
+                                     f"{title!r} within {edit_timeout:g} s of the write to {target.path.name}")
                 runs.append(round(time.perf_counter() - written, 3))
         except ProbeError as error:
             figures["serve_error"] = str(error)
