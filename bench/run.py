@@ -141,6 +141,7 @@ def make_project(size: str, project: Path) -> dict[str, Any]:
     """The seed copied, or the project generated (with the generator's own time and peak memory)."""
     counts = SIZES[size]
     if counts is None:
+        shutil.rmtree(project / "content", ignore_errors=True)  # from an earlier run in the same --dir
         shutil.copytree(ROOT / "content", project / "content")
         shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
         return {"size": size}

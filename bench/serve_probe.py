@@ -149,6 +149,8 @@ def probe(project: Path, work: Path, *, edits: int = 3, start_timeout: float = 1
           edit_timeout: float = 120) -> dict[str, Any]:
     """Figures of the probe; ``serve_error`` says what went wrong, if anything did."""
     copy = work / "serve-project"
+    for left in (copy, work / "serve-tmp"):  # from an earlier run in the same --dir
+        shutil.rmtree(left, ignore_errors=True)
     shutil.copytree(project / "content", copy / "content")
     shutil.copy2(project / "mkdocs.yml", copy / "mkdocs.yml")
     (work / "serve-tmp").mkdir()
