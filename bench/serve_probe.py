@@ -160,7 +160,11 @@ def probe(project: Path, work: Path, *, edits: int = 3, start_timeout: float = 1
     runs: list[float] = []
     figures: dict[str, Any] = {"serve_command": f"mkdocs serve --dev-addr 127.0.0.1:{port}",
                                "serve_edit_runs_s": runs, "serve_edit_s": None, "serve_error": None}
-    targets = pick_targets(copy / "content", edits)
+    try:
+        targets = pick_targets(copy / "content", edits)
+    except ProbeError as error:
+        figures["serve_error"] = str(error)
+        return figures
     figures["serve_edited_pages"] = [target.url for target in targets]
     with log_path.open("wb") as log:
         started = time.perf_counter()
