@@ -418,7 +418,6 @@ class Project:
     articles: list[Article] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
-    bodies: list[str] = field(default_factory=list)
 
 
 def published_text(day: datetime.date) -> str:
@@ -881,7 +880,9 @@ class Generator:
 
     # -- article bodies --
 
-    def write_bodies(self) -> None:
+    def write_bodies(self, emit: Callable[[Article, str], None]) -> None:
+        """Each article's body, handed to ``emit`` as soon as it is made and then let go of: at L the
+        bodies alone would hold over 100 MB of text until the end."""
         rng, p = self.rng, self.p
         for article in p.articles:
             units = list(article.units)
@@ -910,7 +911,8 @@ class Generator:
                 paragraphs.append(joiner.join(sentences))
             before, after = self.fenced(article)
             article.title = self.headline(article)
-            p.bodies.append("\n\n".join([*before, *paragraphs, *after]) + "\n")
+            emit(article, "\n\n".join([*before, *paragraphs, *after]) + "\n")
+            article.units = []
 
     def filler(self) -> str:
         rng = self.rng
@@ -943,13 +945,13 @@ class Generator:
             return article.lead
         return self.rng.choice(HEADLINES).format(place=self.p.places[self.pick_place()].name)
 
-    def generate(self) -> Project:
+    def generate(self, emit: Callable[[Article, str], None]) -> Project:
         self.make_places()
         self.make_actors()
         self.make_articles()
         self.make_events()
         self.make_relations()
-        self.write_bodies()
+        self.write_bodies(emit)
         return self.p
 
 
@@ -1028,6 +1030,20 @@ class Writer:
             ("commentary", event.commentary if with_id else None),
         ]
 
+    def write_article(self, article: Article, body: str) -> None:
+        p = self.p
+        pairs: list[tuple[str, Value | None]] = [
+            ("title", article.title), ("publisher", p.actors[article.publisher].id),
+            ("authors", [p.actors[i].id for i in article.authors]),
+            ("contributors", [{"actor": p.actors[i].id, "role": role} for i, role in article.contributors]),
+            ("published", article.published.isoformat()),
+            ("url", f"https://{slug(p.actors[article.publisher].name)}.example/{article.id}"),
+            ("accessed", (article.published + datetime.timedelta(days=3)).isoformat()), ("language", "en"),
+            ("note", article.note),
+            ("corrections", [{"text": t, "correction": c} for t, c in article.corrections]),
+        ]
+        self.write(f"content/articles/{article.id}.md", markdown_file(pairs, body))
+
     def write_all(self, events: int, actors: int, articles: int) -> None:
         p = self.p
         title = f"Synthetic timeline: {events} events, {actors} actors, {articles} articles"
@@ -1067,18 +1083,6 @@ class Writer:
         for number, span in enumerate(chunks(in_lists, ACTORS_PER_FILE), start=1):
             self.write(f"content/actors/actors-{number:03d}.yml",
                        yaml_list((self.actor_fields(in_lists[i], True) for i in span), f"Actors, part {number}"))
-        for article, body in zip(p.articles, p.bodies, strict=True):
-            pairs: list[tuple[str, Value | None]] = [
-                ("title", article.title), ("publisher", p.actors[article.publisher].id),
-                ("authors", [p.actors[i].id for i in article.authors]),
-                ("contributors", [{"actor": p.actors[i].id, "role": role} for i, role in article.contributors]),
-                ("published", article.published.isoformat()),
-                ("url", f"https://{slug(p.actors[article.publisher].name)}.example/{article.id}"),
-                ("accessed", (article.published + datetime.timedelta(days=3)).isoformat()), ("language", "en"),
-                ("note", article.note),
-                ("corrections", [{"text": t, "correction": c} for t, c in article.corrections]),
-            ]
-            self.write(f"content/articles/{article.id}.md", markdown_file(pairs, body))
         listed = [e for i, e in enumerate(p.events) if i % 5 == 4]
         for number, event in enumerate(p.events):
             if number % 5 != 4:
@@ -1159,8 +1163,9 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     places = args.places or max(20, args.actors // 10)
     prepare(args.out, args.force)
-    project = Generator(args.events, args.actors, args.articles, places, args.seed).generate()
-    writer = Writer(project, args.out, args.seed)
+    generator = Generator(args.events, args.actors, args.articles, places, args.seed)
+    writer = Writer(generator.p, args.out, args.seed)
+    project = generator.generate(writer.write_article)
     writer.write_all(args.events, args.actors, args.articles)
     quotes = sum(len(e.quotes) for e in project.events)
     print(f"wrote {len(project.events)} events, {len(project.actors)} actors, {len(project.articles)} articles, "
