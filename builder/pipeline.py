@@ -127,6 +127,30 @@ def write_data(site: Site, folder: Path, *, directory_urls: bool = True, site_ur
     return written
 
 
+@dataclass(frozen=True)
+class DataRequest:
+    """The open data of a project, to write into ``site_dir/data`` from its content (a preview's,
+    by a standing child: builder/runtime/standing.py)."""
+
+    content_dir: Path
+    root: Path
+    site_dir: Path
+    raw_html: bool
+    directory_urls: bool
+    site_url: str
+
+
+def write_requested_data(request: DataRequest) -> None:
+    result = build_site(request.content_dir, request.root, raw_html=request.raw_html)
+    if result.diagnostics.errors:
+        return  # the preview shows the problems; there is no data to write
+    try:
+        DataJob(result.site, request.site_dir, directory_urls=request.directory_urls, site_url=request.site_url,
+                parallel=False).finish(request.site_dir)
+    except (DataError, OSError) as exc:
+        raise DataError(f"the open data of the preview could not be written: {exc}") from None
+
+
 class DataError(Exception):
     """The open data could not be written (the message says why)."""
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +27,17 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from builder.diagnostics import Diagnostic, Diagnostics, Severity
-from builder.pipeline import DataError, DataJob, build_site, clean_page, data_paths, html_style, plan_pages
+from builder.pipeline import (
+    DataError,
+    DataJob,
+    DataRequest,
+    build_site,
+    clean_page,
+    data_paths,
+    html_style,
+    plan_pages,
+    write_requested_data,
+)
 from builder.plugin import html_pages, search_entries, theme
 from builder.plugin.incremental import Incremental, SkippedPages, TemplateCache
 from builder.plugin.options import TimelineConfig, option_line
@@ -36,10 +45,11 @@ from builder.plugin.preview import problems_page, write_problems
 from builder.plugin.site_output import StagedSite, swappable
 from builder.runtime.page_supply import PageSupply, RenderError
 from builder.runtime.spill import SpillStore
+from builder.runtime.standing import StandingChild
 from builder.runtime.terminal import PrintableRecords, printable
 
 if TYPE_CHECKING:
-    from builder.pipeline import RenderedPage, Site
+    from builder.pipeline import RenderedPage
 
 log = logging.getLogger("mkdocs.plugins.timeline")
 
@@ -70,13 +80,6 @@ class Finisher:
                                                      page.meta, title, self.search))
 
 
-def _write_data(site: Site, folder: Path, directory_urls: bool, site_url: str) -> None:
-    try:
-        DataJob(site, folder, directory_urls=directory_urls, site_url=site_url, parallel=False).finish(folder)
-    except (DataError, OSError) as exc:
-        log.error(f"the open data of the preview could not be written: {exc}")
-
-
 class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.pages: list[str] = []
@@ -85,8 +88,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.ready: dict[str, list[dict[str, Any]] | None] = {}  # search entries made with the pages
         self.incremental = Incremental()  # under `mkdocs serve`: what the last build made
         self.templates = TemplateCache()
-        self.data_later: threading.Thread | None = None
-        self.site: Site | None = None  # under `mkdocs serve`, until its open data is written
+        self.data_writer: StandingChild | None = None  # under `mkdocs serve`: the open data, on the other core
         self.trusted: tuple[str, Callable[[str], str]] | None = None  # raw_html's converter, kept across rebuilds
         self.waiting = SpillStore()  # generated pages between conversion and writing
         self.output: StagedSite | None = None
@@ -127,12 +129,16 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.previewing = command == "serve"
         if self.previewing:
             logging.getLogger("mkdocs.commands.build").addFilter(SkippedPages())
+            # Forked now, before the server's threads start: later builds cannot fork.
+            self.data_writer = StandingChild(write_requested_data)
+
+    def on_shutdown(self) -> None:
+        if self.data_writer is not None:
+            self.data_writer.close()
+            self.data_writer = None
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.problems = None
-        if self.data_later is not None:  # the last preview's open data, still being written
-            self.data_later.join()
-            self.data_later = None
         if self.data is not None:  # a build of `mkdocs serve` that ended without either event
             self.data.cancel()
             self.data = None
@@ -169,7 +175,6 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.ready = {}
         if self.previewing:
             self.incremental.plan(result.site, self.pages)
-            self.site = result.site  # its open data is written once the preview is up (on_post_build)
         else:
             # Forked before the page worker starts its pipe-draining thread: a fork needs no other threads.
             self.data = DataJob(result.site, Path(config.site_dir), directory_urls=config.use_directory_urls,
@@ -200,7 +205,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             # The content arrives in on_page_read_source, rendered meanwhile on the other core.
             files.append(File.generated(config, src_uri, content="", inclusion=inclusion))
-        for src_uri in data_paths() if self.data is not None or self.site is not None else ():
+        for src_uri in data_paths() if self.data is not None or self.previewing else ():
             if (existing := files.get_file_from_path(src_uri)) is not None:
                 log.warning(f"{config.docs_dir}/{src_uri} is replaced by the open-data file of the same name")
                 files.remove(existing)
@@ -315,16 +320,14 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         if self.problems is None:
             log.info(self.incremental.summary())
             self.incremental.commit(published)
-        if self.site is not None:
-            site, self.site = self.site, None
-            self.data_later = threading.Thread(target=_write_data, daemon=True, args=(
-                site, published, config.use_directory_urls, config.site_url or ""))
-            self.data_later.start()
+        if self.problems is None and self.data_writer is not None:  # written into the site once ready
+            self.data_writer.submit(DataRequest(
+                self._content_dir(config), Path(config.config_file_path).parent, published, self.config.raw_html,
+                config.use_directory_urls, config.site_url or ""))
 
     @event_priority(-1000)  # last: it may raise, to report a full disk in one line
     def on_build_error(self, *, error: Exception) -> None:
         self.close()
-        self.site = None
         self.incremental.forget()
         if self.data is not None:
             self.data.cancel()

@@ -38,9 +38,18 @@ Task = TypeVar("Task")
 Result = TypeVar("Result")
 
 
+_STANDING = False  # in a standing child (builder/runtime/standing.py), which may not have children
+
+
 def can_fork() -> bool:
     """Forking is safe: the platform has it and no other thread could hold a lock the child needs."""
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    return not _STANDING and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def stand() -> None:
+    """In a standing child: it does its work itself, without children of its own."""
+    global _STANDING
+    _STANDING = True
 
 
 def die_with_parent(parent: int, *inherited: Connection) -> None:
