@@ -36,11 +36,13 @@ PlaceList = tuple[str, str, list[Place]]  # a page of places by first letters: l
 class PageContext:
     template: ClassVar[str]
     later: Later | None = None
+    # Entities the page names without linking to them ("kind:id"); the links are noted as made.
+    names: frozenset[str] = frozenset()
 
     def variables(self) -> dict[str, object]:
         """The template's variables: the fields (not copied: pages share the Site's objects), then
         the costly ones."""
-        values = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "later"}
+        values = {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name not in ("later", "names")}
         return {**values, **self.later()} if self.later else values
 
 

@@ -49,3 +49,10 @@ def facets(site: Site, events: list[Event]) -> list[Facet]:
         Facet("status", "Claim status", _options(statuses, {s: s.capitalize() for s in CLAIM_STATUSES})),
     ]
     return [facet for facet in result if facet.options]
+
+
+def named(facets: list[Facet]) -> frozenset[str]:
+    """The actors and places whose names the choices show ("kind:id"): unlinked, so noted apart
+    (builder/render/incremental.py)."""
+    return frozenset(f"{facet.name}:{value}" for facet in facets if facet.name in ("actor", "place")
+                     for value, _, _ in facet.options)

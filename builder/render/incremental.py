@@ -7,7 +7,8 @@ link a template makes goes through ``urls.Links``, which notes them) and the ent
 - when an event, actor or article changed (or appeared, or went), the pages to render are its own
   pages and the pages linking to it; when what it names changed too (an actor added to an event),
   also the pages of everything it named before or after (that actor's page must now list the event),
-  with the places around them, and the timeline, indexes and home page where they link to those;
+  with the places around them, and the pages that belong to no entity (the timeline's filters, the
+  indexes' counts, the home page);
 - when anything else changed (a place, a relation, a story, ``site.yml``, an event's date, which
   moves it between pages and neighbours), every page is rendered again.
 
@@ -95,4 +96,4 @@ def to_render(site: Site, now: Fingerprints, before: Fingerprints, pages: Mappin
             moved.update(f"place:{p.id}" for p in site.place_chain(place) if p is not None)
     return {src_uri for src_uri, record in pages.items()
             if record.owner in changed or record.owner in moved or not record.depends.isdisjoint(changed)
-            or (not record.owner and not record.depends.isdisjoint(moved))}
+            or (not record.owner and bool(moved))}

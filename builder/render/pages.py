@@ -31,7 +31,7 @@ from builder.render.contexts import (
     SourcesIndexContext,
     TimelineContext,
 )
-from builder.render.facets import facets
+from builder.render.facets import facets, named
 from builder.render.figures.maps import event_map, place_page_map
 from builder.render.figures.overview import overview
 from builder.render.figures.relations_chart import (
@@ -99,7 +99,7 @@ class _Renderer:
                 site=self.site, url=links, pages=self.pages, entity=self.entity, raw_html=self.raw_html,
                 trusted_markdown=self.style.trusted_markdown, doc=doc,
                 timeline_page_of=self.timeline_page_of, **context.variables())
-            return doc.finish(src_uri, body, links.used)
+            return doc.finish(src_uri, body, links.used | context.names)
 
         return PendingPage(src_uri, make)
 
@@ -220,7 +220,7 @@ class _Renderer:
             chart = overview(self.site.timeline) if page is plan.index else None
             filters = facets(self.site, page.events) if page.events else []
             generated.append(self.page(page.src_uri, TimelineContext(
-                page=page, groups=year_month_groups(page.events), chart=chart, filters=filters,
+                names=named(filters), page=page, groups=year_month_groups(page.events), chart=chart, filters=filters,
                 total=len(self.site.timeline), is_index=page is plan.index, counts=counts, index_page=urls.TIMELINE,
                 **neighbours(plan.pages if position else [], position - 1))))  # index: none
         return generated
