@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from builder.diagnostics import Diagnostics
 from builder.load.fields import url_problem as url_problem  # re-exported: the one http(s) rule, for --site-url
+from builder.load.records import ReadCache as ReadCache  # re-exported: serve keeps one
 from builder.load.records import Records, load_records
 from builder.load.source_files import ContentFiles
 from builder.model.site import Site as Site  # re-exported: the plugin holds one between builds
@@ -45,19 +46,21 @@ class Result:
 
 
 def build_site(content_dir: Path, root: Path | None = None, *, validate_only: bool = False,
-               freeze: bool = False, raw_html: bool = False, docs_dir: Path | None = None) -> Result:
+               freeze: bool = False, raw_html: bool = False, docs_dir: Path | None = None,
+               reads: ReadCache | None = None) -> Result:
     """Load and resolve everything under ``content_dir``; paths in diagnostics are relative to
     ``root`` (the project directory). ``validate_only`` gives the same diagnostics and a Site
     without the mentions of names in articles, which only pages need. ``freeze``: see
     ``without_cycle_collection``. ``raw_html``: trust raw HTML in Markdown fields (the plugin
     option); otherwise each thing sanitising will remove is a warning. ``docs_dir``: MkDocs' own
-    pages, published as they are: a link in them (or in content/) out of the project is an error."""
+    pages, published as they are: a link in them (or in content/) out of the project is an error.
+    ``reads``: files read by an earlier load, parsed again only when changed (``mkdocs serve``)."""
     diagnostics = Diagnostics()
     root = root or content_dir.parent
     with without_cycle_collection(freeze):
         listing = ContentFiles(content_dir, root, diagnostics)
         folders = listing.published_folders(docs_dir)
-        records = load_records(content_dir, root, diagnostics) if content_dir in folders else Records()
+        records = load_records(content_dir, root, diagnostics, reads) if content_dir in folders else Records()
         listing.report_links_out(folders, docs_dir)
         site = resolve(records, diagnostics, validate_only=validate_only)
         if not raw_html:

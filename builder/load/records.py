@@ -7,6 +7,7 @@ in the same process, so each build starts from the files.
 from __future__ import annotations
 
 import itertools
+import pickle
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -265,7 +266,34 @@ def _read_task(task: tuple[str, Path, str]) -> FileRead:
     return read_file(*task)
 
 
-def load_records(content_dir: Path, root: Path, diagnostics: Diagnostics) -> Records:
+class ReadCache:
+    """Files read by an earlier load of the same project, kept pickled by path and stamp, for
+    ``mkdocs serve``: after an edit only the edited files are parsed again. Pickled, not kept as
+    objects: resolving fills in what it finds (a quote's anchor), so every load gets fresh ones."""
+
+    def __init__(self) -> None:
+        self.reads: dict[str, tuple[tuple[int, int], bytes]] = {}
+
+    def read(self, folder: str, file: Path, path: str) -> FileRead:
+        try:
+            status = file.stat()
+        except OSError:
+            return read_file(folder, file, path)
+        stamp = (status.st_mtime_ns, status.st_size)
+        cached = self.reads.get(path)
+        if cached is not None and cached[0] == stamp:
+            found: FileRead = pickle.loads(cached[1])
+            return found
+        read = read_file(folder, file, path)
+        self.reads[path] = (stamp, pickle.dumps(read, pickle.HIGHEST_PROTOCOL))
+        return read
+
+    def keep_only(self, paths: set[str]) -> None:
+        for gone in self.reads.keys() - paths:
+            del self.reads[gone]
+
+
+def load_records(content_dir: Path, root: Path, diagnostics: Diagnostics, cache: ReadCache | None = None) -> Records:
     if not content_dir.is_dir():
         diagnostics.error(Origin(relative(content_dir, root), 1), "content directory not found")
         return Records()
@@ -276,7 +304,11 @@ def load_records(content_dir: Path, root: Path, diagnostics: Diagnostics) -> Rec
         diagnostics.warning(Origin(relative(content_dir, root), 1), problem)
     # Every file is read up front, on both cores when there are many, then kept kind by kind.
     tasks = [(folder, file, path) for folder in KINDS for file, path in listing.files(content_dir / folder)]
-    reads = map_in_order(_read_task, tasks)
+    if cache is not None:
+        reads = [cache.read(*task) for task in tasks]
+        cache.keep_only({path for _, _, path in tasks})
+    else:
+        reads = map_in_order(_read_task, tasks)
     targets: dict[str, dict[str, Any]] = {"articles": records.articles, "actors": records.actors,
                                           "places": records.places, "events": records.events,
                                           "relations": records.relations, "stories": records.stories}

@@ -31,6 +31,7 @@ from builder.pipeline import (
     DataError,
     DataJob,
     DataRequest,
+    ReadCache,
     build_site,
     clean_page,
     data_paths,
@@ -88,6 +89,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.ready: dict[str, list[dict[str, Any]] | None] = {}  # search entries made with the pages
         self.incremental = Incremental()  # under `mkdocs serve`: what the last build made
         self.templates = TemplateCache()
+        self.reads = ReadCache()  # content files as last read, under `mkdocs serve`
         self.data_writer: StandingChild | None = None  # under `mkdocs serve`: the open data, on the other core
         self.trusted: tuple[str, Callable[[str], str]] | None = None  # raw_html's converter, kept across rebuilds
         self.waiting = SpillStore()  # generated pages between conversion and writing
@@ -143,7 +145,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             self.data.cancel()
             self.data = None
         result = build_site(self._content_dir(config), root=Path(config.config_file_path).parent,
-                            raw_html=self.config.raw_html, docs_dir=Path(config.docs_dir))
+                            raw_html=self.config.raw_html, docs_dir=Path(config.docs_dir),
+                            reads=self.reads if self.previewing else None)
         # Under --strict MkDocs would fail on these warnings only at the end, after cleaning
         # site_dir; failing here keeps the previous site.
         warnings_fail = self.config.fail_on_warning or config.strict
