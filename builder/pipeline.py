@@ -68,6 +68,14 @@ def build_site(content_dir: Path, root: Path | None = None, *, validate_only: bo
     return Result(site, diagnostics)
 
 
+def site_title(content_dir: Path, root: Path) -> str | None:
+    """The title ``content/site.yml`` gives, if it gives one: the one place a site's title is set."""
+    from builder.load.records import load_info
+
+    info = load_info(content_dir, root, Diagnostics())  # its problems are reported with the build's
+    return info.title if info.title_given else None
+
+
 def plan_pages(site: Site, *, directory_urls: bool = True, raw_html: bool = False,
                style: OutputStyle | None = None) -> list[PendingPage]:
     """Every generated page of the Site, made when asked (the plugin asks page by page): HTML with

@@ -248,10 +248,9 @@ def load_info(content_dir: Path, root: Path, diagnostics: Diagnostics) -> Projec
         diagnostics.error(Origin(source.path, 1), "site.yml must be a mapping of fields")
         return ProjectInfo()
     fields = Fields(source.data, diagnostics, "site.yml", SITE_FIELDS)
-    return ProjectInfo(
-        fields.text("title", default=ProjectInfo.title), fields.prose("intro"), fields.text("description"),
-        fields.text("licence"),
-    )
+    title = fields.text("title")
+    return ProjectInfo(title or ProjectInfo.title, fields.prose("intro"), fields.text("description"),
+                       fields.text("licence"), title_given=bool(title))
 
 
 def load_actors(content_dir: Path, root: Path, diagnostics: Diagnostics) -> dict[str, Actor]:

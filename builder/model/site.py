@@ -21,6 +21,7 @@ class ProjectInfo:
     intro: str = ""
     description: str = ""
     licence: str = ""  # the data's licence, as the open-data files and the Data page state it
+    title_given: bool = False  # written in site.yml: it is then the site's name everywhere (mkdocs.yml's too)
 
 
 @dataclass(frozen=True)

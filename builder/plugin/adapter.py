@@ -37,6 +37,7 @@ from builder.pipeline import (
     data_paths,
     html_style,
     plan_pages,
+    site_title,
     write_requested_data,
 )
 from builder.plugin import html_pages, search_entries, theme
@@ -123,6 +124,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         if self.output is not None:  # a build that ended without either event (Ctrl-C in serve)
             self.output.staged.discard()
         theme.install(config)
+        # The title is set in content/site.yml: the theme's <title>, header and nav say it too.
+        if (title := site_title(self._content_dir(config), Path(config.config_file_path).parent)) is not None:
+            config.site_name = title
         self.output = StagedSite(config) if swappable(config.site_dir) else None
         PrintableRecords.install(logging.getLogger("mkdocs"))  # file names and content reach the terminal
         return config
@@ -170,6 +174,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             self.incremental.forget()
             return
         self.close()
+        if not result.site.info.title_given:  # else the site's name is site.yml's (on_config)
+            result.site.info.title = config.site_name
         style = html_style(html_pages.toc_options(config), self._trusted_markdown(config))
         pending = plan_pages(result.site, directory_urls=config.use_directory_urls, raw_html=self.config.raw_html,
                              style=style)
