@@ -3,12 +3,13 @@ for other engines; ``DIR`` is replaced as a whole, and only once everything succ
 
 from __future__ import annotations
 
+import posixpath
 import shutil
 import sys
 from pathlib import Path
 
 from builder.cli.report import report
-from builder.pipeline import build_site, render_pages
+from builder.pipeline import DATA_DIR, build_site, render_pages, write_data
 from builder.runtime.atomic import StagedDir, failure
 from builder.runtime.terminal import printable
 from builder.settings import ProjectSettings
@@ -30,9 +31,11 @@ def run(settings: ProjectSettings, out: Path, strict: bool) -> int:
             if settings.docs_dir.is_dir():
                 shutil.copytree(settings.docs_dir, staged.path, dirs_exist_ok=True)
             for page in pages:
-                target = staged.path / page.src_uri
+                target = staged.path / export_path(page.src_uri, settings.directory_urls)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(page.markdown, encoding="utf-8")
+            # the open data beside the Data page, as a build has it: the pages link to these files
+            write_data(result.site, staged.path / DATA_DIR, directory_urls=settings.directory_urls)
             (staged.path / EXPORT_MARK).write_text(EXPORT_MARK_TEXT, encoding="utf-8")
             staged.commit()
     except OSError as exc:
@@ -40,6 +43,17 @@ def run(settings: ProjectSettings, out: Path, strict: bool) -> int:
         return 1
     print(f"wrote {len(pages)} generated pages to {out}")
     return 0
+
+
+def export_path(src_uri: str, directory_urls: bool) -> str:
+    """Where a generated page goes in the export. With directory URLs the page ``actors/x.md`` is served
+    from ``actors/x/``. MkDocs and ProperDocs read a relative link in raw HTML from that URL, Zensical from
+    the folder of the page's file (``actors/``), so the same link would lead elsewhere. As its folder's
+    ``index.md`` (``actors/x/index.md``) the page has the same URL, and both readings agree."""
+    stem, _ = posixpath.splitext(src_uri)
+    if not directory_urls or posixpath.basename(stem) == "index":
+        return src_uri
+    return f"{stem}/index.md"
 
 
 EXPORT_MARK = ".timeline-export"  # a dot-file: MkDocs and other engines leave it out of the site
