@@ -1,0 +1,131 @@
+"""The exit stays open (issue 19): the seed builds with ProperDocs, the maintained fork of MkDocs 1.6,
+through the plugin unchanged; and ``python -m builder export DIR`` writes a tree that plain MkDocs
+(no plugin), ProperDocs and Zensical all build into the same pages, with no broken link.
+
+ProperDocs and Zensical come with the ``test`` extra (they install beside MkDocs: ProperDocs is the
+module ``properdocs`` and maps ``mkdocs.*`` to itself only in its own process). Without them these
+tests are skipped, except in CI, where a missing engine fails.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, mkdocs_build, run, run_cli
+from tests.htmlsite import broken_links
+
+# One page of each kind an export must hold, and the home page.
+PAGES = ("", "timeline/", "events/qamishli-checkpoint-clash/", "actors/recep-tayyip-erdogan/",
+         "places/khirbet-ammu/", "sources/guardian-checkpoint-clash/")
+
+# The engine-neutral configuration the README gives for an export in docs/ (no plugin).
+SITE_NAME = "Idlib and Qamishli, February 2020"
+EXPORT_CONFIG = f"""\
+site_name: {SITE_NAME}
+docs_dir: docs
+theme:
+  name: material
+markdown_extensions:
+  - admonition
+  - attr_list
+  - toc:
+      permalink: true
+"""
+
+
+def engine(name: str) -> str:
+    found = shutil.which(name, path=str(Path(sys.executable).parent))
+    if found is None:
+        message = f"{name} is not installed beside {sys.executable}: pip install -e '.[test]'"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return found
+
+
+def html_files(site: Path) -> list[str]:
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+
+
+def article(site: Path, page: str) -> str:
+    match = re.search(r"<article.*?</article>", (site / page).read_text(encoding="utf-8"), re.S)
+    assert match, page
+    return match.group(0)
+
+
+def text(fragment: str) -> str:
+    """What a reader sees of an element: no tags, no permalink sign, spaces collapsed."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", fragment)).replace("¶", " ").split())
+
+
+def title_and_heading(site: Path, page: str) -> tuple[str, str]:
+    document = (site / page / "index.html").read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", document, re.S)  # the first: the head's, not a map marker's
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", document, re.S)
+    assert title and heading, page
+    return text(title.group(1)), text(heading.group(1))
+
+
+def test_properdocs_builds_the_seed_with_the_plugin_as_mkdocs_does(seed_site: Path, tmp_path: Path) -> None:
+    properdocs = engine("properdocs")
+    site = tmp_path / "site"
+    result = run([properdocs, "build", "--strict", "-f", "mkdocs.yml", "-d", str(site)], ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "ProperDocs" in (site / "index.html").read_text(encoding="utf-8"), "built by ProperDocs itself"
+    pages = html_files(site)
+    assert pages == html_files(seed_site)
+    for page in pages:
+        if page != "404.html":
+            assert article(site, page) == article(seed_site, page), page
+    assert (site / "search/search_index.json").read_bytes() == (seed_site / "search/search_index.json").read_bytes()
+    assert sorted(p.name for p in (site / "data").iterdir()) == sorted(p.name for p in (seed_site / "data").iterdir())
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed exported into ``docs/`` of a folder that holds the engine-neutral ``mkdocs.yml``."""
+    project = tmp_path_factory.mktemp("exported")
+    result = run_cli(ROOT, "export", str(project / "docs"))
+    assert result.returncode == 0, result.stderr
+    (project / "mkdocs.yml").write_text(EXPORT_CONFIG, encoding="utf-8")
+    return project
+
+
+def build_export(name: str, project: Path) -> Path:
+    site = project / f"site-{name}"
+    if name == "mkdocs":
+        result = mkdocs_build(project, site)
+    elif name == "properdocs":
+        result = run([engine("properdocs"), "build", "--strict", "-f", "mkdocs.yml", "-d", str(site)], project)
+    else:
+        result = run([engine("zensical"), "build", "--strict", "-f", "mkdocs.yml"], project)
+        site = project / "site"  # Zensical has no output option: the configuration's site_dir
+    assert result.returncode == 0, f"{name}\n{result.stdout}\n{result.stderr}"
+    return site
+
+
+@pytest.mark.parametrize("name", ["mkdocs", "properdocs", "zensical"])
+def test_an_engine_builds_the_export_into_the_same_pages(name: str, exported: Path, seed_site: Path) -> None:
+    site = build_export(name, exported)
+    assert html_files(site) == html_files(seed_site)
+    for page in PAGES:
+        title, heading = title_and_heading(site, page)
+        expected_title, expected_heading = title_and_heading(seed_site, page)
+        assert heading == expected_heading, page
+        if page or name != "zensical":  # Zensical titles the home page "Index - <site name>"
+            assert title == expected_title, page
+        assert title.endswith(SITE_NAME) and (not page or title == f"{heading} - {SITE_NAME}"), page
+    assert title_and_heading(site, "events/qamishli-checkpoint-clash/")[1] == \
+        "US convoy in deadly clash at a checkpoint near Qamishli"
+    event = article(site, "events/qamishli-checkpoint-clash/index.html")
+    for target in ("../../places/khirbet-ammu/", "../../sources/guardian-checkpoint-clash/#q-"):
+        assert f'href="{target}' in event, target
+    assert (site / "data" / "timeline.json").read_bytes() == (seed_site / "data" / "timeline.json").read_bytes()
+    assert broken_links(site) == []
