@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from builder.plugin.theme import SCRIPTS, STYLESHEETS
 from tests.conftest import ROOT, mkdocs_build, run, run_cli
 from tests.htmlsite import broken_links
 
@@ -25,19 +26,25 @@ from tests.htmlsite import broken_links
 PAGES = ("", "timeline/", "events/qamishli-checkpoint-clash/", "actors/recep-tayyip-erdogan/",
          "places/khirbet-ammu/", "sources/guardian-checkpoint-clash/")
 
-# The engine-neutral configuration the README gives for an export in docs/ (no plugin).
 SITE_NAME = "Idlib and Qamishli, February 2020"
-EXPORT_CONFIG = f"""\
-site_name: {SITE_NAME}
-docs_dir: docs
-theme:
-  name: material
-markdown_extensions:
-  - admonition
-  - attr_list
-  - toc:
-      permalink: true
+# What the README says to build an export in docs/ with: the project's own mkdocs.yml with docs_dir:
+# docs, without the timeline plugin, and the stylesheets and script the plugin would have linked.
+PLUGIN_ENTRY = "  - timeline:\n      content_dir: content\n"
+EXTRA = """
+extra_css:
+  - assets/timeline.css
+  - assets/map.css
+  - assets/relations.css
+  - assets/story.css
+extra_javascript:
+  - assets/timeline-filters.js
 """
+
+
+def export_config() -> str:
+    project = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "docs_dir: content/pages\n" in project and PLUGIN_ENTRY in project
+    return project.replace("docs_dir: content/pages\n", "docs_dir: docs\n").replace(PLUGIN_ENTRY, "") + EXTRA
 
 
 def engine(name: str) -> str:
@@ -90,11 +97,11 @@ def test_properdocs_builds_the_seed_with_the_plugin_as_mkdocs_does(seed_site: Pa
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The seed exported into ``docs/`` of a folder that holds the engine-neutral ``mkdocs.yml``."""
+    """The seed exported into ``docs/`` of a folder that holds the README's ``mkdocs.yml`` for it."""
     project = tmp_path_factory.mktemp("exported")
     result = run_cli(ROOT, "export", str(project / "docs"))
     assert result.returncode == 0, result.stderr
-    (project / "mkdocs.yml").write_text(EXPORT_CONFIG, encoding="utf-8")
+    (project / "mkdocs.yml").write_text(export_config(), encoding="utf-8")
     return project
 
 
@@ -128,4 +135,19 @@ def test_an_engine_builds_the_export_into_the_same_pages(name: str, exported: Pa
     for target in ("../../places/khirbet-ammu/", "../../sources/guardian-checkpoint-clash/#q-"):
         assert f'href="{target}' in event, target
     assert (site / "data" / "timeline.json").read_bytes() == (seed_site / "data" / "timeline.json").read_bytes()
+    page = (site / "events/qamishli-checkpoint-clash/index.html").read_text(encoding="utf-8")
+    for asset in (*STYLESHEETS, *SCRIPTS):
+        assert f'"../../{asset}"' in page, asset
     assert broken_links(site) == []
+
+
+def test_the_export_carries_what_a_build_adds_to_the_pages(exported: Path) -> None:
+    """The stylesheets and the script the plugin links (the README's configuration names them), and
+    the open data the Data page links to; every page of a folder of its own."""
+    docs = exported / "docs"
+    assert sorted(f"assets/{path.name}" for path in (docs / "assets").iterdir()) == sorted((*STYLESHEETS, *SCRIPTS))
+    for asset in (*STYLESHEETS, *SCRIPTS):
+        assert f"  - {asset}\n" in EXTRA
+    assert (docs / "data" / "index.md").is_file() and (docs / "data" / "events.csv").is_file()
+    assert (docs / "events" / "qamishli-checkpoint-clash" / "index.md").is_file()
+    assert not (docs / "events" / "qamishli-checkpoint-clash.md").exists()
