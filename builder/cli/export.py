@@ -4,11 +4,11 @@ ProperDocs, Zensical); ``DIR`` is replaced as a whole, and only once everything 
 
 from __future__ import annotations
 
-import posixpath
 import shutil
 import sys
 from pathlib import Path
 
+from builder.cli.export_layout import export_path, moved_pages, relink_hand_pages
 from builder.cli.report import report
 from builder.pipeline import DATA_DIR, build_site, render_pages, write_data
 from builder.runtime.atomic import StagedDir, failure
@@ -34,6 +34,7 @@ def run(settings: ProjectSettings, out: Path, strict: bool) -> int:
         with StagedDir(out.resolve()) as staged:  # out is no link: export_refusal said so
             if settings.docs_dir.is_dir():
                 shutil.copytree(settings.docs_dir, staged.path, dirs_exist_ok=True)
+                relink_hand_pages(staged.path, moved_pages((page.src_uri for page in pages), settings.directory_urls))
             for page in pages:
                 target = staged.path / export_path(page.src_uri, settings.directory_urls)
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -51,17 +52,6 @@ def run(settings: ProjectSettings, out: Path, strict: bool) -> int:
         return 1
     print(f"wrote {len(pages)} generated pages to {out}")
     return 0
-
-
-def export_path(src_uri: str, directory_urls: bool) -> str:
-    """Where a generated page goes in the export. With directory URLs the page ``actors/x.md`` is served
-    from ``actors/x/``. MkDocs and ProperDocs read a relative link in raw HTML from that URL, Zensical from
-    the folder of the page's file (``actors/``), so the same link would lead elsewhere. As its folder's
-    ``index.md`` (``actors/x/index.md``) the page has the same URL, and both readings agree."""
-    stem, _ = posixpath.splitext(src_uri)
-    if not directory_urls or posixpath.basename(stem) == "index":
-        return src_uri
-    return f"{stem}/index.md"
 
 
 EXPORT_MARK = ".timeline-export"  # a dot-file: MkDocs and other engines leave it out of the site

@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 
 from builder.plugin.theme import SCRIPTS, STYLESHEETS
-from tests.conftest import ROOT, mkdocs_build, run, run_cli
+from tests.conftest import MINIMAL_MKDOCS, ROOT, mkdocs_build, run, run_cli
 from tests.htmlsite import broken_links
+from tests.site.test_bad_input import BASE, MakeProject
 
 # One page of each kind an export must hold, and the home page.
 PAGES = ("", "timeline/", "events/qamishli-checkpoint-clash/", "actors/recep-tayyip-erdogan/",
@@ -151,3 +152,33 @@ def test_the_export_carries_what_a_build_adds_to_the_pages(exported: Path) -> No
     assert (docs / "data" / "index.md").is_file() and (docs / "data" / "events.csv").is_file()
     assert (docs / "events" / "qamishli-checkpoint-clash" / "index.md").is_file()
     assert not (docs / "events" / "qamishli-checkpoint-clash.md").exists()
+
+
+READING = """\
+# Reading
+
+Start with [Erdoğan](../actors/erdogan.md#timeline), then [the warning][warns].
+
+[warns]: ../events/erdogan-warns.md
+"""
+
+
+@pytest.mark.parametrize("name", ["mkdocs", "zensical"])
+def test_a_hand_written_pages_links_to_generated_pages_lead_there_in_the_export(name: str, make_project: MakeProject,
+                                                                               tmp_path: Path) -> None:
+    """The export moves generated pages into folders of their own; a Markdown link to one follows it."""
+    project = make_project({**BASE, "content/pages/notes/reading.md": READING})
+    built = mkdocs_build(project, tmp_path / "built")  # the links are right in a build with the plugin
+    assert built.returncode == 0, built.stderr
+    result = run_cli(project, "export", str(tmp_path / "export" / "docs"))
+    assert result.returncode == 0, result.stderr
+    plugin = "  - timeline\n"
+    assert plugin in MINIMAL_MKDOCS
+    config = MINIMAL_MKDOCS.replace("docs_dir: content/pages", "docs_dir: docs").replace(plugin, "")
+    (tmp_path / "export" / "mkdocs.yml").write_text(config, encoding="utf-8")
+    site = build_export(name, tmp_path / "export")
+    page = (site / "notes/reading/index.html").read_text(encoding="utf-8")
+    for href in ("../../actors/erdogan/#timeline", "../../events/erdogan-warns/"):
+        assert f'href="{href}"' in page, href
+        assert f'href="{href}"' in (tmp_path / "built/notes/reading/index.html").read_text(encoding="utf-8")
+    assert broken_links(site) == []
