@@ -106,14 +106,15 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
-def build_export(name: str, project: Path) -> Path:
+def build_export(name: str, project: Path, config: str = "mkdocs.yml") -> Path:
     site = project / f"site-{name}"
     if name == "mkdocs":
-        result = mkdocs_build(project, site)
+        result = mkdocs_build(project, site, "-f", config)
     elif name == "properdocs":
-        result = run([engine("properdocs"), "build", "--strict", "-f", "mkdocs.yml", "-d", str(site)], project)
+        result = run([engine("properdocs"), "build", "--strict", "-f", config, "-d", str(site)], project)
     else:
-        result = run([engine("zensical"), "build", "--strict", "-f", "mkdocs.yml"], project)
+        shutil.rmtree(project / "site", ignore_errors=True)
+        result = run([engine("zensical"), "build", "--strict", "-f", config], project)
         site = project / "site"  # Zensical has no output option: the configuration's site_dir
     assert result.returncode == 0, f"{name}\n{result.stdout}\n{result.stderr}"
     return site
@@ -152,6 +153,20 @@ def test_the_export_carries_what_a_build_adds_to_the_pages(exported: Path) -> No
     assert (docs / "data" / "index.md").is_file() and (docs / "data" / "events.csv").is_file()
     assert (docs / "events" / "qamishli-checkpoint-clash" / "index.md").is_file()
     assert not (docs / "events" / "qamishli-checkpoint-clash.md").exists()
+
+
+@pytest.mark.parametrize("name", ["mkdocs", "zensical"])
+def test_the_plugins_templates_as_custom_dir_bring_back_what_they_add(name: str, exported: Path) -> None:
+    """The README's optional step: the package's theme folder as ``custom_dir`` (structured data, the 404 page)."""
+    config = export_config().replace("  name: material\n", f"  name: material\n  custom_dir: {ROOT / 'theme'}\n", 1)
+    assert "custom_dir" in config
+    (exported / "custom.yml").write_text(config, encoding="utf-8")
+    site = build_export(name, exported, "custom.yml")
+    event = (site / "events/qamishli-checkpoint-clash/index.html").read_text(encoding="utf-8")
+    jsonld = r'<script type="application/ld\+json">\{"@context": ?"https://schema.org", ?"@type": ?"Event"'
+    assert re.search(jsonld, event)  # Zensical's tojson leaves out the spaces
+    assert "There is no page at this address." in (site / "404.html").read_text(encoding="utf-8")
+    assert broken_links(site) == []
 
 
 READING = """\
