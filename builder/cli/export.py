@@ -1,5 +1,6 @@
 """``python -m builder export DIR``: the complete Markdown tree, hand-written pages and generated ones,
-for other engines; ``DIR`` is replaced as a whole, and only once everything succeeded."""
+with the open data and the stylesheets a build adds, for other engines (MkDocs without the plugin,
+ProperDocs, Zensical); ``DIR`` is replaced as a whole, and only once everything succeeded."""
 
 from __future__ import annotations
 
@@ -7,11 +8,15 @@ import shutil
 import sys
 from pathlib import Path
 
+from builder.cli.export_layout import export_path, moved_pages, relink_hand_pages
 from builder.cli.report import report
-from builder.pipeline import build_site, render_pages
+from builder.pipeline import DATA_DIR, build_site, render_pages, write_data
 from builder.runtime.atomic import StagedDir, failure
+from builder.runtime.shipped import shipped_folder
 from builder.runtime.terminal import printable
 from builder.settings import ProjectSettings
+
+ASSETS = shipped_folder("theme", "theme") / "assets"
 
 
 def run(settings: ProjectSettings, out: Path, strict: bool) -> int:
@@ -29,10 +34,17 @@ def run(settings: ProjectSettings, out: Path, strict: bool) -> int:
         with StagedDir(out.resolve()) as staged:  # out is no link: export_refusal said so
             if settings.docs_dir.is_dir():
                 shutil.copytree(settings.docs_dir, staged.path, dirs_exist_ok=True)
+                relink_hand_pages(staged.path, moved_pages((page.src_uri for page in pages), settings.directory_urls))
             for page in pages:
-                target = staged.path / page.src_uri
+                target = staged.path / export_path(page.src_uri, settings.directory_urls)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(page.markdown, encoding="utf-8")
+            # the open data beside the Data page, as a build has it: the pages link to these files
+            write_data(result.site, staged.path / DATA_DIR, directory_urls=settings.directory_urls)
+            # the stylesheets and the filter script a build links (README: the export's extra_css)
+            (staged.path / "assets").mkdir(exist_ok=True)
+            for asset in sorted(ASSETS.glob("*.*")):  # not vendor/: only the offline bundle needs it
+                shutil.copyfile(asset, staged.path / "assets" / asset.name)
             (staged.path / EXPORT_MARK).write_text(EXPORT_MARK_TEXT, encoding="utf-8")
             staged.commit()
     except OSError as exc:

@@ -488,7 +488,7 @@ def test_export_writes_nothing_on_errors_and_everything_otherwise(make_project: 
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     written = snapshot(out)
-    for page in ("index.md", "timeline/index.md", "events/erdogan-warns.md", "events/putin-silent.md",
+    for page in ("index.md", "timeline/index.md", "events/erdogan-warns/index.md", "events/putin-silent/index.md",
                  "about.md"):
         assert page in written, sorted(written)
     assert "events/old.md" not in written, "OUT is replaced as a whole"
