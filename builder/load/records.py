@@ -34,6 +34,7 @@ from builder.model.relation import Relation
 from builder.model.site import ProjectInfo
 from builder.model.story import Story
 from builder.runtime.fork import map_in_order
+from builder.runtime.progress import QUIET, Progress
 
 SITE_FIELDS = {"title", "intro", "description", "licence"}
 
@@ -265,7 +266,8 @@ def _read_task(task: tuple[str, Path, str]) -> FileRead:
     return read_file(*task)
 
 
-def load_records(content_dir: Path, root: Path, diagnostics: Diagnostics) -> Records:
+def load_records(content_dir: Path, root: Path, diagnostics: Diagnostics, progress: Progress = QUIET) -> Records:
+    """Every content file read; ``progress`` counts them on a terminal."""
     if not content_dir.is_dir():
         diagnostics.error(Origin(relative(content_dir, root), 1), "content directory not found")
         return Records()
@@ -276,7 +278,8 @@ def load_records(content_dir: Path, root: Path, diagnostics: Diagnostics) -> Rec
         diagnostics.warning(Origin(relative(content_dir, root), 1), problem)
     # Every file is read up front, on both cores when there are many, then kept kind by kind.
     tasks = [(folder, file, path) for folder in KINDS for file, path in listing.files(content_dir / folder)]
-    reads = map_in_order(_read_task, tasks)
+    progress.stage("reading content files", len(tasks))
+    reads = map_in_order(_read_task, tasks, progress.reach)
     targets: dict[str, dict[str, Any]] = {"articles": records.articles, "actors": records.actors,
                                           "places": records.places, "events": records.events,
                                           "relations": records.relations, "stories": records.stories}
