@@ -62,6 +62,7 @@ def read(batch: Batch, text: str, data: Any) -> None:
     if data.get("title") is not None:
         slides.append(_slide(data["title"], Origin(batch.path, 1), "title"))
     lines_of = item_lines(text)
+    batch.reading(sum(len(data.get(key) or []) for key in ("events", "eras")))
     for key, kind in (("events", ""), ("eras", "era")):
         items = data.get(key) or []
         lines = lines_of.get(key, [])
@@ -69,4 +70,5 @@ def read(batch: Batch, text: str, data: Any) -> None:
             line = lines[index] if index < len(lines) else 1
             slides.append(_slide(item, Origin(batch.path, line), kind))
             slides[-1].label = f"{key}[{index}]"
+            batch.progress.advance()
     rows_from_slides(batch, slides)
