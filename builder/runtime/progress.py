@@ -150,18 +150,23 @@ class TerminalProgress(Progress):
                 self._write(_CLEAR)
                 self.showing = False
 
-    def line(self, now: float) -> str:
-        """What the line says at ``now``."""
+    def line(self, now: float, width: int = 0) -> str:
+        """What the line says at ``now``; within ``width`` characters if given, shortening the name."""
+        name = printable(self.name)  # stage names may hold file names
         if self.total is None:
-            return f"{self.name}: {self.count}" if self.count else f"{self.name}…"
-        done = min(self.count, self.total)
-        text = f"{self.name}: {done}/{self.total}"
-        if self.total:
-            text += f" {100 * done // self.total}%"
-        elapsed = now - self.started
-        if 0 < done < self.total and elapsed >= ESTIMATE_AFTER:
-            text += f" ETA {_duration(elapsed / done * (self.total - done))}"
-        return text
+            tail = f": {self.count}" if self.count else "…"
+        else:
+            done = min(self.count, self.total)
+            tail = f": {done}/{self.total}"
+            if self.total:
+                tail += f" {100 * done // self.total}%"
+            elapsed = now - self.started
+            if 0 < done < self.total and elapsed >= ESTIMATE_AFTER:
+                tail += f" ETA {_duration(elapsed / done * (self.total - done))}"
+        if width and len(name) + len(tail) > width:
+            room = width - len(tail)
+            name = name[:room - 1] + "…" if room > 1 else ""
+        return (name + tail)[:width] if width else name + tail
 
     def _draw(self, *, force: bool) -> None:
         now = self.clock()
@@ -169,13 +174,11 @@ class TerminalProgress(Progress):
             return
         self.drawn_at = now
         self._guard_logs()
-        try:
-            width = os.get_terminal_size(self.stream.fileno()).columns
+        try:  # one column short of the width: a line that wraps cannot be redrawn in place
+            width = max(os.get_terminal_size(self.stream.fileno()).columns - 1, 1)
         except (AttributeError, ValueError, OSError):  # not a terminal (forced on): no wrapping to fear
             width = 0
-        text = printable(self.line(now))  # stage names may hold file names
-        if width > 1:
-            text = text[:width - 1]  # a wrapped line could not be redrawn in place
+        text = self.line(now, width)
         with self.lock:
             self._write(_CLEAR + text)
             self.showing = True

@@ -44,7 +44,7 @@ class Batch:
 
     def reading(self, total: int | None) -> None:
         """The reader starts on the file's ``total`` rows (None: not counted); it advances ``progress`` by each."""
-        self.progress.stage(f"reading the rows of {self.path}", total)
+        self.progress.stage(f"reading the rows of {self.path.rsplit('/', 1)[-1]}", total)
 
     def problem(self, row: int, message: str) -> None:
         """A problem of the file rather than of one of its rows."""
