@@ -59,10 +59,11 @@ def read(batch: Batch, text: str, data: Any) -> None:
         batch.problem(1, "not a TimelineJS timeline: it needs a list of 'events'")
         return
     slides = []
+    batch.reading((data.get("title") is not None) + sum(len(data.get(key) or []) for key in ("events", "eras")))
     if data.get("title") is not None:
         slides.append(_slide(data["title"], Origin(batch.path, 1), "title"))
+        batch.progress.advance()
     lines_of = item_lines(text)
-    batch.reading(sum(len(data.get(key) or []) for key in ("events", "eras")))
     for key, kind in (("events", ""), ("eras", "era")):
         items = data.get(key) or []
         lines = lines_of.get(key, [])
