@@ -27,6 +27,7 @@ from builder.render.sanitize import clean_page as clean_page  # re-exported: the
 from builder.resolve.references import resolve
 from builder.runtime.collector import without_cycle_collection
 from builder.runtime.fork import PARALLEL_FROM, fork_child
+from builder.runtime.progress import QUIET, Progress
 
 DATA_DIR = "data"  # the open data's folder in a site (the Data page is its index)
 
@@ -47,21 +48,24 @@ class Result:
 
 def build_site(content_dir: Path, root: Path | None = None, *, validate_only: bool = False,
                freeze: bool = False, raw_html: bool = False, docs_dir: Path | None = None,
-               reads: ReadCache | None = None) -> Result:
+               reads: ReadCache | None = None, progress: Progress = QUIET) -> Result:
     """Load and resolve everything under ``content_dir``; paths in diagnostics are relative to
     ``root`` (the project directory). ``validate_only`` gives the same diagnostics and a Site
     without the mentions of names in articles, which only pages need. ``freeze``: see
     ``without_cycle_collection``. ``raw_html``: trust raw HTML in Markdown fields (the plugin
     option); otherwise each thing sanitising will remove is a warning. ``docs_dir``: MkDocs' own
     pages, published as they are: a link in them (or in content/) out of the project is an error.
-    ``reads``: files read by an earlier load, parsed again only when changed (``mkdocs serve``)."""
+    ``reads``: files read by an earlier load, parsed again only when changed (``mkdocs serve``).
+    ``progress``: the stages and the files read, on a terminal (builder/runtime/progress.py)."""
     diagnostics = Diagnostics()
     root = root or content_dir.parent
     with without_cycle_collection(freeze):
         listing = ContentFiles(content_dir, root, diagnostics)
         folders = listing.published_folders(docs_dir)
-        records = load_records(content_dir, root, diagnostics, reads) if content_dir in folders else Records()
+        records = (load_records(content_dir, root, diagnostics, reads, progress) if content_dir in folders
+                   else Records())
         listing.report_links_out(folders, docs_dir)
+        progress.stage("resolving references")
         site = resolve(records, diagnostics, validate_only=validate_only)
         if not raw_html:
             check_site(site, diagnostics)

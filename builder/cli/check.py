@@ -7,14 +7,17 @@ from pathlib import Path
 from builder.cli.report import report
 from builder.pipeline import build_site
 from builder.plugin.page_check import check_pages
+from builder.runtime.progress import reporter
 from builder.settings import ProjectSettings
 
 
 def run(settings: ProjectSettings, strict: bool, config_file: Path) -> int:
-    result = build_site(settings.content_dir, root=settings.root, validate_only=True, freeze=True,
-                        raw_html=settings.raw_html, docs_dir=settings.docs_dir)
-    if not settings.raw_html:  # pages written by hand, cleaned as the build cleans them
-        check_pages(config_file, settings.docs_dir, settings.root, result.diagnostics)
+    with reporter() as progress:  # on a terminal: the files read n/N, then each stage
+        result = build_site(settings.content_dir, root=settings.root, validate_only=True, freeze=True,
+                            raw_html=settings.raw_html, docs_dir=settings.docs_dir, progress=progress)
+        if not settings.raw_html:  # pages written by hand, cleaned as the build cleans them
+            progress.stage("checking the pages written by hand")
+            check_pages(config_file, settings.docs_dir, settings.root, result.diagnostics)
     status = report(result.diagnostics, strict)
     if status == 0:
         site = result.site

@@ -35,6 +35,7 @@ from builder.model.relation import Relation
 from builder.model.site import ProjectInfo
 from builder.model.story import Story
 from builder.runtime.fork import map_in_order
+from builder.runtime.progress import QUIET, Progress
 
 SITE_FIELDS = {"title", "intro", "description", "licence"}
 
@@ -292,7 +293,9 @@ class ReadCache:
             del self.reads[gone]
 
 
-def load_records(content_dir: Path, root: Path, diagnostics: Diagnostics, cache: ReadCache | None = None) -> Records:
+def load_records(content_dir: Path, root: Path, diagnostics: Diagnostics, cache: ReadCache | None = None,
+                 progress: Progress = QUIET) -> Records:
+    """Every content file read; ``progress`` counts them on a terminal, ``cache`` keeps them (serve)."""
     if not content_dir.is_dir():
         diagnostics.error(Origin(relative(content_dir, root), 1), "content directory not found")
         return Records()
@@ -303,11 +306,15 @@ def load_records(content_dir: Path, root: Path, diagnostics: Diagnostics, cache:
         diagnostics.warning(Origin(relative(content_dir, root), 1), problem)
     # Every file is read up front, on both cores when there are many, then kept kind by kind.
     tasks = [(folder, file, path) for folder in KINDS for file, path in listing.files(content_dir / folder)]
+    progress.stage("reading content files", len(tasks))
     if cache is not None:
-        reads = [cache.read(*task) for task in tasks]
+        reads = []
+        for task in tasks:
+            reads.append(cache.read(*task))
+            progress.advance()
         cache.keep_only({path for _, _, path in tasks})
     else:
-        reads = map_in_order(_read_task, tasks)
+        reads = map_in_order(_read_task, tasks, progress.reach)
     targets: dict[str, dict[str, Any]] = {"articles": records.articles, "actors": records.actors,
                                           "places": records.places, "events": records.events,
                                           "relations": records.relations, "stories": records.stories}

@@ -46,6 +46,7 @@ from builder.plugin.options import TimelineConfig, option_line
 from builder.plugin.preview import problems_page, write_problems
 from builder.plugin.site_output import StagedSite, swappable
 from builder.runtime.page_supply import PageSupply, RenderError
+from builder.runtime.progress import QUIET, Progress, reporter
 from builder.runtime.spill import SpillStore
 from builder.runtime.standing import StandingChild
 from builder.runtime.terminal import PrintableRecords, printable
@@ -98,6 +99,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.data: DataJob | None = None  # the open data, made while MkDocs builds (see DataJob)
         self.previewing = False  # under `mkdocs serve`: content errors become the site (see preview.py)
         self.problems: list[Diagnostic] | None = None
+        self.progress: Progress = QUIET  # stages and pages n/N, on a terminal
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -145,12 +147,13 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.problems = None
+        self.progress = QUIET if self.previewing else reporter()  # a preview's rebuild takes a second or two
         if self.data is not None:  # a build of `mkdocs serve` that ended without either event
             self.data.cancel()
             self.data = None
         result = build_site(self._content_dir(config), root=Path(config.config_file_path).parent,
                             raw_html=self.config.raw_html, docs_dir=Path(config.docs_dir),
-                            reads=self.reads if self.previewing else None)
+                            reads=self.reads if self.previewing else None, progress=self.progress)
         # Under --strict MkDocs would fail on these warnings only at the end, after cleaning
         # site_dir; failing here keeps the previous site.
         warnings_fail = self.config.fail_on_warning or config.strict
@@ -220,6 +223,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
                 files.remove(existing)
         if self.previewing and self.output is not None:
             self.incremental.check_environment(config, files, set(self.pages))
+        self.progress.stage("reading pages", len(files.documentation_pages()))
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -243,6 +247,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         return made.page
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        self.progress.stage("writing pages", len(files.documentation_pages()))
         if self.previewing:
             env.bytecode_cache = self.templates
         return env
@@ -263,6 +268,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
     # written by hand stay in memory (other plugins may read them across pages), sanitised.
     @event_priority(-100)  # last: after every other plugin has changed the HTML
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        self.progress.advance()
         if self.supply is None or not self.supply.generates(page.file.src_uri):
             return html if self.config.raw_html else self._sanitised(html, page, config)
         self.waiting.put(page.file.src_uri, (page.markdown or "", html))
@@ -292,6 +298,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
 
     @event_priority(-100)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        self.progress.advance()
         if self.supply is not None and self.supply.generates(page.file.src_uri):
             page.markdown = page.content = ""
         return output
@@ -299,6 +306,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
     # Last of all (below Material's "last", -100): every plugin has written its files by then.
     @event_priority(-1000)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.progress.stage("writing the open data")
         self.close()
         if self.previewing:
             self._publish_preview(config)
@@ -315,6 +323,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         if self.output is not None:
             output, self.output = self.output, None
             output.publish()
+        self.progress.done()
 
     def _publish_preview(self, config: MkDocsConfig) -> None:
         """Under ``mkdocs serve``: the pages first, then, while the browser reloads, the open data."""
@@ -336,6 +345,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
 
     @event_priority(-1000)  # last: it may raise, to report a full disk in one line
     def on_build_error(self, *, error: Exception) -> None:
+        self.progress.done()
         self.close()
         self.incremental.forget()
         if self.data is not None:

@@ -23,6 +23,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from builder.runtime.atomic import StagedFile, failure
+from builder.runtime.progress import QUIET, Progress
 
 SHIM = "assets/vendor/iframe-worker-shim.js"
 
@@ -38,11 +39,12 @@ def _zip_time() -> tuple[int, int, int, int, int, int]:
     return (stamp.tm_year, stamp.tm_mon, stamp.tm_mday, stamp.tm_hour, stamp.tm_min, stamp.tm_sec)
 
 
-def _write_zip(site: Path, out: Path, top: str) -> int:
+def _write_zip(site: Path, out: Path, top: str, progress: Progress) -> int:
     stamp = _zip_time()
     with StagedFile(out) as staged:  # a killed or failed run leaves no partial archive behind
         with zipfile.ZipFile(staged.path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-            for file in sorted(p for p in site.rglob("*") if p.is_file()):
+            files = sorted(p for p in site.rglob("*") if p.is_file())
+            for file in progress.each(files, f"zipping the site into {out.name}"):
                 entry = zipfile.ZipInfo(f"{top}/{file.relative_to(site).as_posix()}", date_time=stamp)
                 entry.compress_type = zipfile.ZIP_DEFLATED
                 entry.external_attr = 0o644 << 16
@@ -52,8 +54,9 @@ def _write_zip(site: Path, out: Path, top: str) -> int:
     return size
 
 
-def build_bundle(config_file: Path, out: Path) -> int:
-    """Build the offline site into a temporary directory and zip it to ``out``; returns its size."""
+def build_bundle(config_file: Path, out: Path, progress: Progress = QUIET) -> int:
+    """Build the offline site into a temporary directory and zip it to ``out``; returns its size.
+    ``progress``: the build's stage and the files zipped n/N, on a terminal."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setLevel(logging.WARNING)
     handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
@@ -69,13 +72,14 @@ def build_bundle(config_file: Path, out: Path) -> int:
                 config.plugins["material/offline"] = offline
                 config.extra["polyfills"] = [SHIM]
                 config.site_url = None  # no canonical links to a web address the reader may not reach
+                progress.stage("building the site with MkDocs")
                 build(config)
             except MkDocsException as exc:
                 raise BundleError(f"{str(exc).strip() or 'the build failed'}; {out} is unchanged") from None
             except OSError as exc:  # the temporary folder's disk is full
                 raise BundleError(str(failure(exc, Path(temp)))) from None
             try:
-                return _write_zip(site, out, out.stem)
+                return _write_zip(site, out, out.stem, progress)
             except OSError as exc:
                 raise BundleError(str(failure(exc, out.parent))) from None
     finally:

@@ -148,14 +148,30 @@ def _spread(count: int, share: float) -> list[bool]:
     return [int((index + 1) * share) > int(index * share) for index in range(count)]
 
 
-def map_in_order(work: Callable[[Task], Result], tasks: list[Task]) -> list[Result]:
-    """``[work(task) for task in tasks]``, on both cores when there are many (see ``InChild``)."""
+def map_in_order(work: Callable[[Task], Result], tasks: list[Task],
+                 reached: Callable[[int], None] | None = None) -> list[Result]:
+    """``[work(task) for task in tasks]``, on both cores when there are many (see ``InChild``).
+
+    ``reached(n)``: about ``n`` tasks are done, for a progress line. With a child it is this
+    process's position in the list: the child's tasks are spread alike and take as long to finish."""
     if len(tasks) < PARALLEL_FROM or not can_fork():
-        return [work(task) for task in tasks]
+        results = []
+        for index, task in enumerate(tasks, 1):
+            results.append(work(task))
+            if reached is not None:
+                reached(index)
+        return results
     to_child = _spread(len(tasks), CHILD_SHARE)
     theirs = [task for task, child in zip(tasks, to_child, strict=True) if child]
     with InChild(lambda: [work(task) for task in theirs], size=len(tasks)) as in_child:
-        ours = [work(task) for task, child in zip(tasks, to_child, strict=True) if not child]
+        ours = []
+        for index, (task, child) in enumerate(zip(tasks, to_child, strict=True), 1):
+            if not child:
+                ours.append(work(task))
+                if reached is not None:
+                    reached(index)
         returned = in_child.result()
+    if reached is not None:
+        reached(len(tasks))
     from_child, from_here = iter(returned), iter(ours)
     return [next(from_child) if child else next(from_here) for child in to_child]

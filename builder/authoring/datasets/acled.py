@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime
 
 from builder.authoring.datasets.acled_actors import actors_of
-from builder.authoring.datasets.csv_rows import CsvError, rows
+from builder.authoring.datasets.csv_rows import CsvError, count, rows
 from builder.authoring.datasets.records import Batch, Entity, Row, compact, text_as_markdown
 from builder.authoring.importing.inert import one_line
 from builder.diagnostics import Origin
@@ -185,8 +185,10 @@ def read(batch: Batch, text: str, *, today: datetime.date | None = None) -> None
               "url": "https://acleddata.com/", "published": f"../{day}", "accessed": day,
               "note": "The ACLED (Armed Conflict Location & Event Data) export the events were imported from."}
     places = _Places()
+    batch.reading(count(text) if batch.progress.shown else None)
     try:
         for line, cells in lines:
+            batch.progress.advance()
             if len(cells) != len(header):
                 batch.problem(line, f"{len(cells)} cells where the header has {len(header)} columns")
                 continue

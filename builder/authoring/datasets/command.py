@@ -22,6 +22,7 @@ from builder.load.fields import slugify
 from builder.load.records import Records, load_records
 from builder.load.source_files import SITE_FILE, relative
 from builder.runtime.atomic import OutputError, failure
+from builder.runtime.progress import QUIET, Progress, reporter
 from builder.runtime.terminal import printable
 from builder.settings import ProjectSettings
 
@@ -33,8 +34,8 @@ def _json(text: str) -> Any:
         return None
 
 
-def read_file(path: Path, shown: str, wanted: str | None, name: str) -> Batch:
-    batch = Batch(shown, name, wanted or "")
+def read_file(path: Path, shown: str, wanted: str | None, name: str, progress: Progress = QUIET) -> Batch:
+    batch = Batch(shown, name, wanted or "", progress=progress)
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
@@ -65,8 +66,8 @@ def read_file(path: Path, shown: str, wanted: str | None, name: str) -> Batch:
     return batch
 
 
-def _existing(content_dir: Path, root: Path) -> Existing:
-    records = load_records(content_dir, root, Diagnostics()) if content_dir.is_dir() else Records()
+def _existing(content_dir: Path, root: Path, progress: Progress) -> Existing:
+    records = load_records(content_dir, root, Diagnostics(), progress=progress) if content_dir.is_dir() else Records()
     tables: dict[str, dict[str, Any]] = {"events": records.events, "actors": records.actors, "places": records.places,
                                          "sources": records.articles, "relations": records.relations}
     return {kind: {id_: entity.origin for id_, entity in tables[kind].items()} for kind in KINDS}
@@ -85,14 +86,21 @@ def _names(files: list[Path]) -> list[str]:
 
 
 def run(settings: ProjectSettings, args: argparse.Namespace) -> int:
+    with reporter() as progress:  # on a terminal: the rows read n/N, the project's files n/N, each stage
+        return _run(settings, args, progress)
+
+
+def _run(settings: ProjectSettings, args: argparse.Namespace, progress: Progress) -> int:
     content_dir: Path = args.content.resolve() if args.content else settings.content_dir
     files: list[Path] = args.files
     batches = [read_file(file, relative(file.resolve(), settings.root) if file.is_absolute() else str(file),
-                         args.format, name) for file, name in zip(files, _names(files), strict=True)]
-    existing = _existing(content_dir, settings.root)
+                         args.format, name, progress) for file, name in zip(files, _names(files), strict=True)]
+    existing = _existing(content_dir, settings.root, progress)
+    progress.stage("checking the rows")
     earlier = update.earlier_files(batches, content_dir)
     if earlier and args.update:
         if foreign := update.not_ours(earlier):
+            progress.done()
             for file in foreign:
                 print(printable(f"{relative(file, settings.root)}: not written by import-data, so --update does not "
                                 "replace it; nothing written"), file=sys.stderr)
@@ -100,6 +108,7 @@ def run(settings: ProjectSettings, args: argparse.Namespace) -> int:
         existing = update.without(existing, earlier, settings.root)
     rows = [row for batch in batches for row in batch.rows]
     verdict = judge(rows, existing)
+    progress.done()  # what follows is the report
     problems = Diagnostics()
     for row in verdict.bad:
         for message in dict.fromkeys(row.problems):
@@ -119,13 +128,15 @@ def run(settings: ProjectSettings, args: argparse.Namespace) -> int:
     if not verdict.good:
         print("nothing to import", file=sys.stderr)
         return 1
+    progress.stage("writing the content files")
     planned = plan(batches, verdict.good, existing, content_dir)
     if args.update:
         update.carry_over(planned, earlier, content_dir)
     site_file = content_dir / SITE_FILE
     site_text = site_file_update(batches, site_file)
     try:
-        write(planned, content_dir, site_file, site_text, earlier if args.update else ())
+        with progress:  # the line is cleared before any message below
+            write(planned, content_dir, site_file, site_text, earlier if args.update else ())
     except FileExistsError as exc:
         print(printable(f"{exc.filename}: exists already (imported before?); nothing written: move it away or "
                         "rename the input file"), file=sys.stderr)

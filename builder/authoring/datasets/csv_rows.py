@@ -23,6 +23,14 @@ def rows(text: str) -> Iterator[tuple[int, list[str]]]:
             yield start, cells
 
 
+def count(text: str) -> int | None:
+    """How many rows ``rows`` gives after the header; None if the text is not CSV."""
+    try:
+        return max(sum(1 for _ in rows(text)) - 1, 0)
+    except CsvError:
+        return None
+
+
 class CsvError(ValueError):
     def __init__(self, line: int, message: str) -> None:
         super().__init__(message)

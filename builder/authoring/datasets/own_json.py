@@ -98,10 +98,12 @@ def read(batch: Batch, text: str, data: Any) -> None:
         "events": lambda item: _event(item, quotes), "actors": _actor, "places": _place, "relations": _relation,
         "sources": _source}
     lines_of = item_lines(text)
+    batch.reading(sum(len(_list(data.get(key))) for key in makers))
     for key, make in makers.items():
         lines = lines_of.get(key, [])
         for index, item in enumerate(_list(data.get(key))):
             origin = Origin(batch.path, lines[index] if index < len(lines) else 1)
+            batch.progress.advance()
             if not isinstance(item, dict):
                 batch.rows.append(Row(origin, problems=["not an object"], label=f"{key}[{index}]"))
                 continue

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from builder.diagnostics import Origin
+from builder.runtime.progress import QUIET, Progress
 
 Entity = dict[str, Any]  # an item of a content list file, "id" first
 
@@ -39,6 +40,11 @@ class Batch:
     title: str = ""  # fills site.yml when it has none
     intro: str = ""
     notes: list[str] = field(default_factory=list)  # what was read but not kept, for the report
+    progress: Progress = field(default=QUIET, repr=False, compare=False)  # the rows read n/N, on a terminal
+
+    def reading(self, total: int | None) -> None:
+        """The reader starts on the file's ``total`` rows (None: not counted); it advances ``progress`` by each."""
+        self.progress.stage(f"reading the rows of {self.path.rsplit('/', 1)[-1]}", total)
 
     def problem(self, row: int, message: str) -> None:
         """A problem of the file rather than of one of its rows."""

@@ -144,7 +144,9 @@ def rows_from_slides(batch: Batch, slides: list[Slide], *, today: datetime.date 
     rows: list[Row] = []
     eras: list[tuple[Row, Entity]] = []
     by_heading: dict[tuple[str, str], Entity] = {}
+    batch.progress.stage(f"making events from {batch.path.rsplit('/', 1)[-1]}", len(slides))
     for slide in sorted(slides, key=lambda slide: slide.kind == "era"):  # eras may be slides' events
+        batch.progress.advance()
         if slide.kind == "title":
             continue
         row = Row(slide.origin, problems=list(slide.problems), label=slide.label)

@@ -59,8 +59,10 @@ def read(batch: Batch, text: str, data: Any) -> None:
         batch.problem(1, "not a TimelineJS timeline: it needs a list of 'events'")
         return
     slides = []
+    batch.reading((data.get("title") is not None) + sum(len(data.get(key) or []) for key in ("events", "eras")))
     if data.get("title") is not None:
         slides.append(_slide(data["title"], Origin(batch.path, 1), "title"))
+        batch.progress.advance()
     lines_of = item_lines(text)
     for key, kind in (("events", ""), ("eras", "era")):
         items = data.get(key) or []
@@ -69,4 +71,5 @@ def read(batch: Batch, text: str, data: Any) -> None:
             line = lines[index] if index < len(lines) else 1
             slides.append(_slide(item, Origin(batch.path, line), kind))
             slides[-1].label = f"{key}[{index}]"
+            batch.progress.advance()
     rows_from_slides(batch, slides)

@@ -9,7 +9,7 @@ TimelineJS's own reader allows. Row numbers in reports are the file's line numbe
 from __future__ import annotations
 
 from builder.authoring.datasets import dates
-from builder.authoring.datasets.csv_rows import CsvError, rows
+from builder.authoring.datasets.csv_rows import CsvError, count, rows
 from builder.authoring.datasets.records import Batch
 from builder.authoring.datasets.timelinejs import Slide, media_of, rows_from_slides
 from builder.diagnostics import Origin
@@ -58,6 +58,7 @@ def _slide(cells: dict[str, str], origin: Origin) -> Slide:
 def read(batch: Batch, text: str) -> None:
     slides: list[Slide] = []
     header: list[str] = []
+    batch.reading(count(text) if batch.progress.shown else None)
     try:
         for line, cells in rows(text):
             if not header:
@@ -66,6 +67,7 @@ def read(batch: Batch, text: str) -> None:
                     batch.notes.append(f"{batch.path}: columns not imported: {', '.join(unknown)}")
                 continue
             slides.append(_slide(dict(zip(header, cells, strict=False)), Origin(batch.path, line)))
+            batch.progress.advance()
     except CsvError as exc:
         batch.problem(exc.line, f"not readable as CSV: {exc}")
     if not header:
