@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -24,7 +23,6 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
 
 from builder.diagnostics import Diagnostic, Diagnostics, Severity
 from builder.pipeline import (
@@ -41,6 +39,7 @@ from builder.pipeline import (
     write_requested_data,
 )
 from builder.plugin import html_pages, search_entries, theme
+from builder.plugin.html_pages import Finished, Finisher
 from builder.plugin.incremental import Incremental, SkippedPages, TemplateCache
 from builder.plugin.options import TimelineConfig, option_line
 from builder.plugin.preview import problems_page, write_problems
@@ -55,32 +54,6 @@ if TYPE_CHECKING:
     from builder.pipeline import RenderedPage
 
 log = logging.getLogger("mkdocs.plugins.timeline")
-
-
-@dataclass(frozen=True)
-class Finished:
-    """A generated page as the page supply hands it over: with its search entries, made beside it."""
-
-    page: RenderedPage
-    entries: list[dict[str, Any]] | None
-
-
-@dataclass(frozen=True)
-class Finisher:
-    """Runs where the page was rendered (the worker, in a build): its search entries are made there,
-    with Material's own code (builder/plugin/search_entries.py), not parsed again in this process."""
-
-    search: Mapping[str, Any] | None
-    directory_urls: bool
-
-    def __call__(self, page: RenderedPage) -> Finished:
-        if self.search is None:
-            return Finished(page, None)
-        url = File(page.src_uri, None, "", self.directory_urls).url
-        url = "" if url in (".", "./") else url
-        title = page.meta.get("title", search_entries.PAGE_TITLE)  # else the nav's, known only to MkDocs
-        return Finished(page, search_entries.entries(page.text, get_toc(page.toc), url,  # type: ignore[arg-type]
-                                                     page.meta, title, self.search))
 
 
 class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-call]

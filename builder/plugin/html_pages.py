@@ -13,14 +13,17 @@ the plugin turns them into this class in ``on_nav``, before any page is read.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+
+from builder.plugin import search_entries
 
 if TYPE_CHECKING:
     from builder.pipeline import RenderedPage
@@ -76,3 +79,29 @@ def trusted_markdown(config: MkDocsConfig) -> Callable[[str], str]:
 
 def toc_options(config: MkDocsConfig) -> dict[str, Any]:
     return dict(config.mdx_configs.get("toc", {}))
+
+
+@dataclass(frozen=True)
+class Finished:
+    """A generated page as the page supply hands it over: with its search entries, made beside it."""
+
+    page: RenderedPage
+    entries: list[dict[str, Any]] | None
+
+
+@dataclass(frozen=True)
+class Finisher:
+    """Runs where the page was rendered (the worker, in a build): its search entries are made there,
+    with Material's own code (builder/plugin/search_entries.py), not parsed again in this process."""
+
+    search: Mapping[str, Any] | None
+    directory_urls: bool
+
+    def __call__(self, page: RenderedPage) -> Finished:
+        if self.search is None:
+            return Finished(page, None)
+        url = File(page.src_uri, None, "", self.directory_urls).url
+        url = "" if url in (".", "./") else url
+        title = page.meta.get("title", search_entries.PAGE_TITLE)  # else the nav's, known only to MkDocs
+        return Finished(page, search_entries.entries(page.text, get_toc(page.toc), url,  # type: ignore[arg-type]
+                                                     page.meta, title, self.search))
