@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -73,6 +74,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.previewing = False  # under `mkdocs serve`: content errors become the site (see preview.py)
         self.problems: list[Diagnostic] | None = None
         self.progress: Progress = QUIET  # stages and pages n/N, on a terminal
+        self.title: str | None = None  # content/site.yml's, as written
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -100,8 +102,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             self.output.staged.discard()
         theme.install(config)
         # The title is set in content/site.yml: the theme's <title>, header and nav say it too.
-        if (title := site_title(self._content_dir(config), Path(config.config_file_path).parent)) is not None:
-            config.site_name = title
+        # It is content, so plain text: escaped here, since the theme prints site_name as it is (Markup,
+        # so that where the theme escapes it again, `| e` leaves it alone).
+        self.title = site_title(self._content_dir(config), Path(config.config_file_path).parent)
+        if self.title is not None:
+            config.site_name = Markup.escape(self.title)
         self.output = StagedSite(config) if swappable(config.site_dir) else None
         PrintableRecords.install(logging.getLogger("mkdocs"))  # file names and content reach the terminal
         return config
@@ -292,7 +297,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
                 raise PluginError(str(exc)) from None
         if self.problems is not None:
             write_problems(Path(config.site_dir), problems_page(
-                self.problems, site_name=config.site_name, content_dir=self.config.content_dir))
+                self.problems, site_name=self.title or config.site_name, content_dir=self.config.content_dir))
         if self.output is not None:
             output, self.output = self.output, None
             output.publish()
@@ -302,7 +307,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         """Under ``mkdocs serve``: the pages first, then, while the browser reloads, the open data."""
         if self.problems is not None:
             write_problems(Path(config.site_dir), problems_page(
-                self.problems, site_name=config.site_name, content_dir=self.config.content_dir))
+                self.problems, site_name=self.title or config.site_name, content_dir=self.config.content_dir))
         published = Path(os.path.realpath(config.site_dir))
         if self.output is not None:
             output, self.output = self.output, None
