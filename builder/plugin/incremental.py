@@ -95,8 +95,12 @@ class Incremental:
             self.selected = None
             return
         assert self.published is not None
-        shutil.copytree(self.published, config.site_dir, copy_function=os.link, dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns(".*"))
+        try:
+            shutil.copytree(self.published, config.site_dir, copy_function=os.link, dirs_exist_ok=True,
+                            ignore=shutil.ignore_patterns(".*"))
+        except (shutil.Error, OSError):  # the last site changed meanwhile (its open data arriving): build all
+            self.comparable, self.selected = False, None
+            return
         # The 404 page and the sitemap show the nav and the pages, which are as they were: linked too.
         config.theme.static_templates.difference_update({"404.html", "sitemap.xml"})
 
