@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -75,6 +77,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.problems: list[Diagnostic] | None = None
         self.progress: Progress = QUIET  # stages and pages n/N, on a terminal
         self.title: str | None = None  # content/site.yml's, as written
+        self.serving: str | None = None  # a preview's rebuild: the folder being served (incremental.py)
+        self.scratch: str | None = None  # meanwhile the empty folder MkDocs cleans instead
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -101,13 +105,22 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         if self.output is not None:  # a build that ended without either event (Ctrl-C in serve)
             self.output.staged.discard()
         theme.install(config)
+        self._drop_scratch()  # a build that ended without either event
         # The title is set in content/site.yml: the theme's <title>, header and nav say it too.
         # It is content, so plain text: escaped here, since the theme prints site_name as it is (Markup,
         # so that where the theme escapes it again, `| e` leaves it alone).
         self.title = site_title(self._content_dir(config), Path(config.config_file_path).parent)
         if self.title is not None:
             config.site_name = Markup.escape(self.title)
-        self.output = StagedSite(config) if swappable(config.site_dir) else None
+        self.serving = None
+        if self.previewing and self.incremental.in_place(config.site_dir):
+            # Staged or in place is decided in on_files, once the edit is known; meanwhile MkDocs
+            # cleans an empty folder (see builder/plugin/incremental.py).
+            self.output, self.serving = None, config.site_dir
+            self.scratch = config.site_dir = tempfile.mkdtemp(prefix=".timeline-scratch-",
+                                                              dir=Path(config.site_dir).parent)
+        else:
+            self.output = StagedSite(config) if swappable(config.site_dir) else None
         PrintableRecords.install(logging.getLogger("mkdocs"))  # file names and content reach the terminal
         return config
 
@@ -181,6 +194,29 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         return self.trusted[1]
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        files = self._files(files, config)
+        if self.serving is not None:
+            self._choose_output(files, config)
+        self.progress.stage("reading pages", len(files.documentation_pages()))
+        return files
+
+    def _choose_output(self, files: Files, config: MkDocsConfig) -> None:
+        """A preview's rebuild: into the folder being served when only pages change, else staged."""
+        assert self.serving is not None
+        self._drop_scratch()
+        config.site_dir = self.serving
+        if self.problems is not None or not self.incremental.decide(config, files, set(self.pages)):
+            self.output = StagedSite(config) if swappable(config.site_dir) else None
+        for file in files:
+            file.dest_dir = config.site_dir
+            file.__dict__.pop("abs_dest_path", None)  # a cached property, made from dest_dir
+
+    def _drop_scratch(self) -> None:
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            self.scratch = None
+
+    def _files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.problems is not None:  # the preview of a project with errors: only the problems page
             config.nav = None  # the nav names pages that are not built: no warning for each
             return Files([])
@@ -199,9 +235,6 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             if (existing := files.get_file_from_path(src_uri)) is not None:
                 log.warning(f"{config.docs_dir}/{src_uri} is replaced by the open-data file of the same name")
                 files.remove(existing)
-        if self.previewing and self.output is not None:
-            self.incremental.check_environment(config, files, set(self.pages))
-        self.progress.stage("reading pages", len(files.documentation_pages()))
         return files
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -326,6 +359,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.progress.done()
         self.close()
         self.incremental.forget()
+        self._drop_scratch()
+        self.serving = None
         if self.data is not None:
             self.data.cancel()
             self.data = None

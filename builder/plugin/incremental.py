@@ -8,8 +8,9 @@ the next build:
 1. the content is loaded and resolved again (an edit can change any cross-reference);
 2. only the pages the edit can change are rendered (builder/render/incremental.py);
 3. a page whose output is what it was is not built by the theme: it gets the empty
-   ``timeline-unchanged.html`` template, so MkDocs writes nothing for it, and its file from the
-   last build is linked into the new site (``carry_over``); its search entries are the last ones.
+   ``timeline-unchanged.html`` template, so MkDocs writes nothing for it; the build writes into the
+   folder being served (not a staging folder: linking or deleting 21,000 page folders takes longer
+   than the rebuild), so its file from the last build stays; its search entries are the last ones.
 
 Everything is built again, as without this module, when the last build is not comparable: the
 first build, a changed ``mkdocs.yml``, hand-written page, template or theme file, or a different
@@ -21,7 +22,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -85,24 +85,23 @@ class Incremental:
             records = {src_uri: remembered.record for src_uri, remembered in self.pages.items()}
             self.selected = pages_to_render(site, self.next_fingerprints, self.fingerprints, records)
 
-    def check_environment(self, config: MkDocsConfig, files: Files, generated: set[str]) -> None:
-        """In ``on_files``: whether the last build can stand in for unchanged pages; if so, its files
-        are linked into this build's (empty) folder, for MkDocs to overwrite what changed."""
+    def in_place(self, site_dir: str) -> bool:
+        """Whether this build may write into the last one's folder (it is the one being served)."""
+        return self.published is not None and self.published.is_dir() and \
+            self.published == Path(os.path.realpath(site_dir))
+
+    def decide(self, config: MkDocsConfig, files: Files, generated: set[str]) -> bool:
+        """In ``on_files``: whether the last build can stand in for the pages this one leaves
+        unchanged (then this build writes only the changed pages, into the last one's folder)."""
         self.next_environment = _environment(config, files, generated)
         self.comparable = (self.selected is not None and self.next_environment == self.environment
                            and self.published is not None and self.published.is_dir())
         if not self.comparable:
             self.selected = None
-            return
-        assert self.published is not None
-        try:
-            shutil.copytree(self.published, config.site_dir, copy_function=os.link, dirs_exist_ok=True,
-                            ignore=shutil.ignore_patterns(".*"))
-        except (shutil.Error, OSError):  # the last site changed meanwhile (its open data arriving): build all
-            self.comparable, self.selected = False, None
-            return
-        # The 404 page and the sitemap show the nav and the pages, which are as they were: linked too.
+            return False
+        # The 404 page and the sitemap show the nav and the pages, which are as they were.
         config.theme.static_templates.difference_update({"404.html", "sitemap.xml"})
+        return True
 
     def needs_render(self, src_uri: str) -> bool:
         return self.selected is None or src_uri in self.selected
