@@ -1,0 +1,245 @@
+"""Hostile edits under `mkdocs serve` (issue 19): whatever the edit, the preview is what a full build makes.
+
+The preview remembers pages between builds and renders only what an edit can change
+(builder/plugin/incremental.py, builder/render/incremental.py). Each scenario edits the seed the way
+an author would (a quote's words, an event's date or tags, a place, a relation, a story, an article's
+text, a new, deleted or renamed file, a hand-written page, mkdocs.yml, a content error and its fix,
+two saves in quick succession, a save that changes nothing) and then compares the folder the server
+serves, file by file, with a fresh `mkdocs build` of the same project at the same SITE_URL: no stale,
+missing or extra page, no stale search entry, no stale open data, no crash, no server that stops
+rebuilding.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import gzip
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.site.test_incremental_serve import _edit, _wait_for
+from tests.site.test_preview import free_port, get
+
+_EPOCH = re.compile(r"livereload\((\d+), \d+\)")
+# The open data is written after the pages, by a child of the server (builder/runtime/standing.py).
+DATA = "data/"
+SEARCH = "search/search_index.json"
+
+
+def _files(site: Path) -> dict[str, Path]:
+    """Every file a reader can fetch (hidden folders are the builder's own, never served as pages)."""
+    return {path.relative_to(site).as_posix(): path for path in site.rglob("*")
+            if path.is_file() and not any(part.startswith(".") for part in path.relative_to(site).parts)}
+
+
+def _content(path: Path) -> bytes:
+    data = path.read_bytes()
+    return gzip.decompress(data) if path.suffix == ".gz" else data  # the gzip header holds a time
+
+
+def _search_docs(path: Path) -> tuple[list[str], str]:
+    index = json.loads(path.read_text(encoding="utf-8"))
+    return sorted(json.dumps(doc, sort_keys=True) for doc in index["docs"]), json.dumps(index.get("config"))
+
+
+def _diff(expected: bytes, served: bytes, lines: int = 12) -> str:
+    diff = difflib.unified_diff(expected.decode("utf-8", "replace").splitlines(),
+                                served.decode("utf-8", "replace").splitlines(),
+                                "full build", "served", n=0, lineterm="")
+    return "\n".join(line[:300] for line in list(diff)[2:2 + lines])
+
+
+@dataclass
+class Preview:
+    """A `mkdocs serve` of a copy of the seed, edited and compared with full builds."""
+
+    project: Path
+    work: Path
+    url: str
+    log: Path
+    server: subprocess.Popen[bytes]
+    failures: list[str] = field(default_factory=list)
+    builds: int = 0
+
+    @property
+    def site(self) -> Path:
+        folders = [path for path in (self.work / "tmp").glob("mkdocs_*") if (path / "index.html").is_file()]
+        assert len(folders) == 1, folders
+        return folders[0]
+
+    def log_tail(self) -> str:
+        return "\n".join(self.log.read_text(encoding="utf-8", errors="replace").splitlines()[-15:])
+
+    def epoch(self) -> int:
+        status, text = get(self.url + "about/")
+        found = _EPOCH.search(text)
+        assert found, f"{status}: no livereload script in {text[:300]}"
+        return int(found[1])
+
+    def change(self, *edits: Callable[[], None], pause: float = 0.0) -> None:
+        """Make the edits (``pause`` seconds apart) and wait until the server has built them."""
+        before = self.epoch()
+        for number, edit in enumerate(edits):
+            if number:
+                time.sleep(pause)
+            edit()
+        self.rebuilt(before)
+
+    def rebuilt(self, before: int) -> None:
+        assert self.server.poll() is None, f"the server stopped:\n{self.log_tail()}"
+        try:
+            status, text = get(f"{self.url}livereload/{before}/1", timeout=90)
+        except OSError as exc:
+            pytest.fail(f"the server never finished rebuilding ({exc}):\n{self.log_tail()}")
+        assert status == 200 and int(text) > before, f"no rebuild after the edit:\n{self.log_tail()}"
+        time.sleep(0.5)  # a build that a late file event starts: every request waits for it
+        assert get(self.url + "about/", timeout=90)[0] == 200
+
+    def full_build(self) -> Path:
+        self.builds += 1
+        full = self.work / f"full-{self.builds}"
+        done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(full)], cwd=self.project,
+                              env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SITE_URL": self.url,
+                                   "PYTHONPATH": str(ROOT)}, timeout=300, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return full
+
+    def compare(self, scenario: str) -> None:
+        """The served folder against a full build: the same files, byte for byte; the failure noted."""
+        full = self.full_build()
+        expected = _files(full)
+        deadline = time.monotonic() + 30  # the open data follows the pages
+        while True:
+            problems = self._differences(expected, _files(self.site))
+            if not any(problem.startswith(DATA) for problem in problems) or time.monotonic() > deadline:
+                break
+            time.sleep(0.3)
+        if problems:
+            self.failures.append(f"[{scenario}] {len(problems)} differences:\n" + "\n".join(problems[:3]))
+
+    def _differences(self, expected: dict[str, Path], served: dict[str, Path]) -> list[str]:
+        problems = [f"{name}: missing from the preview" for name in sorted(expected.keys() - served.keys())]
+        problems += [f"{name}: in the preview, not in a full build" for name in sorted(served.keys() - expected.keys())]
+        for name in sorted(expected.keys() & served.keys()):
+            if name == SEARCH:
+                want, got = _search_docs(expected[name]), _search_docs(served[name])
+                if want != got:
+                    stale = sorted(set(got[0]) - set(want[0]))[:2]
+                    problems.append(f"{name}: stale entries {stale}")
+                continue
+            want_bytes, got_bytes = _content(expected[name]), _content(served[name])
+            if want_bytes != got_bytes:
+                problems.append(f"{name} differs:\n{_diff(want_bytes, got_bytes)}")
+        return problems
+
+    def check(self) -> None:
+        if self.failures:
+            pytest.fail(f"{len(self.failures)} scenarios differ from a full build:\n\n" + "\n\n".join(self.failures))
+
+
+@contextlib.contextmanager
+def preview(tmp_path: Path) -> Iterator[Preview]:
+    """`mkdocs serve` of a copy of the seed, its site in a folder the test can read, its log in a file
+    (a pipe nobody reads would fill up and stall the server)."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copytree(ROOT / "content", project / "content")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    (tmp_path / "tmp").mkdir()
+    port = free_port()
+    log = tmp_path / "serve.log"
+    mkdocs = shutil.which("mkdocs", path=str(Path(sys.executable).parent)) or "mkdocs"
+    with log.open("wb") as output:
+        server = subprocess.Popen([mkdocs, "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+                                  stdout=output, stderr=subprocess.STDOUT,
+                                  env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "TMPDIR": str(tmp_path / "tmp"),
+                                       **{k: v for k, v in os.environ.items() if k == "PYTHONPATH"}})
+    url = f"http://127.0.0.1:{port}/"
+    session = Preview(project, tmp_path, url, log, server)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            assert server.poll() is None, session.log_tail()
+            with contextlib.suppress(OSError):
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            time.sleep(0.3)
+        _wait_for(url, "timeline/", "Caggins")
+        yield session
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def edit(session: Preview, path: str, old: str, new: str) -> Callable[[], None]:
+    return lambda: _edit(session.project / path, old, new)
+
+
+def write(session: Preview, path: str, text: str) -> Callable[[], None]:
+    return lambda: (session.project / path).write_text(text, encoding="utf-8")  # type: ignore[func-returns-value]
+
+
+def remove(session: Preview, path: str) -> Callable[[], None]:
+    return lambda: (session.project / path).unlink()
+
+
+def rename(session: Preview, path: str, to: str) -> Callable[[], None]:
+    return lambda: (session.project / path).rename(session.project / to)  # type: ignore[func-returns-value]
+
+
+EVENTS = "content/events/"
+COALITION = EVENTS + "coalition-statement-on-clash.md"
+ERDOGAN = EVENTS + "erdogan-threatens-syrian-forces.md"
+PHONE_CALL = EVENTS + "erdogan-putin-phone-call.md"
+GLEASON = EVENTS + "gleason-statement.md"
+PESKOV_CALL = EVENTS + "peskov-conference-call.md"
+GUARDIAN = "content/articles/guardian-checkpoint-clash.md"
+BLOOMBERG = "content/articles/bloomberg-erdogan-vows-idlib.md"
+
+
+def test_event_and_quote_edits(tmp_path: Path) -> None:
+    with preview(tmp_path) as session:
+        # A quote's words (still in the article), kind and status: its highlight on the article page moves.
+        session.change(edit(session, COALITION, "text: The situation was de-escalated and is under investigation",
+                            "text: The situation was de-escalated\n    kind: reported\n    status: disputed"))
+        session.compare("quote text, kind and status")
+        # Type and tags: the timeline's filters and the events index's facets.
+        session.change(edit(session, GLEASON, "type: statement\ntags: [us-forces, checkpoint]",
+                            "type: briefing\ntags: [us-forces, brand-new-tag]"))
+        session.compare("event type and tags")
+        # part_of and related: the parent's and the related event's pages list it.
+        session.change(edit(session, PHONE_CALL, "part_of: idlib-escalation-feb-2020", "part_of: qamishli-checkpoint-clash"),
+                       edit(session, GLEASON, "related: [qamishli-checkpoint-clash, us-defense-secretary-in-brussels]",
+                            "related: [erdogan-putin-phone-call]"))
+        session.compare("part_of and related")
+        # A quote added where the event already cites the article and names the speaker.
+        session.change(edit(session, GLEASON, "sources: [guardian-checkpoint-clash]\n",
+                            "sources: [guardian-checkpoint-clash]\nquotes:\n  - by: carla-gleason\n"
+                            "    article: guardian-checkpoint-clash\n    text: no Americans were killed in the incident\n    kind: reported\n"))
+        session.compare("a quote added to an event")
+        # Two saves of two files less than 100 ms apart.
+        session.change(edit(session, ERDOGAN, "tags: [idlib, threat]", "tags: [idlib, threat, quick]"),
+                       edit(session, PESKOV_CALL, "tags: [idlib, sochi-agreement]", "tags: [idlib]"), pause=0.05)
+        session.compare("two edits 50 ms apart")
+        # A save that changes nothing.
+        session.change(lambda: os.utime(session.project / ERDOGAN))
+        session.compare("a touch")
+        session.check()
