@@ -130,7 +130,12 @@ class Preview:
                 break
             time.sleep(0.3)
         if problems:
-            self.failures.append(f"[{scenario}] {len(problems)} differences:\n" + "\n".join(problems[:3]))
+            names = [problem.split(":")[0].removesuffix(" differs") for problem in problems]
+            self.failures.append(f"[{scenario}] {len(problems)} files differ: {', '.join(names)}\n" + "\n".join(problems[:2]))
+            # A stale page would stay stale and fail the next scenarios too: a hand-written page's
+            # new time makes the next build a whole one.
+            self.change(lambda: os.utime(self.project / "content/pages/about.md"))
+            assert not self._differences(expected, _files(self.site)), "a whole build did not make the site whole"
 
     def _differences(self, expected: dict[str, Path], served: dict[str, Path]) -> list[str]:
         problems = [f"{name}: missing from the preview" for name in sorted(expected.keys() - served.keys())]
@@ -248,6 +253,9 @@ def test_event_and_quote_edits(tmp_path: Path) -> None:
 
 def test_actor_and_article_edits(tmp_path: Path) -> None:
     with preview(tmp_path) as session:
+        # A publisher renamed: the event pages and the sources index name the publisher of each source.
+        session.change(edit(session, "content/actors/the-guardian.md", "name: The Guardian", "name: Guardian News"))
+        session.compare("a publisher renamed")
         # Kind, title and an alias that takes over a mention another actor had in the same paragraph.
         session.change(edit(session, "content/actors/kremlin.md", "kind: government", "kind: organisation"),
                        edit(session, "content/actors/dmitry-peskov.md", "aliases: [Peskov]",
@@ -348,4 +356,30 @@ def test_files_added_removed_renamed_and_configuration(tmp_path: Path) -> None:
                             "site_name: Idlib and Qamishli"),
                        edit(session, "mkdocs.yml", "  - Places: places/index.md\n", ""))
         session.compare("mkdocs.yml site_name and nav")
+        session.check()
+
+
+BROKEN_EVENT = "---\ntitle: [unclosed\ndate: 2020-02-12\n---\n"
+
+
+def test_errors_and_edits_in_quick_succession(tmp_path: Path) -> None:
+    with preview(tmp_path) as session:
+        # A file that is not YAML: the preview shows the problem; the file deleted, the site is whole again.
+        session.change(write(session, EVENTS + "broken.md", BROKEN_EVENT))
+        status, text = get(session.url + "events/")
+        assert status == 404 and "broken.md" in text, text[:500]
+        session.change(remove(session, EVENTS + "broken.md"))
+        session.compare("a broken file, then deleted")
+        # An error and its fix 50 ms apart, then an edit landing while the build of the one before runs.
+        session.change(edit(session, ERDOGAN, "date: 2020-02-12", "date: 2020-02-31"),
+                       edit(session, ERDOGAN, "date: 2020-02-31", "date: 2020-02-12"), pause=0.05)
+        session.change(edit(session, ERDOGAN, "type: statement", "type: threat"),
+                       edit(session, COALITION, "type: statement", "type: press-release"), pause=0.6)
+        session.compare("an error fixed at once, and an edit during a build")
+        # mkdocs.yml that is not YAML for a moment: MkDocs cannot build; fixed, the server builds again.
+        config = (session.project / "mkdocs.yml").read_text(encoding="utf-8")
+        session.change(write(session, "mkdocs.yml", config + "\nnav: [unclosed\n"),
+                       edit(session, GLEASON, "tags: [us-forces, checkpoint]", "tags: [us-forces]"),
+                       write(session, "mkdocs.yml", config), pause=1.5)
+        session.compare("mkdocs.yml broken, then fixed")
         session.check()
