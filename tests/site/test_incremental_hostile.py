@@ -75,6 +75,7 @@ class Preview:
     server: subprocess.Popen[bytes]
     failures: list[str] = field(default_factory=list)
     builds: int = 0
+    full: tuple[subprocess.Popen[str], Path] | None = None  # the full build of the last edit, under way
 
     @property
     def site(self) -> Path:
@@ -98,6 +99,7 @@ class Preview:
             if number:
                 time.sleep(pause)
             edit()
+        self.start_full_build()
         self.rebuilt(before)
 
     def rebuilt(self, before: int) -> None:
@@ -110,14 +112,32 @@ class Preview:
         time.sleep(0.5)  # a build that a late file event starts: every request waits for it
         get(self.url + "about/", timeout=90)
 
-    def full_build(self) -> Path:
+    def start_full_build(self) -> None:
+        """A full build of the project as the edits left it, from a copy (the output does not depend
+        on where the project is), while the server rebuilds: the two run side by side."""
+        self.discard_full_build()
         self.builds += 1
-        full = self.work / f"full-{self.builds}"
-        done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(full)], cwd=self.project,
-                              env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SITE_URL": self.url,
-                                   "PYTHONPATH": str(ROOT)}, timeout=300, capture_output=True, text=True)
-        assert done.returncode == 0, done.stderr
-        return full
+        snapshot = self.work / f"snapshot-{self.builds}"
+        shutil.copytree(self.project / "content", snapshot / "content")
+        shutil.copy(self.project / "mkdocs.yml", snapshot / "mkdocs.yml")
+        build = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(snapshot / "site")],
+                                 cwd=snapshot, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                 env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SITE_URL": self.url,
+                                      "PYTHONPATH": str(ROOT)})
+        self.full = build, snapshot / "site"
+
+    def discard_full_build(self) -> None:
+        if self.full is not None:
+            self.full[0].kill()
+            self.full[0].communicate()
+            self.full = None
+
+    def full_build(self) -> Path:
+        assert self.full is not None, "compare() follows change()"
+        (build, site), self.full = self.full, None
+        _, errors = build.communicate(timeout=300)
+        assert build.returncode == 0, errors
+        return site
 
     def compare(self, scenario: str) -> None:
         """The served folder against a full build: the same files, byte for byte; the failure noted."""
@@ -135,6 +155,7 @@ class Preview:
             # A stale page would stay stale and fail the next scenarios too: a hand-written page's
             # new time makes the next build a whole one.
             self.change(lambda: os.utime(self.project / "content/pages/about.md"))
+            self.discard_full_build()
             assert not self._differences(expected, _files(self.site)), "a whole build did not make the site whole"
 
     def _differences(self, expected: dict[str, Path], served: dict[str, Path]) -> list[str]:
@@ -187,6 +208,7 @@ def preview(tmp_path: Path) -> Iterator[Preview]:
         _wait_for(url, "timeline/", "Caggins")
         yield session
     finally:
+        session.discard_full_build()
         server.send_signal(signal.SIGINT)
         try:
             server.wait(timeout=30)
@@ -326,6 +348,14 @@ kind: person
 summary: A spokesperson added while the preview runs.
 ---
 """
+NEW_ARTICLE = """---
+title: "A third report on the clash"
+publisher: the-guardian
+published: 2020-02-12
+language: en
+---
+Jane Roe said the convoy near Qamishli had left. Carla Gleason gave no further details.
+"""
 NEW_EVENT = """---
 title: "Roe comments on the clash"
 date: 2020-02-12
@@ -344,10 +374,12 @@ An event added while the preview runs.
 def test_files_added_removed_renamed_and_configuration(tmp_path: Path) -> None:
     with preview(tmp_path) as session:
         session.change(write(session, "content/actors/jane-roe.md", NEW_ACTOR),
-                       write(session, EVENTS + "roe-comments.md", NEW_EVENT))
-        session.compare("a new actor and a new event")
-        session.change(remove(session, EVENTS + "russian-defence-ministry-statement.md"))
-        session.compare("an event deleted")
+                       write(session, EVENTS + "roe-comments.md", NEW_EVENT),
+                       write(session, "content/articles/third-report.md", NEW_ARTICLE))
+        session.compare("a new actor, event and article")
+        session.change(remove(session, EVENTS + "russian-defence-ministry-statement.md"),
+                       remove(session, "content/articles/third-report.md"))
+        session.compare("an event and an article deleted")
         session.change(rename(session, EVENTS + "erdogan-may-talk-with-trump.md", EVENTS + "erdogan-may-call-trump.md"))
         session.compare("an event file renamed")
         session.change(edit(session, "content/pages/about.md", "# About", "# About this site"))
@@ -382,4 +414,28 @@ def test_errors_and_edits_in_quick_succession(tmp_path: Path) -> None:
                        edit(session, GLEASON, "tags: [us-forces, checkpoint]", "tags: [us-forces]"),
                        write(session, "mkdocs.yml", config), pause=1.5)
         session.compare("mkdocs.yml broken, then fixed")
+        session.check()
+
+
+def test_names_at_second_hand_and_small_fields(tmp_path: Path) -> None:
+    with preview(tmp_path) as session:
+        # Organisations renamed: their members' pages and the events of their members name them.
+        session.change(edit(session, "content/actors/us-air-force.md", "name: US Air Force", "name: United States Air Force"),
+                       edit(session, "content/actors/kremlin.md", "name: Kremlin", "name: The Kremlin"))
+        session.compare("organisations renamed")
+        # An article's language, a correction and its address.
+        session.change(edit(session, GUARDIAN, "language: en", "language: en-GB\nurl: https://www.theguardian.com/a"),
+                       edit(session, GUARDIAN, "  - {text: nowforced, correction: now forced}\n", ""))
+        session.compare("article language, correction and address")
+        # An event's fatalities, picture and commentary.
+        session.change(edit(session, EVENTS + "syrian-man-killed-at-checkpoint.md", "part_of: qamishli-checkpoint-clash",
+                            "fatalities: 1\nmedia: {url: https://example.org/clash.jpg, caption: The checkpoint, "
+                            "alt: A road}\npart_of: qamishli-checkpoint-clash"),
+                       edit(session, COALITION, "The coalition's written statement.", "The coalition's *written* statement."))
+        session.compare("fatalities, media and commentary")
+        # Files moved without changing any id: an event into a folder of its own, the relations renamed.
+        session.change(lambda: (session.project / EVENTS / "2020").mkdir(),
+                       rename(session, GLEASON, EVENTS + "2020/gleason-statement.md"),
+                       rename(session, "content/relations/seed.yml", "content/relations/all.yml"))
+        session.compare("files moved, ids kept")
         session.check()
