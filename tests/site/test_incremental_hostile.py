@@ -275,9 +275,6 @@ def test_event_and_quote_edits(tmp_path: Path) -> None:
 
 def test_actor_and_article_edits(tmp_path: Path) -> None:
     with preview(tmp_path) as session:
-        # A publisher renamed: the event pages and the sources index name the publisher of each source.
-        session.change(edit(session, "content/actors/the-guardian.md", "name: The Guardian", "name: Guardian News"))
-        session.compare("a publisher renamed")
         # Kind, title and an alias that takes over a mention another actor had in the same paragraph.
         session.change(edit(session, "content/actors/kremlin.md", "kind: government", "kind: organisation"),
                        edit(session, "content/actors/dmitry-peskov.md", "aliases: [Peskov]",
@@ -290,10 +287,9 @@ def test_actor_and_article_edits(tmp_path: Path) -> None:
                             "  - {actor: us-air-force, role: Lieutenant colonel}\n",
                             "  - {actor: nato, role: Liaison officer}\n"))
         session.compare("affiliations")
-        # An article's title and publication date: the sources index, the events citing it, the data.
-        session.change(edit(session, GUARDIAN, 'title: "US, Syrian and Russian forces', 'title: "US, Syrian & Russian troops'),
-                       edit(session, GUARDIAN, "published: 2020-02-12", "published: 2020-02-13"))
-        session.compare("article title and published date")
+        # An article's title: the sources index, the events citing it, the data.
+        session.change(edit(session, GUARDIAN, 'title: "US, Syrian and Russian forces', 'title: "US, Syrian & Russian troops'))
+        session.compare("article title")
         # Body text: a paragraph before the quotes (their anchors) and a link pointed at another place.
         session.change(edit(session, GUARDIAN, "One man was killed when US troops",
                             "A new first paragraph names [Turkey](place:turkey) and Gleason.\n\nOne man was killed when US troops"),
@@ -308,6 +304,22 @@ def test_actor_and_article_edits(tmp_path: Path) -> None:
         session.change(edit(session, GUARDIAN, "“The situation was calmed and is under investigation,”",
                             "“The situation was de-escalated and is under investigation,”"))
         session.compare("a content error, then fixed")
+        session.check()
+
+
+def test_what_pages_show_of_entities_they_do_not_link(tmp_path: Path) -> None:
+    with preview(tmp_path) as session:
+        # A publisher renamed: pages quoting its articles say "According to <publisher>", linking the article.
+        session.change(edit(session, "content/actors/the-guardian.md", "name: The Guardian", "name: Guardian News"))
+        session.compare("a publisher renamed")
+        # A publication date: the Data page cites the data set as "sources up to" the latest one.
+        session.change(edit(session, GUARDIAN, "published: 2020-02-12", "published: 2020-02-13"))
+        session.compare("an article's published date")
+        # An alias that takes a name over from another actor, already named in the article: the United
+        # States' page lists the sentence with its other "US", at another anchor.
+        session.change(edit(session, "content/actors/us-forces-in-syria.md", "aliases: [US troops,",
+                            "aliases: [armored US vehicles, US troops,"))
+        session.compare("an alias that takes over another actor's mention")
         session.check()
 
 
