@@ -351,6 +351,11 @@ def test_actor_and_article_edits(tmp_path: Path) -> None:
         session.check()
 
 
+@pytest.mark.xfail(strict=True, reason=(
+    "issue 19: pages show what they do not depend on. A publisher's name (\"According to <publisher>\" on "
+    "the actor and event pages quoting its articles, the sources index); the Data page's \"sources up to\" "
+    "date (the latest publication date of all articles); a page's mention anchors when another actor's new "
+    "alias takes a name over in an article whose set of names is unchanged"))
 def test_what_pages_show_of_entities_they_do_not_link(tmp_path: Path) -> None:
     with preview(tmp_path) as session:
         # A publisher renamed: pages quoting its articles say "According to <publisher>", linking the article.
@@ -406,6 +411,7 @@ def test_edits_that_move_everything(tmp_path: Path) -> None:
         session.check()
 
 
+BROKEN_EVENT = "---\ntitle: [unclosed\ndate: 2020-02-12\n---\n"
 NEW_ACTOR = """---
 name: Jane Roe
 aliases: []
@@ -436,7 +442,7 @@ An event added while the preview runs.
 """
 
 
-def test_files_added_removed_renamed_and_configuration(tmp_path: Path) -> None:
+def test_files_configuration_errors_and_quick_edits(tmp_path: Path) -> None:
     with preview(tmp_path) as session:
         session.change(write(session, "content/actors/jane-roe.md", NEW_ACTOR),
                        write(session, EVENTS + "roe-comments.md", NEW_EVENT),
@@ -455,14 +461,6 @@ def test_files_added_removed_renamed_and_configuration(tmp_path: Path) -> None:
         session.compare("mkdocs.yml site_name and nav")
         session.change(edit(session, "mkdocs.yml", "site_dir: site\n", "site_dir: site\nuse_directory_urls: false\n"))
         session.compare("mkdocs.yml use_directory_urls: false")
-        session.check()
-
-
-BROKEN_EVENT = "---\ntitle: [unclosed\ndate: 2020-02-12\n---\n"
-
-
-def test_errors_and_edits_in_quick_succession(tmp_path: Path) -> None:
-    with preview(tmp_path) as session:
         # A file that is not YAML: the preview shows the problem; the file deleted, the site is whole again.
         session.change(write(session, EVENTS + "broken.md", BROKEN_EVENT), compared=False)
         status, text = get(session.url + "events/")
