@@ -286,6 +286,10 @@ def test_event_and_quote_edits(tmp_path: Path) -> None:
         session.change(edit(session, ERDOGAN, "tags: [idlib, threat]", "tags: [idlib, threat, quick]"),
                        edit(session, PESKOV_CALL, "tags: [idlib, sochi-agreement]", "tags: [idlib]"), pause=0.05)
         session.compare("two edits 50 ms apart")
+        # A second edit 1.2 s after the first: during its build, or while its open data is written.
+        session.change(edit(session, ERDOGAN, "tags: [idlib, threat, quick]", "tags: [idlib, threat]"),
+                       edit(session, PESKOV_CALL, "tags: [idlib]", "tags: [idlib, late]"), pause=1.2)
+        session.compare("an edit 1.2 s after another")
         # A save that changes nothing.
         session.change(lambda: os.utime(session.project / ERDOGAN))
         session.compare("a touch")
