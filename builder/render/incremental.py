@@ -46,21 +46,27 @@ _ORIGIN = re.compile(r"""Origin\(path=(?:'[^']*'|"[^"]*"), line=\d+\)""")
 _REF = re.compile(r"Ref\(kind='(\w+)', id='([^']*)'")
 
 
-def _entity(value: Any, more_refs: Iterable[str] = ()) -> Entity:
+def _entity(value: Any, more_refs: Iterable[str] = (), shown: str = "") -> Entity:
+    """``shown``: what pages show of it that is not its own (an article's mentions as anchored)."""
     text = repr(value)
     refs = {f"{kind}:{id_}" for kind, id_ in _REF.findall(text)}
     refs.update(more_refs)
-    return Entity(hash(_ORIGIN.sub("", text)), frozenset(refs))
+    return Entity(hash(_ORIGIN.sub("", text) + shown), frozenset(refs))
 
 
 def fingerprints(site: Site) -> Fingerprints:
     entities = {f"event:{id_}": _entity(event) for id_, event in site.events.items()}
     entities.update((f"actor:{id_}", _entity(actor)) for id_, actor in site.actors.items())
     for id_, article in site.articles.items():
-        # The people and places its text mentions, as the article page links them.
-        mentioned = (f"{span.target_kind}:{span.target_id}" for paragraph in site.spans.get(id_, [])
-                     for span in paragraph if span.target_kind)
-        entities[f"article:{id_}"] = _entity(article, mentioned)
+        # The people and places its text mentions, as the article page links them, and where: another
+        # actor's new alias can move a mention that pages link to. Its publisher's and authors' names,
+        # which stand for it wherever it is cited ("according to The Guardian").
+        spans = site.spans.get(id_, [])
+        mentioned = {f"{span.target_kind}:{span.target_id}" for paragraph in spans for span in paragraph
+                     if span.target_kind}
+        named = [site.actors[key[6:]].name for key in sorted(_entity(article).refs)
+                 if key.startswith("actor:") and key[6:] in site.actors]
+        entities[f"article:{id_}"] = _entity(article, mentioned, repr((spans, named)))
     shape = _entity((site.info, sorted(site.places.items()), sorted(site.relations.items()),
                      sorted(site.stories.items()), [(event.id, event.date) for event in site.timeline]))
     return Fingerprints(entities, shape.fingerprint)

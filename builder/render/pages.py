@@ -268,7 +268,8 @@ class _Renderer:
         from builder.render.opendata.common import source_day
 
         as_of = source_day(self.site).isoformat() if self.site.articles else ""
-        return self.page(urls.DATA, DataContext(files=[(file.name, file.description) for file in FILES], as_of=as_of))
+        return self.page(urls.DATA, DataContext(files=[(file.name, file.description) for file in FILES], as_of=as_of,
+                                                names=frozenset(f"article:{id_}" for id_ in self.site.articles)))
 
     def sources_index(self, articles: list[Article]) -> list[PendingPage]:
         """One list, or past PAGE_LIMIT a list of years with a page each (under by-year/, which no

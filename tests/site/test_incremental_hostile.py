@@ -355,12 +355,9 @@ def test_actor_and_article_edits(tmp_path: Path) -> None:
         session.check()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "issue 19: pages show what they do not depend on. A publisher's name (\"According to <publisher>\" on "
-    "the actor and event pages quoting its articles, the sources index); the Data page's \"sources up to\" "
-    "date (the latest publication date of all articles); a page's mention anchors when another actor's new "
-    "alias takes a name over in an article whose set of names is unchanged"))
 def test_what_pages_show_of_entities_they_do_not_link(tmp_path: Path) -> None:
+    """A publisher's name ("According to <publisher>", linking the article); the Data page's "sources up
+    to" date; mention anchors moved by another actor's new alias in an article whose names are the same."""
     with preview(tmp_path) as session:
         # A publisher renamed: pages quoting its articles say "According to <publisher>", linking the article.
         session.change(edit(session, "content/actors/the-guardian.md", "name: The Guardian", "name: Guardian News"))
