@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from builder.cli.report import report
-from builder.pipeline import build_site, render_pages
+from builder.pipeline import build_site, interface_language, render_pages
 from builder.runtime.atomic import StagedDir, failure
 from builder.runtime.terminal import printable
 from builder.settings import ProjectSettings
@@ -24,7 +24,11 @@ def run(settings: ProjectSettings, out: Path, strict: bool) -> int:
     if report(result.diagnostics, strict):
         return 1
 
-    pages = render_pages(result.site, directory_urls=settings.directory_urls, raw_html=settings.raw_html)
+    language, unknown = interface_language(settings.language)
+    if unknown:
+        print(f"export: warning: {printable(unknown)}", file=sys.stderr)
+    pages = render_pages(result.site, directory_urls=settings.directory_urls, raw_html=settings.raw_html,
+                         language=language)
     try:
         with StagedDir(out.resolve()) as staged:  # out is no link: export_refusal said so
             if settings.docs_dir.is_dir():

@@ -36,6 +36,8 @@ from builder.pipeline import (
     clean_page,
     data_paths,
     html_style,
+    interface_language,
+    interface_words,
     plan_pages,
     write_requested_data,
 )
@@ -97,6 +99,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.data: DataJob | None = None  # the open data, made while MkDocs builds (see DataJob)
         self.previewing = False  # under `mkdocs serve`: content errors become the site (see preview.py)
         self.problems: list[Diagnostic] | None = None
+        self.language = "en"  # the pages' interface language, from theme.language
+        self.warned_languages: set[str] = set()  # an unknown theme.language is said once, not every rebuild
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -123,6 +127,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         if self.output is not None:  # a build that ended without either event (Ctrl-C in serve)
             self.output.staged.discard()
         theme.install(config)
+        code = str(config.theme.get("language") or "en")
+        self.language, unknown = interface_language(code)
+        if unknown and code not in self.warned_languages:
+            self.warned_languages.add(code)
+            log.warning(unknown)
         self.output = StagedSite(config) if swappable(config.site_dir) else None
         PrintableRecords.install(logging.getLogger("mkdocs"))  # file names and content reach the terminal
         return config
@@ -170,7 +179,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             self.incremental.forget()
             return
         self.close()
-        style = html_style(html_pages.toc_options(config), self._trusted_markdown(config))
+        style = html_style(html_pages.toc_options(config), self._trusted_markdown(config), self.language)
         pending = plan_pages(result.site, directory_urls=config.use_directory_urls, raw_html=self.config.raw_html,
                              style=style)
         self.pages = [page.src_uri for page in pending]
@@ -239,6 +248,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if self.previewing:
             env.bytecode_cache = self.templates
+        env.globals["timeline_t"] = interface_words(self.language)  # the theme overrides' words (404.html)
         return env
 
     def _search_entries(self, page: Page) -> list[dict[str, Any]] | None:
@@ -305,7 +315,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
                 raise PluginError(str(exc)) from None
         if self.problems is not None:
             write_problems(Path(config.site_dir), problems_page(
-                self.problems, site_name=config.site_name, content_dir=self.config.content_dir))
+                self.problems, site_name=config.site_name, content_dir=self.config.content_dir,
+                language=self.language))
         if self.output is not None:
             output, self.output = self.output, None
             output.publish()
@@ -314,7 +325,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         """Under ``mkdocs serve``: the pages first, then, while the browser reloads, the open data."""
         if self.problems is not None:
             write_problems(Path(config.site_dir), problems_page(
-                self.problems, site_name=config.site_name, content_dir=self.config.content_dir))
+                self.problems, site_name=config.site_name, content_dir=self.config.content_dir,
+                language=self.language))
         published = Path(os.path.realpath(config.site_dir))
         if self.output is not None:
             output, self.output = self.output, None
