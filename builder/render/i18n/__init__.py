@@ -16,6 +16,7 @@ values that are escaped later, such as front matter). Python code that makes wor
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import string
@@ -28,6 +29,7 @@ from typing import Any
 import yaml
 from markupsafe import Markup
 
+from builder.model.dates import DateWords, wording
 from builder.render.plain_text import inert
 
 DEFAULT = "en"
@@ -110,6 +112,47 @@ def words_for(language: str) -> Words:
     return Words(language)
 
 
+def _roman_ordinal(number: int) -> str:
+    """French centuries: "XXIe siècle", "Ier siècle"."""
+    numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+                (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    roman = ""
+    for value, letters in numerals:
+        count, number = divmod(number, value)
+        roman += letters * count
+    return roman + ("er" if roman == "I" else "e")
+
+
+# The month names of dates are their own entries: English writes them AP style ("Sept"), which the
+# month pages and axis labels do not.
+_DATE_MONTHS = tuple(f"date: {name}" for name in ("Jan", "Feb", "March", "April", "May", "June", "July", "Aug",
+                                                  "Sept", "Oct", "Nov", "Dec"))
+_DATE_PATTERNS = {
+    "day": "{day} {month} {year}", "first_day": "date: first day", "month": "{month} {year}",
+    "season": "{season} {year}", "decade": "{year}s", "decade_with_article": "the {year}s",
+    "century": "{nth} century", "century_with_article": "the {nth} century", "approximate": "c. {date}",
+    "uncertain": "{date} (uncertain)", "since": "since {date}", "since_day": "date: since a day",
+    "from_end_unknown": "from {date} (end unknown)", "until_start_unknown": "until {date} (start unknown)",
+    "by_end_of": "by the end of {date}", "by": "by {date}", "range": "{start} – {end}",
+    "day_range": "{first}–{last} {month} {year}",
+    "day_month_range": "{first} {first_month} – {last} {last_month} {year}", "month_range": "{first}–{last} {year}",
+    "year_range": "{first}–{last}", "unknown": "date: unknown end", "open": "date: open end",
+}
+_SEASONS = {21: "Spring", 22: "Summer", 23: "Autumn", 24: "Winter"}
+_ORDINALS = {"fr": _roman_ordinal}
+
+
+@functools.cache
+def date_words(language: str) -> DateWords:
+    """How dates read in ``language``, from its table."""
+    words = words_for(language)
+    patterns: dict[str, Any] = {name: words.text(key) for name, key in _DATE_PATTERNS.items()}
+    made = dataclasses.replace(DateWords(months=("", *(words.text(key) for key in _DATE_MONTHS)),
+                                         seasons={code: words.text(name) for code, name in _SEASONS.items()}),
+                               **patterns)
+    return dataclasses.replace(made, ordinal=_ORDINALS[language]) if language in _ORDINALS else made
+
+
 _CURRENT: ContextVar[Words] = ContextVar("words")
 
 
@@ -120,9 +163,11 @@ def words() -> Words:
 
 @contextmanager
 def speaking(language: str) -> Iterator[Words]:
+    """Words and dates in ``language`` within the block."""
     token = _CURRENT.set(words_for(language))
     try:
-        yield _CURRENT.get()
+        with wording(date_words(language)):
+            yield _CURRENT.get()
     finally:
         _CURRENT.reset(token)
 
