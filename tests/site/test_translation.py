@@ -177,3 +177,9 @@ def test_an_unknown_language_builds_in_english_with_one_warning(tmp_path: Path) 
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("theme.language 'ko'") == 1
     assert "Latest events" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_french_pages_are_valid_html(french_site: Path) -> None:
+    from tests.site.test_html_validation import WEB_PAGES, validate
+
+    assert validate([french_site / page for page in WEB_PAGES]) == []
