@@ -209,7 +209,7 @@ def overview(events: Sequence[Event]) -> Overview | None:
         parts.append(tr("{n} period with events within, drawn as a band above", n=len(periods)) + drawn)
     if len(dated) < len(events):
         parts.append(tr("{n} undated, not drawn", n=len(events) - len(dated)))
-    summary = parts[0] + ": " + "; ".join(parts[1:]) + "."
+    summary = tr("{head}: {details}.", head=parts[0], details=tr("; ").join(parts[1:]))
     return Overview(bars, lines, bands, _ticks(first, last), WIDTH, HEIGHT,
                     max((s.lane + 1 for s in lines), default=0), max((s.lane + 1 for s in bands), default=0),
                     summary, first // 12, last // 12)
