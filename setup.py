@@ -16,6 +16,7 @@ setup(
     package_data={
         "builder.render": ["templates/*.md"],
         "builder.render.figures": ["data/*.gz", "data/README.md"],
+        "builder.render.i18n": ["*.yml"],  # the translation table
         "builder.authoring": ["templates/*.md", "templates/new/*.md", "templates/init/*", "schemas/*.schema.json"],
         "builder.plugin": ["templates/*.html"],
         **{package: ["*"] for package in shipped},

@@ -90,11 +90,33 @@ def plan_pages(site: Site, *, directory_urls: bool = True, raw_html: bool = Fals
     return plan_site(site, directory_urls=directory_urls, raw_html=raw_html, style=style or MARKDOWN)
 
 
-def html_style(toc_options: Mapping[str, Any], trusted_markdown: Callable[[str], str] | None = None) -> OutputStyle:
-    """Pages as HTML, their headings as the ``toc`` extension with ``toc_options`` would make them."""
+def html_style(toc_options: Mapping[str, Any], trusted_markdown: Callable[[str], str] | None = None,
+               language: str = "en") -> OutputStyle:
+    """Pages as HTML, their headings as the ``toc`` extension with ``toc_options`` would make them,
+    worded in ``language`` (one of ``interface_language``'s answers)."""
     from builder.render.page_output import HeadingStyle, OutputStyle
 
-    return OutputStyle(HeadingStyle.from_options(toc_options), trusted_markdown)
+    return OutputStyle(HeadingStyle.from_options(toc_options), trusted_markdown, language)
+
+
+def interface_language(code: str) -> tuple[str, str]:
+    """The table the pages are worded from for a ``theme.language`` code, and why not that
+    language when there is no table for it ("" when there is)."""
+    from builder.render.i18n import DEFAULT, LANGUAGES, supported
+
+    found = supported(code)
+    if found is not None:
+        return found, ""
+    return DEFAULT, (f"theme.language {code!r}: the timeline's pages have no translation for it, so they are in "
+                     f"English (translations: {', '.join(LANGUAGES)})")
+
+
+def interface_words(language: str) -> Callable[..., str]:
+    """The translation table of ``language`` as a function (key, **values) → text, for templates
+    outside the pages (the theme's, the preview's problems page)."""
+    from builder.render.i18n import words_for
+
+    return words_for(language).text
 
 
 def bare_page(src_uri: str, meta: dict[str, Any], anchors: frozenset[str]) -> RenderedPage:
@@ -115,11 +137,12 @@ def pages_to_render(site: Site, now: Fingerprints, before: Fingerprints,
     return to_render(site, now, before, pages)
 
 
-def render_pages(site: Site, *, directory_urls: bool = True, raw_html: bool = False) -> list[GeneratedPage]:
+def render_pages(site: Site, *, directory_urls: bool = True, raw_html: bool = False,
+                 language: str = "en") -> list[GeneratedPage]:
     """Every generated page of the Site with its Markdown (for export)."""
     from builder.render.pages import render_site
 
-    return render_site(site, directory_urls=directory_urls, raw_html=raw_html)
+    return render_site(site, directory_urls=directory_urls, raw_html=raw_html, language=language)
 
 
 def data_paths() -> list[str]:

@@ -20,6 +20,7 @@ class ProjectSettings:
     docs_dir: Path
     directory_urls: bool
     raw_html: bool = False  # the plugin option: trust raw HTML in Markdown fields
+    language: str = "en"  # theme.language (Material's setting): the pages' interface language
 
 
 class _IgnoreTags(yaml.SafeLoader):
@@ -45,7 +46,10 @@ def read_settings(config_file: Path) -> ProjectSettings:
         if isinstance(plugin, dict) and isinstance(plugin.get("timeline"), dict):
             content_dir = str(plugin["timeline"].get("content_dir", content_dir))
             raw_html = plugin["timeline"].get("raw_html") is True
+    theme = config.get("theme")
+    language = theme.get("language") if isinstance(theme, dict) else None
     return ProjectSettings(
+        language=str(language) if language else "en",
         root=root,
         content_dir=root / content_dir,
         docs_dir=root / str(config.get("docs_dir", "docs")),

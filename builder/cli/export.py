@@ -10,7 +10,7 @@ from pathlib import Path
 
 from builder.cli.export_layout import export_path, moved_pages, relink_hand_pages
 from builder.cli.report import report
-from builder.pipeline import DATA_DIR, build_site, render_pages, write_data
+from builder.pipeline import DATA_DIR, build_site, interface_language, render_pages, write_data
 from builder.runtime.atomic import StagedDir, failure
 from builder.runtime.shipped import shipped_folder
 from builder.runtime.terminal import printable
@@ -29,7 +29,11 @@ def run(settings: ProjectSettings, out: Path, strict: bool) -> int:
     if report(result.diagnostics, strict):
         return 1
 
-    pages = render_pages(result.site, directory_urls=settings.directory_urls, raw_html=settings.raw_html)
+    language, unknown = interface_language(settings.language)
+    if unknown:
+        print(f"export: warning: {printable(unknown)}", file=sys.stderr)
+    pages = render_pages(result.site, directory_urls=settings.directory_urls, raw_html=settings.raw_html,
+                         language=language)
     try:
         with StagedDir(out.resolve()) as staged:  # out is no link: export_refusal said so
             if settings.docs_dir.is_dir():

@@ -18,7 +18,9 @@ import functools
 import io
 import re
 import time
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from typing import Any
 
 # AP style: short months are written in full, September is "Sept".
@@ -35,6 +37,62 @@ class DateError(ValueError):
     """A date that cannot be used; the message is a sentence meant for the content author."""
 
 
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+@dataclass(frozen=True)
+class DateWords:
+    """How dates read in words. English by default (data files and authoring tools use it); the
+    pages of a site in another language get that language's from its translation table
+    (builder/render/i18n), through ``wording``. Each pattern names its parts in braces."""
+
+    months: tuple[str, ...] = MONTHS  # index 1..12
+    seasons: dict[int, str] = field(default_factory=lambda: dict(SEASONS))
+    day: str = "{day} {month} {year}"
+    first_day: str = "1"  # the first of a month as a date writes it (French: "1er")
+    month: str = "{month} {year}"
+    season: str = "{season} {year}"
+    decade: str = "{year}s"
+    decade_with_article: str = "the {year}s"  # "since the 2010s"
+    century: str = "{nth} century"
+    century_with_article: str = "the {nth} century"
+    ordinal: Callable[[int], str] = _ordinal
+    approximate: str = "c. {date}"
+    uncertain: str = "{date} (uncertain)"
+    since: str = "since {date}"
+    since_day: str = "since {date}"  # French: "depuis le 12 février"
+    from_end_unknown: str = "from {date} (end unknown)"
+    until_start_unknown: str = "until {date} (start unknown)"
+    by_end_of: str = "by the end of {date}"
+    by: str = "by {date}"
+    range: str = "{start} – {end}"
+    day_range: str = "{first}–{last} {month} {year}"  # within a month
+    day_month_range: str = "{first} {first_month} – {last} {last_month} {year}"  # within a year
+    month_range: str = "{first}–{last} {year}"
+    year_range: str = "{first}–{last}"
+    unknown: str = "unknown"
+    open: str = "open"
+
+    def day_number(self, day: int) -> str:
+        return self.first_day if day == 1 else str(day)
+
+
+ENGLISH = DateWords()
+_WORDING: ContextVar[DateWords] = ContextVar("date_words", default=ENGLISH)
+
+
+@contextlib.contextmanager
+def wording(words: DateWords) -> Iterator[None]:
+    """Dates read in ``words`` within the block (a page rendered in the site's language)."""
+    token = _WORDING.set(words)
+    try:
+        yield
+    finally:
+        _WORDING.reset(token)
+
+
 @dataclass(frozen=True)
 class _End:
     """One known end of a date: the days it may fall on and how it was qualified."""
@@ -46,30 +104,35 @@ class _End:
     uncertain: bool
     season: int | None = None
 
-    def plain(self) -> str:
+    def plain(self, with_article: bool = False) -> str:
+        words = _WORDING.get()
         year = self.lower.year
         if self.precision == "day":
-            return f"{self.lower.day} {MONTHS[self.lower.month]} {year}"
+            return words.day.format(day=words.day_number(self.lower.day), month=words.months[self.lower.month],
+                                    year=year)
         if self.precision == "month":
-            return f"{MONTHS[self.lower.month]} {year}"
+            return words.month.format(month=words.months[self.lower.month], year=year)
         if self.precision == "season" and self.season is not None:
-            return f"{SEASONS[self.season]} {year}"
+            return words.season.format(season=words.seasons[self.season], year=year)
         if self.precision == "decade":
-            return f"{year}s"
+            return (words.decade_with_article if with_article else words.decade).format(year=year)
         if self.precision == "century":
-            return f"{_ordinal(year // 100 + 1)} century"
+            nth = words.ordinal(year // 100 + 1)
+            return (words.century_with_article if with_article else words.century).format(nth=nth)
         return str(year)
 
     def qualify(self, text: str) -> str:
-        return ("c. " if self.approximate else "") + text + (" (uncertain)" if self.uncertain else "")
+        words = _WORDING.get()
+        if self.approximate:
+            text = words.approximate.format(date=text)
+        return words.uncertain.format(date=text) if self.uncertain else text
 
     def shown(self) -> str:
         return self.qualify(self.plain())
 
     def shown_with_article(self) -> str:
         # "since the 2010s" reads naturally; "since 2010s" does not.
-        article = "the " if self.precision in ("decade", "century") else ""
-        return self.qualify(article + self.plain())
+        return self.qualify(self.plain(with_article=True))
 
 
 @dataclass(frozen=True)
@@ -102,8 +165,9 @@ class HonestDate:
         parsed = _analyse(self.edtf)
         if not parsed.is_range:
             return self.display(), ""
-        start = parsed.start.shown() if parsed.start else ("unknown" if parsed.start_unknown else "open")
-        end = parsed.end.shown() if parsed.end else ("unknown" if parsed.end_unknown else "open")
+        words = _WORDING.get()
+        start = parsed.start.shown() if parsed.start else (words.unknown if parsed.start_unknown else words.open)
+        end = parsed.end.shown() if parsed.end else (words.unknown if parsed.end_unknown else words.open)
         return start, end
 
     def display(self) -> str:
@@ -112,9 +176,11 @@ class HonestDate:
         if start is None and end is not None:
             return _display_open_start(end, parsed.start_unknown)
         if end is None and start is not None:
+            words = _WORDING.get()
             if parsed.end_unknown:
-                return f"from {start.shown_with_article()} (end unknown)"
-            return f"since {start.shown_with_article()}"
+                return words.from_end_unknown.format(date=start.shown_with_article())
+            since = words.since_day if start.precision == "day" else words.since
+            return since.format(date=start.shown_with_article())
         assert start is not None and end is not None  # _analyse rejects "../.."
         if not parsed.is_range:
             return start.shown()
@@ -339,37 +405,38 @@ def _month_end(year: int, month: int) -> datetime.date:
     return datetime.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _ordinal(number: int) -> str:
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
-
-
 def _display_open_start(end: _End, unknown: bool) -> str:
+    words = _WORDING.get()
     if unknown:
-        return f"until {end.shown_with_article()} (start unknown)"
+        return words.until_start_unknown.format(date=end.shown_with_article())
     last = end.upper
     if end.precision in ("day", "month") and last == _month_end(last.year, last.month):
-        return "by the end of " + end.qualify(f"{MONTHS[last.month]} {last.year}")
+        return words.by_end_of.format(date=end.qualify(words.month.format(month=words.months[last.month],
+                                                                          year=last.year)))
     if end.precision == "day":
-        return f"by {end.shown()}"
-    return f"by the end of {end.shown_with_article()}"
+        return words.by.format(date=end.shown())
+    return words.by_end_of.format(date=end.shown_with_article())
 
 
 def _display_range(start: _End, end: _End) -> str:
+    words = _WORDING.get()
     same_qualifiers = (start.approximate, start.uncertain) == (end.approximate, end.uncertain)
     if not same_qualifiers:
-        return f"{start.shown()} – {end.shown()}"
+        return words.range.format(start=start.shown(), end=end.shown())
     if start.plain() == end.plain():
         return start.shown()
     a, b = start.lower, end.lower
-    core = f"{start.plain()} – {end.plain()}"
+    core = words.range.format(start=start.plain(), end=end.plain())
     if start.precision == end.precision == "day" and a.year == b.year:
         if a.month == b.month:
-            core = f"{a.day}–{b.day} {MONTHS[a.month]} {a.year}"
+            core = words.day_range.format(first=words.day_number(a.day), last=b.day, month=words.months[a.month],
+                                          year=a.year)
         else:
-            core = f"{a.day} {MONTHS[a.month]} – {b.day} {MONTHS[b.month]} {a.year}"
+            core = words.day_month_range.format(first=words.day_number(a.day), first_month=words.months[a.month],
+                                                last=words.day_number(b.day), last_month=words.months[b.month],
+                                                year=a.year)
     elif start.precision == end.precision == "month" and a.year == b.year:
-        core = f"{MONTHS[a.month]}–{MONTHS[b.month]} {a.year}"
+        core = words.month_range.format(first=words.months[a.month], last=words.months[b.month], year=a.year)
     elif start.precision == end.precision == "year":
-        core = f"{a.year}–{b.year}"
+        core = words.year_range.format(first=a.year, last=b.year)
     return start.qualify(core)

@@ -37,6 +37,8 @@ from builder.pipeline import (
     clean_page,
     data_paths,
     html_style,
+    interface_language,
+    interface_words,
     plan_pages,
     site_title,
     write_requested_data,
@@ -79,6 +81,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.title: str | None = None  # content/site.yml's, as written
         self.serving: str | None = None  # a preview's rebuild: the folder being served (incremental.py)
         self.scratch: str | None = None  # meanwhile the empty folder MkDocs cleans instead
+        self.language = "en"  # the pages' interface language, from theme.language
+        self.warned_languages: set[str] = set()  # an unknown theme.language is said once, not every rebuild
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -105,6 +109,11 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         if self.output is not None:  # a build that ended without either event (Ctrl-C in serve)
             self.output.staged.discard()
         theme.install(config)
+        code = str(config.theme.get("language") or "en")
+        self.language, unknown = interface_language(code)
+        if unknown and code not in self.warned_languages:
+            self.warned_languages.add(code)
+            log.warning(unknown)
         self._drop_scratch()  # a build that ended without either event
         # The title is set in content/site.yml: the theme's <title>, header and nav say it too.
         # It is content, so plain text: escaped here, since the theme prints site_name as it is (Markup,
@@ -170,7 +179,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.close()
         if not result.site.info.title_given:  # else the site's name is site.yml's (on_config)
             result.site.info.title = config.site_name
-        style = html_style(html_pages.toc_options(config), self._trusted_markdown(config))
+        style = html_style(html_pages.toc_options(config), self._trusted_markdown(config), self.language)
         pending = plan_pages(result.site, directory_urls=config.use_directory_urls, raw_html=self.config.raw_html,
                              style=style)
         self.pages = [page.src_uri for page in pending]
@@ -261,6 +270,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.progress.stage("writing pages", len(files.documentation_pages()))
         if self.previewing:
             env.bytecode_cache = self.templates
+        env.globals["timeline_t"] = interface_words(self.language)  # the theme overrides' words (404.html)
         return env
 
     def _search_entries(self, page: Page) -> list[dict[str, Any]] | None:
@@ -330,7 +340,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
                 raise PluginError(str(exc)) from None
         if self.problems is not None:
             write_problems(Path(config.site_dir), problems_page(
-                self.problems, site_name=self.title or config.site_name, content_dir=self.config.content_dir))
+                self.problems, site_name=self.title or config.site_name, content_dir=self.config.content_dir,
+                language=self.language))
         if self.output is not None:
             output, self.output = self.output, None
             output.publish()
@@ -340,7 +351,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         """Under ``mkdocs serve``: the pages first, then, while the browser reloads, the open data."""
         if self.problems is not None:
             write_problems(Path(config.site_dir), problems_page(
-                self.problems, site_name=self.title or config.site_name, content_dir=self.config.content_dir))
+                self.problems, site_name=self.title or config.site_name, content_dir=self.config.content_dir,
+                language=self.language))
         published = Path(os.path.realpath(config.site_dir))
         if self.output is not None:
             output, self.output = self.output, None

@@ -16,6 +16,7 @@ from pathlib import Path
 import jinja2
 
 from builder.diagnostics import Diagnostic
+from builder.pipeline import interface_words
 from builder.runtime.terminal import printable
 
 
@@ -26,15 +27,15 @@ def _template() -> jinja2.Template:
     return environment.get_template("problems.html")
 
 
-def problems_page(problems: list[Diagnostic], *, site_name: str, content_dir: str) -> str:
+def problems_page(problems: list[Diagnostic], *, site_name: str, content_dir: str, language: str = "en") -> str:
     """The page: every problem escaped; ``epoch`` is the preview server's clock (monotonic milliseconds,
     see ``mkdocs.livereload``), so only a build that ends after this one reloads it."""
     rows = []
     for problem in problems:
         where = f"{problem.path}:{problem.line}"
         rows.append({"where": printable(where), "message": printable(problem.format().removeprefix(f"{where}: "))})
-    return _template().render(problems=rows, site_name=site_name, content_dir=content_dir,
-                              epoch=round(time.monotonic() * 1000))
+    return _template().render(problems=rows, site_name=site_name, content_dir=content_dir, language=language,
+                              t=interface_words(language), epoch=round(time.monotonic() * 1000))
 
 
 def write_problems(site_dir: Path, page: str) -> None:

@@ -16,6 +16,7 @@ from builder.model.article import Article
 from builder.model.event import Quote
 from builder.model.site import Mention, Role, Site
 from builder.render import urls
+from builder.render.i18n import tr
 from builder.render.paging import UNDATED, month_key, month_label, period
 
 ITEM_LIMIT = 300
@@ -34,6 +35,11 @@ class ActorYear:
     articles: list[tuple[Article, str]] = field(default_factory=list)
     co_actors: list[tuple[Actor, int]] = field(default_factory=list)
     months: list[ActorYear] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """The period as pages name it (``year`` stays the key: "undated" sorts last)."""
+        return tr("undated") if self.year == UNDATED else self.year
 
     def total(self, kind: str) -> int:
         """How many roles/quotes/mentions/articles, its months included."""

@@ -13,6 +13,7 @@ from collections import defaultdict
 from markupsafe import Markup, escape
 
 from builder.model.site import Span
+from builder.render.i18n import tr
 from builder.render.urls import Links
 
 _LINK_LABELS = {"quote": "Quoted in the event", "citation": "Cited for the relation"}
@@ -54,10 +55,10 @@ def paragraph_html(text: str, spans: list[Span], url: Links, *, line_breaks: boo
         out.append(piece)
         for span in (spans[number] for number in ending.get(end, ())):
             if span.kind == "sic":
-                out.append(f' <em class="tl-sic">[sic: {escape(span.label)}]</em>')
+                out.append(f' <em class="tl-sic">{escape(tr("[sic: {correction}]", correction=span.label))}</em>')
             elif span.kind in _LINK_LABELS:
                 href = url(span.target_kind, span.target_id, span.fragment)
-                title = escape(f"{_LINK_LABELS[span.kind]}: {span.label}")
+                title = escape(tr(_LINK_LABELS[span.kind] + ": {title}", title=span.label))
                 out.append(f'<a class="tl-quote-link" href="{href}" title="{title}" aria-label="{title}">'
                            f"<sup>↗</sup></a>")
     html = "".join(out)

@@ -151,6 +151,7 @@ class TimelineContext(Paged):
     is_index: bool
     counts: Mapping[str, int]  # events per timeline page
     index_page: str
+    script_words: str  # the filter script's words, as JSON (builder/render/i18n)
 
 
 @dataclass(frozen=True, kw_only=True)

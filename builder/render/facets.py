@@ -11,8 +11,12 @@ from dataclasses import dataclass
 
 from builder.model.event import CLAIM_STATUSES, Event
 from builder.model.site import Site
+from builder.render.i18n import tr
 
 MAX_OPTIONS = 60  # per facet; the busiest first, so a page of 500 events keeps a usable form
+# What the filter script writes, from the table (the page carries them: see Words.script).
+SCRIPT_WORDS = ("{n} event", "{shown} of {n} events shown", ", and the linked event, which the filters leave out",
+                "Filter events")
 
 
 @dataclass(frozen=True)
@@ -41,12 +45,12 @@ def facets(site: Site, events: list[Event]) -> list[Facet]:
         tags.update(set(event.tags))
         statuses.update({quote.status for quote in event.quotes if quote.status})
     result = [
-        Facet("actor", "Who", _options(actors, {i: a.name for i, a in site.actors.items()})),
-        Facet("type", "Type", _options(kinds, {k: k.replace("-", " ") for k in kinds})),
-        Facet("tag", "Tags", _options(tags, {}) ),
-        Facet("place", "Where", _options(places, {i: p.name for i, p in site.places.items()})),
+        Facet("actor", tr("Who"), _options(actors, {i: a.name for i, a in site.actors.items()})),
+        Facet("type", tr("Type"), _options(kinds, {k: k.replace("-", " ") for k in kinds})),
+        Facet("tag", tr("Tags"), _options(tags, {})),
+        Facet("place", tr("Where"), _options(places, {i: p.name for i, p in site.places.items()})),
         # An event matches a status when any of its quotes has it: accounts of one event may disagree.
-        Facet("status", "Claim status", _options(statuses, {s: s.capitalize() for s in CLAIM_STATUSES})),
+        Facet("status", tr("Claim status"), _options(statuses, {s: tr(s.capitalize()) for s in CLAIM_STATUSES})),
     ]
     return [facet for facet in result if facet.options]
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
+from builder.render.i18n import tr
 from builder.render.paging import PAGE_LIMIT
 
 # A listed place weighs about 400 bytes (its marker on the page's map and its position in words)
@@ -47,7 +48,7 @@ def _letter_slug(letter: str) -> str:
 
 
 def _letter_label(letter: str) -> str:
-    return "Other" if letter == OTHER else letter.upper()
+    return tr("Other") if letter == OTHER else letter.upper()
 
 
 def alphabetical_pages(items: Sequence[T], name: Callable[[T], str], limit: int = PAGE_LIMIT) -> list[Shelf[T]]:
@@ -75,7 +76,8 @@ def alphabetical_pages(items: Sequence[T], name: Callable[[T], str], limit: int 
             parts = math.ceil(len(listed) / limit)
             size = math.ceil(len(listed) / parts)  # even parts, each at most ``limit``
             for part in range(parts):
-                shelves.append(Shelf(f"{_letter_label(letter)} ({part + 1} of {parts})",
+                shelves.append(Shelf(tr("{letter} ({n} of {total})", letter=_letter_label(letter), n=part + 1,
+                                        total=parts),
                                      f"{_letter_slug(letter)}-{part + 1}", list(listed[part * size:(part + 1) * size])))
             continue
         if letter == OTHER or sum(len(by_letter[r]) for r in run) + len(listed) > limit:

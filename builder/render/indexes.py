@@ -13,6 +13,7 @@ from builder.model.site import Site
 from builder.render import urls
 from builder.render.contexts import ActorsIndexContext, ActorsKindContext, PlacesIndexContext, PlacesListContext
 from builder.render.figures.maps import place_map
+from builder.render.i18n import tr
 from builder.render.index_paging import PLACES_PER_PAGE, alphabetical_pages, shown_children
 from builder.render.page import MakePage, PendingPage
 from builder.render.paging import PAGE_LIMIT, neighbours
@@ -85,7 +86,7 @@ class IndexPages:
 
     def place_list_pages(self, parts: list[tuple[str, str, list[Place]]], parent: Place | None) -> list[PendingPage]:
         """One page per part, each with its map, linked to the parts before and after it."""
-        title = f"Places in {parent.name}" if parent else "Places"
+        title = tr("Places in {name}", name=parent.name) if parent else tr("Places")
         return [self.page(uri, PlacesListContext(
                     title=f"{title}: {label}", parent=parent, label=label, places=listed, counts=self.place_counts,
                     within=self.places_within, **neighbours(parts, i),

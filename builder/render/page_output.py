@@ -68,6 +68,7 @@ class OutputStyle:
 
     headings: HeadingStyle | None = None
     trusted_markdown: Callable[[str], str] | None = None
+    language: str = "en"  # the interface language: a table of builder/render/i18n
 
 
 MARKDOWN = OutputStyle()

@@ -31,7 +31,7 @@ from builder.render.contexts import (
     SourcesIndexContext,
     TimelineContext,
 )
-from builder.render.facets import facets, named
+from builder.render.facets import SCRIPT_WORDS, facets, named
 from builder.render.figures.maps import event_map, place_page_map
 from builder.render.figures.overview import overview
 from builder.render.figures.relations_chart import (
@@ -43,6 +43,7 @@ from builder.render.figures.relations_chart import (
     plan_relations,
     relations_chart,
 )
+from builder.render.i18n import speaking, tr, words_for
 from builder.render.indexes import IndexPages
 from builder.render.languages import direction
 from builder.render.page import GeneratedPage, PendingPage, environment
@@ -58,6 +59,7 @@ class _Renderer:
         self.directory_urls = directory_urls
         self.raw_html = raw_html
         self.style = style
+        self.words = words_for(style.language)
         self.plan = plan_timeline(site.timeline)
         self.tables: dict[str, dict[str, Any]] = {"actor": site.actors, "place": site.places, "event": site.events,
                                                   "article": site.articles}
@@ -95,10 +97,12 @@ class _Renderer:
         def make() -> RenderedPage:
             links = urls.Links(src_uri, self.directory_urls)
             doc = PageOutput(self.style.headings)
-            body = environment().get_template(context.template).render(
-                site=self.site, url=links, pages=self.pages, entity=self.entity, raw_html=self.raw_html,
-                trusted_markdown=self.style.trusted_markdown, doc=doc,
-                timeline_page_of=self.timeline_page_of, **context.variables())
+            words = self.words
+            with speaking(words.language):  # the words figures and facets make while the page renders
+                body = environment().get_template(context.template).render(
+                    site=self.site, url=links, pages=self.pages, entity=self.entity, raw_html=self.raw_html,
+                    trusted_markdown=self.style.trusted_markdown, doc=doc, t=words.markup, tp=words.text,
+                    term=words.term, timeline_page_of=self.timeline_page_of, **context.variables())
             return doc.finish(src_uri, body, links.used | context.names)
 
         return PendingPage(src_uri, make)
@@ -126,9 +130,9 @@ class _Renderer:
         relation_pages = self.own_relation_pages.get(("actor", actor.id), [])
         pages += self.own_relations(relation_pages, actor)
         co_actors = self.site.co_actors.get(actor.id, [])
-        roles = by_year(self.site.actor_roles.get(actor.id, []), lambda role: role.event.date.value, "Undated")
+        roles = by_year(self.site.actor_roles.get(actor.id, []), lambda role: role.event.date.value, tr("Undated"))
         pages.insert(0, self.page(urls.entity_page("actor", actor.id), ActorContext(
-            actor=actor, kind_label=KIND_LABELS[actor.kind],
+            actor=actor, kind_label=tr(KIND_LABELS[actor.kind]),
             jsonld=jsonld.actor_jsonld(self.site, actor),
             index_page=urls.section_index("actor"), members=self.site.members.get(actor.id, []),
             relations=[] if relation_pages else relations, relations_total=len(relations),
@@ -222,6 +226,7 @@ class _Renderer:
             generated.append(self.page(page.src_uri, TimelineContext(
                 names=named(filters), page=page, groups=year_month_groups(page.events), chart=chart, filters=filters,
                 total=len(self.site.timeline), is_index=page is plan.index, counts=counts, index_page=urls.TIMELINE,
+                script_words=self.words.script(SCRIPT_WORDS) if filters else "",
                 **neighbours(plan.pages if position else [], position - 1))))  # index: none
         return generated
 
@@ -239,8 +244,8 @@ class _Renderer:
         for kind in ACTOR_KINDS:
             actors = sorted((a for a in site.actors.values() if a.kind == kind), key=lambda a: a.name.casefold())
             if actors:
-                actor_groups.append((kind, KIND_LABELS[kind], [(a, self.event_counts[a.id]) for a in actors]))
-        events = by_year(site.timeline, lambda event: event.date.value, "Undated")
+                actor_groups.append((kind, tr(KIND_LABELS[kind]), [(a, self.event_counts[a.id]) for a in actors]))
+        events = by_year(site.timeline, lambda event: event.date.value, tr("Undated"))
         roots = sorted((p for p in site.places.values() if not (p.within and p.within.id in site.places)),
                        key=lambda p: p.name.casefold())
         articles = sorted(site.articles.values(), key=lambda a: (date_order(a.published), a.title), reverse=True)
@@ -275,14 +280,14 @@ class _Renderer:
         """One list, or past PAGE_LIMIT a list of years with a page each (under by-year/, which no
         article id can collide with: an article 'by-year' is sources/by-year.md)."""
         if len(articles) <= PAGE_LIMIT:
-            return [self.page(self.pages["sources"], SourcesIndexContext(title="Sources", articles=articles,
+            return [self.page(self.pages["sources"], SourcesIndexContext(title=tr("Sources"), articles=articles,
                                                                          years=[], year=""))]
         years_listed = by_year(articles, lambda article: article.published)
         years = [(year, urls.sources_year(year), len(listed)) for year, listed in years_listed.items()]
-        pages = [self.page(self.pages["sources"], SourcesIndexContext(title="Sources", articles=articles,
+        pages = [self.page(self.pages["sources"], SourcesIndexContext(title=tr("Sources"), articles=articles,
                                                                       years=years, year=""))]
         for year, uri, _ in years:
-            pages.append(self.page(uri, SourcesIndexContext(title=f"Sources published in {year}",
+            pages.append(self.page(uri, SourcesIndexContext(title=tr("Sources published in {year}", year=year),
                                                             articles=years_listed[year], years=[], year=year)))
         return pages
 
@@ -292,13 +297,14 @@ def plan_site(site: Site, *, directory_urls: bool = True, raw_html: bool = False
     """Every page of the site, not yet rendered, in a deterministic order. ``raw_html``: Markdown
     fields are not sanitised (the plugin option of that name). ``style``: HTML for a site, or
     Markdown files (builder/render/page_output.py)."""
-    renderer = _Renderer(site, directory_urls, raw_html, style)
-    pages = [*renderer.indexes(), *renderer.timeline(), *renderer.relations()]
-    pages += [_owned(page, f"story:{page.src_uri}") for page in StoryPages(site, renderer.page).pages()]
-    pages += [_owned(renderer.event(site.events[i]), f"event:{i}") for i in sorted(site.events)]
-    pages += [_owned(page, f"actor:{i}") for i in sorted(site.actors) for page in renderer.actor(site.actors[i])]
-    pages += [_owned(page, f"place:{i}") for i in sorted(site.places) for page in renderer.place(site.places[i])]
-    pages += [_owned(renderer.article(site.articles[i]), f"article:{i}") for i in sorted(site.articles)]
+    with speaking(style.language):  # page titles, facets and plans are worded as they are planned
+        renderer = _Renderer(site, directory_urls, raw_html, style)
+        pages = [*renderer.indexes(), *renderer.timeline(), *renderer.relations()]
+        pages += [_owned(page, f"story:{page.src_uri}") for page in StoryPages(site, renderer.page).pages()]
+        pages += [_owned(renderer.event(site.events[i]), f"event:{i}") for i in sorted(site.events)]
+        pages += [_owned(page, f"actor:{i}") for i in sorted(site.actors) for page in renderer.actor(site.actors[i])]
+        pages += [_owned(page, f"place:{i}") for i in sorted(site.places) for page in renderer.place(site.places[i])]
+        pages += [_owned(renderer.article(site.articles[i]), f"article:{i}") for i in sorted(site.articles)]
     return pages
 
 
@@ -306,5 +312,7 @@ def _owned(page: PendingPage, owner: str) -> PendingPage:
     return dataclasses.replace(page, owner=owner)
 
 
-def render_site(site: Site, *, directory_urls: bool = True, raw_html: bool = False) -> list[GeneratedPage]:
-    return [page.render() for page in plan_site(site, directory_urls=directory_urls, raw_html=raw_html)]
+def render_site(site: Site, *, directory_urls: bool = True, raw_html: bool = False,
+                language: str = "en") -> list[GeneratedPage]:
+    return [page.render() for page in plan_site(site, directory_urls=directory_urls, raw_html=raw_html,
+                                                 style=OutputStyle(language=language))]

@@ -16,10 +16,12 @@ from typing import Any, TypeVar
 from builder.model.dates import HonestDate
 from builder.model.event import Event
 from builder.render import urls
+from builder.render.i18n import tr
 
 PAGE_LIMIT = 500
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+          "November", "December")  # keys of the translation table, as are their short forms
+SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May (short)", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 UNDATED = "undated"
 T = TypeVar("T")
 
@@ -43,7 +45,12 @@ def month_key(year: str, month: int) -> str:
 
 
 def month_label(year: str, month: int) -> str:
-    return f"{MONTHS[month - 1]} {year}"
+    return tr("{month} {year}", month=tr(MONTHS[month - 1]), year=year)
+
+
+def year_label(year: str) -> str:
+    """A year as headings and titles name it: the undated have a word of their own."""
+    return tr("Undated") if year == UNDATED else year
 
 
 def by_year(items: Iterable[T], date: Callable[[T], HonestDate | None], undated: str = UNDATED) -> dict[str, list[T]]:
@@ -62,10 +69,10 @@ class MonthGroup:
     events: list[Event]
 
 
-def year_month_groups(events: list[Event], undated: str = "Undated") -> list[tuple[str, list[MonthGroup]]]:
+def year_month_groups(events: list[Event]) -> list[tuple[str, list[MonthGroup]]]:
     """Events by year, then month (those dated to the year or less precisely first), in timeline order."""
     groups = []
-    for year, listed in by_year(events, lambda event: event.date.value, undated).items():
+    for year, listed in by_year(events, lambda event: event.date.value, tr("Undated")).items():
         months: dict[int, list[Event]] = defaultdict(list)
         for event in listed:
             months[period(event.date.value)[1] or 0].append(event)
@@ -81,6 +88,7 @@ class TimelinePage:
     title: str
     events: list[Event] = field(default_factory=list)
     children: list[TimelinePage] = field(default_factory=list)  # the year's month pages
+    short: str = ""  # a month page's short name, as the index lists it under its year
 
 
 @dataclass
@@ -95,7 +103,7 @@ class TimelinePlan:
 
 
 def plan_timeline(timeline: list[Event], limit: int = PAGE_LIMIT) -> TimelinePlan:
-    index = TimelinePage(urls.TIMELINE, "Timeline")
+    index = TimelinePage(urls.TIMELINE, tr("Timeline"))
     if len(timeline) <= limit:
         index.events = list(timeline)
         return TimelinePlan(index, [], {event.id: urls.TIMELINE for event in timeline})
@@ -103,7 +111,7 @@ def plan_timeline(timeline: list[Event], limit: int = PAGE_LIMIT) -> TimelinePla
     page_of: dict[str, str] = {}
     # timeline order, so years ascend
     for year, events in by_year(timeline, lambda event: event.date.value).items():
-        year_page = TimelinePage(urls.timeline_period(year), year.capitalize())
+        year_page = TimelinePage(urls.timeline_period(year), year_label(year))
         pages.append(year_page)
         index.children.append(year_page)
         if len(events) <= limit or year == UNDATED:
@@ -118,7 +126,7 @@ def plan_timeline(timeline: list[Event], limit: int = PAGE_LIMIT) -> TimelinePla
                 by_month[month].append(event)
         for month, month_events in sorted(by_month.items()):
             month_page = TimelinePage(urls.timeline_period(month_key(year, month)), month_label(year, month),
-                                      month_events)
+                                      month_events, short=tr(SHORT_MONTHS[month - 1]))
             year_page.children.append(month_page)
             pages.append(month_page)
     for page in pages:

@@ -10,6 +10,7 @@ from builder.model.place import Place
 from builder.model.site import Mention, Site
 from builder.render import urls
 from builder.render.actor_pages import ITEM_LIMIT
+from builder.render.i18n import tr
 from builder.render.paging import UNDATED, year_of
 
 
@@ -20,6 +21,11 @@ class PlaceYear:
     events: list[Event] = field(default_factory=list)
     nested_events: list[Event] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """The period as pages name it (``year`` stays the key: "undated" sorts last)."""
+        return tr("undated") if self.year == UNDATED else self.year
 
 
 def split_place_by_year(site: Site, place: Place, own: list[Event], nested: list[Event],

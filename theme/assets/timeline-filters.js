@@ -9,6 +9,16 @@
   var items = Array.prototype.slice.call(document.querySelectorAll("li.tl-event[data-actors]"));
   var groups = { actor: "actors", type: "type", tag: "tags", place: "places", status: "status" };
   var status = form.querySelector(".tl-filter-status");
+  // The words come from the plugin's translation table, carried by the form (builder/render/i18n);
+  // an entry with plural forms is chosen by the page's language rules.
+  var words = JSON.parse(form.getAttribute("data-words") || "{}");
+  var plurals = new Intl.PluralRules(document.documentElement.lang || "en");
+
+  function say(key, values) {
+    var entry = words[key] || key;
+    if (typeof entry === "object") entry = entry[plurals.select(values.n)] || entry.other;
+    return entry.replace(/\{(\w+)\}/g, function (all, name) { return String(values[name]); });
+  }
 
   function wanted() {
     var params = new URLSearchParams(window.location.search);
@@ -61,8 +71,9 @@
       }
       heading.hidden = !any;
     });
-    status.textContent = shown === items.length ? items.length + " events" : shown + " of " + items.length + " events shown";
-    if (yielded) status.textContent += ", and the linked event, which the filters leave out";
+    status.textContent = shown === items.length ? say("{n} event", { n: items.length })
+      : say("{shown} of {n} events shown", { shown: shown, n: items.length });
+    if (yielded) status.textContent += say(", and the linked event, which the filters leave out", {});
     return yielded;
   }
 
@@ -103,7 +114,7 @@
   var toggle = document.createElement("button");
   toggle.type = "button";
   toggle.className = "tl-filters-toggle";
-  toggle.textContent = "Filter events";
+  toggle.textContent = say("Filter events", {});
   toggle.setAttribute("aria-expanded", "false");
   toggle.addEventListener("click", function () {
     var open = form.classList.toggle("tl-filters-open");

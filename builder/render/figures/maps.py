@@ -20,6 +20,7 @@ from builder.model.site import Site
 from builder.render.figures import labels as naming
 from builder.render.figures.boundaries import Ring, country_rings
 from builder.render.figures.positions import Position, fit_points, locate
+from builder.render.i18n import tr
 
 WIDTH = 720  # viewBox units; the SVG itself scales to its container
 PHONE_WIDTH = 340  # px: the column a map gets on a phone, for which a second set of names is laid out
@@ -77,12 +78,13 @@ class View:
         return self.south <= lat <= self.north and self.west <= lon <= self.east
 
     def extent_text(self) -> str:
-        return f"{_degrees(self.south, 'N', 'S')} to {_degrees(self.north, 'N', 'S')}, " \
-               f"{_degrees(self.west, 'E', 'W')} to {_degrees(self.east, 'E', 'W')}"
+        return tr("{south} to {north}, {west} to {east}", south=_degrees(self.south, "N", "S"),
+                  north=_degrees(self.north, "N", "S"), west=_degrees(self.west, "E", "W"),
+                  east=_degrees(self.east, "E", "W"))
 
 
 def _degrees(value: float, positive: str, negative: str, digits: int = 1) -> str:
-    return f"{abs(value):.{digits}f}° {positive if value >= 0 else negative}"
+    return f"{abs(value):.{digits}f}° {tr(positive if value >= 0 else negative)}"
 
 
 def _clamp(value: float, low: float, high: float) -> float:
@@ -260,15 +262,16 @@ class PlaceMap:
         """A place's position and precision in words, for lists that stand in for the map."""
         if place.coordinates is None:
             drawn = next((m for m in self.markers if m.place.id == place.id), None)
-            return drawn.precision if drawn else "not on the map: no coordinates"
+            return drawn.precision if drawn else tr("not on the map: no coordinates")
         c = place.coordinates
-        return f"{_degrees(c.lat, 'N', 'S', 2)}, {_degrees(c.lon, 'E', 'W', 2)}: {PRECISION_TEXT[c.precision]}"
+        return f"{_degrees(c.lat, 'N', 'S', 2)}, {_degrees(c.lon, 'E', 'W', 2)}: {tr(PRECISION_TEXT[c.precision])}"
 
 
 def _marker(located: Position, view: View, current: bool) -> Marker:
-    precision = PRECISION_TEXT[located.precision]
+    precision = tr(PRECISION_TEXT[located.precision])
     if located.via is not None:
-        precision = f"no coordinates of its own: drawn at {located.via.name}, which contains it ({precision})"
+        precision = tr("no coordinates of its own: drawn at {place}, which contains it ({precision})",
+                       place=located.via.name, precision=precision)
     return Marker(located.place, round(view.x(located.lon), 1), round(view.y(located.lat), 1),
                   MARKER_STYLE[located.precision], precision, current, located.via)
 
@@ -329,7 +332,7 @@ def place_map(places: Iterable[Place], *, current: Place | None = None, context:
     # The current place first, underneath: it is no link, and must not cover the links near it.
     markers.sort(key=lambda m: (not m.current, _DRAW_ORDER[m.style], m.place.name.casefold(), m.place.id))
     styles = {m.style for m in markers}
-    legend = [(style, LEGEND[style]) for style in ("point", "near", "area") if style in styles]
+    legend = [(style, tr(LEGEND[style])) for style in ("point", "near", "area") if style in styles]
     current_marker = next((m for m in markers if m.current), None)
     lines = outlines(view, SNAP_TOLERANCE if snap else TOLERANCE)
     bar = naming.scale_bar((view.south + view.north) / 2, view.x_scale, view.width, view.height,

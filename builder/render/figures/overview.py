@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from builder.model.dates import HonestDate
 from builder.model.event import Event
-from builder.render.paging import MONTHS
+from builder.render.i18n import tr
+from builder.render.paging import SHORT_MONTHS, month_label
 
 WIDTH, HEIGHT = 720, 70  # viewBox units of the bars; the picture stretches to its column
 LANE = 7.0  # viewBox units per row of lines
@@ -121,7 +122,7 @@ def _ticks(first: int, last: int) -> list[Tick]:
     if total <= MONTHLY_UP_TO:
         for index in range(first, last + 1):
             ticks.append(Tick(round(100 * (index - first) / total, 2), round(100 / total, 2),
-                              MONTHS[index % 12][:3], (index - first) % 2 == 1))
+                              tr(SHORT_MONTHS[index % 12]), (index - first) % 2 == 1))
         for year in range(first // 12, last // 12 + 1):
             start, end = max(year * 12, first), min(year * 12 + 12, last + 1)
             ticks.append(Tick(round(100 * (start - first) / total, 2), round(100 * (end - start) / total, 2),
@@ -135,12 +136,10 @@ def _ticks(first: int, last: int) -> list[Tick]:
         if end <= start:
             continue
         ticks.append(Tick(round(100 * (start - first) / total, 2), round(100 * (end - start) / total, 2),
-                          str(year) if step == 1 else f"{year}s" if step == 10 else str(year), number % 2 == 1))
+                          tr("{year}s", year=year) if step == 10 else str(year), number % 2 == 1))
     return ticks
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def overview(events: Sequence[Event]) -> Overview | None:
@@ -184,7 +183,7 @@ def overview(events: Sequence[Event]) -> Overview | None:
         year, month = divmod(index, 12)
         height = max(2.0, (HEIGHT - 4) * counts[index] / tallest)
         bars.append(Bar(round((index - first) * slot, 2), round(max(slot * 0.8, 1.0), 2), round(height, 2),
-                        counts[index], f"{MONTHS[month]} {year}", f"{year}-{month + 1:02d}", example[index]))
+                        counts[index], month_label(str(year), month + 1), f"{year}-{month + 1:02d}", example[index]))
 
     def spans(items: list[tuple[float, float, Event, bool, bool]]) -> list[Span]:
         return [Span(round(s, 2), round(e - s, 2), round(100 * s / WIDTH, 2), round(100 * (e - s) / WIDTH, 2),
@@ -195,21 +194,22 @@ def overview(events: Sequence[Event]) -> Overview | None:
         return sorted(items, key=lambda item: (item[0] - item[1], item[2].id))[:MAX_DRAWN]
 
     lines, bands = spans(longest(coarse)), spans(longest(periods))
-    first_label, last_label = f"{MONTHS[first % 12]} {first // 12}", f"{MONTHS[last % 12]} {last // 12}"
-    parts = [f"{_plural(len(events), 'event')} from {first_label} to {last_label}"]
+    first_label, last_label = month_label(str(first // 12), first % 12 + 1), month_label(str(last // 12), last % 12 + 1)
+    parts = [tr("{n} event from {first} to {last}", n=len(events), first=first_label, last=last_label)]
     if bars:
         busiest = max(bars, key=lambda bar: (bar.count, -bar.x))
-        parts.append(f"{sum(counts.values())} dated to a month or a day, counted in monthly bars "
-                     f"(the busiest month is {busiest.label} with {busiest.count})")
+        parts.append(tr("{n} dated to a month or a day, counted in monthly bars (the busiest month is {month} with "
+                        "{count})", n=sum(counts.values()), month=busiest.label, count=busiest.count))
     if lines:
-        drawn = "" if len(lines) == len(coarse) else f" (the {len(lines)} longest)"
-        parts.append(f"{len(coarse)} dated only to a year or a longer span, drawn as lines under the bars{drawn}")
+        drawn = "" if len(lines) == len(coarse) else tr(" (the {n} longest)", n=len(lines))
+        parts.append(tr("{n} dated only to a year or a longer span, drawn as lines under the bars", n=len(coarse))
+                     + drawn)
     if bands:
-        drawn = "" if len(bands) == len(periods) else f" (the {len(bands)} longest)"
-        parts.append(f"{_plural(len(periods), 'period')} with events within, drawn as a band above{drawn}")
+        drawn = "" if len(bands) == len(periods) else tr(" (the {n} longest)", n=len(bands))
+        parts.append(tr("{n} period with events within, drawn as a band above", n=len(periods)) + drawn)
     if len(dated) < len(events):
-        parts.append(f"{len(events) - len(dated)} undated, not drawn")
-    summary = parts[0] + ": " + "; ".join(parts[1:]) + "."
+        parts.append(tr("{n} undated, not drawn", n=len(events) - len(dated)))
+    summary = tr("{head}: {details}.", head=parts[0], details=tr("; ").join(parts[1:]))
     return Overview(bars, lines, bands, _ticks(first, last), WIDTH, HEIGHT,
                     max((s.lane + 1 for s in lines), default=0), max((s.lane + 1 for s in bands), default=0),
                     summary, first // 12, last // 12)

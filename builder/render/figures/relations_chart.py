@@ -19,6 +19,7 @@ from builder.model.common import date_order
 from builder.model.dates import HonestDate
 from builder.model.relation import Relation
 from builder.render import urls
+from builder.render.i18n import tr
 
 RELATIONS_PER_PAGE = 200  # rows on one relations page; past it each kind gets pages of this many
 ACTOR_LIMIT = 20  # rows in an actor page's picture: hubs can have hundreds of relations
@@ -189,8 +190,6 @@ def _row(relation: Relation, axis: _Axis | None) -> Row:
     return Row(relation, relation_kind(relation), start, end, axis.bar(date) if axis and date else None)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def relations_chart(relations: list[Relation], *, limit: int | None = None) -> Chart | None:
@@ -205,21 +204,22 @@ def relations_chart(relations: list[Relation], *, limit: int | None = None) -> C
         dated = dated[-limit:]
     axis = _axis(r.date.value for r in dated if r.date.value)
     rows = [_row(relation, axis) for relation in dated]
-    groups = [Group(kind, title, [row for row in rows if row.kind == kind]) for kind, title in KINDS]
+    groups = [Group(kind, tr(title), [row for row in rows if row.kind == kind]) for kind, title in KINDS]
     groups = [group for group in groups if group.rows]
     used = {feature for row in rows if row.bar for feature in row.bar.features}
-    counts = [f"{len(group.rows)} {KIND_COUNTED[group.kind]}" for group in groups]
-    summary = _plural(len(relations), "relation")
+    counts = [tr("{n} " + KIND_COUNTED[group.kind], n=len(group.rows)) for group in groups]
+    summary = tr("{n} relation", n=len(relations))
     if limit is not None and len(rows) < len(relations) - len(undated):
-        summary += f"; the {len(rows)} most recent are drawn"
+        summary += tr("; the {n} most recent are drawn", n=len(rows))
     if axis:
-        summary += f"; drawn from {axis.first_year} to {axis.last_year}: " + ", ".join(counts)
+        summary += tr("; drawn from {first} to {last}: ", first=axis.first_year, last=axis.last_year)
+        summary += ", ".join(counts)
         broken = sum(1 for row in rows if row.bar and "from-break" in row.bar.features)
         if axis.earliest is not None:
-            summary += (f"; {_plural(broken, 'relation')} began earlier (from {axis.earliest}), "
-                        f"drawn from the break at the axis' start")
+            summary += tr("; {n} relation began earlier (from {earliest}), drawn from the break at the axis' start",
+                          n=broken, earliest=axis.earliest)
     if undated:
-        summary += f"; {len(undated)} undated"
+        summary += tr("; {n} undated", n=len(undated))
     return Chart(groups, [_row(r, None) for r in undated], axis.ticks() if axis else [],
                  bool(axis and axis.earliest is not None), [feature for feature in FEATURES if feature in used],
                  summary + ".", len(relations))
@@ -228,10 +228,11 @@ def relations_chart(relations: list[Relation], *, limit: int | None = None) -> C
 def _years(relations: list[Relation]) -> str:
     """"2011 to 2014", "2020", "2023 to 2024 and undated" or "undated": what a page covers."""
     years = sorted({r.date.value.group()[0] for r in relations if r.date.value})
-    text = "" if not years else str(years[0]) if len(years) == 1 else f"{years[0]} to {years[-1]}"
+    text = "" if not years else str(years[0]) if len(years) == 1 else tr("{first} to {last}", first=years[0],
+                                                                          last=years[-1])
     if len(years) and any(not r.date.value for r in relations):
-        return text + " and undated"
-    return text or "undated"
+        return tr("{years} and undated", years=text)
+    return text or tr("undated")
 
 
 def plan_relations(relations: Iterable[Relation], limit: int = RELATIONS_PER_PAGE) -> list[RelationsPage]:
@@ -239,10 +240,11 @@ def plan_relations(relations: Iterable[Relation], limit: int = RELATIONS_PER_PAG
     at most ``limit`` relations in date order (the undated at the end of their kind)."""
     ordered = sorted(relations, key=lambda r: (date_order(r.date.value), r.id))
     if len(ordered) <= limit:
-        return [RelationsPage(urls.RELATIONS, "Relations", ordered)]
+        return [RelationsPage(urls.RELATIONS, tr("Relations"), ordered)]
     pages = []
     parts = []
-    for kind, title in KINDS:
+    for kind, english in KINDS:
+        title = tr(english)
         listed = [r for r in ordered if relation_kind(r) == kind]
         links = []
         for number, first in enumerate(range(0, len(listed), limit), start=1):
@@ -252,7 +254,7 @@ def plan_relations(relations: Iterable[Relation], limit: int = RELATIONS_PER_PAG
             links.append(PageLink(page.src_uri, _years(chunk), len(chunk)))
         if links:
             parts.append((title, tuple(links)))
-    return [RelationsPage(urls.RELATIONS, "Relations", [], parts=tuple(parts)), *pages]
+    return [RelationsPage(urls.RELATIONS, tr("Relations"), [], parts=tuple(parts)), *pages]
 
 
 def plan_own_relations(kind: str, id: str, name: str, relations: list[Relation],
@@ -266,7 +268,7 @@ def plan_own_relations(kind: str, id: str, name: str, relations: list[Relation],
     for number, first in enumerate(range(0, len(ordered), limit), start=1):
         chunk = ordered[first:first + limit]
         src_uri = urls.own_relations(kind, id, number)
-        title = f"Relations of {name}" + (f": {_years(chunk)}" if len(ordered) > limit else "")
+        title = tr("Relations of {name}", name=name) + (f": {_years(chunk)}" if len(ordered) > limit else "")
         pages.append(RelationsPage(src_uri, title, chunk, owner_kind=kind, owner=id))
     return pages
 

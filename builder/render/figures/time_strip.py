@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from builder.model.dates import HonestDate
 from builder.model.story import Story
+from builder.render.i18n import tr
 
 WIDTH, HEIGHT = 480, 28
 MARGIN = 12  # viewBox units each side, so the end ticks are drawn whole
@@ -53,7 +54,7 @@ class Span:
 
     @property
     def words(self) -> str:
-        return self.start if self.start == self.end else f"{self.start} to {self.end}"
+        return self.start if self.start == self.end else tr("{first} to {last}", first=self.start, last=self.end)
 
 
 def story_span(story: Story, dates: list[HonestDate | None]) -> Span | None:
@@ -98,8 +99,9 @@ def time_strips(story: Story, dates: list[HonestDate | None]) -> list[TimeStrip 
         current = [Mark(n, left, width, True) for n, left, width in placed if n == number]
         for mark in current:
             marks.pop((mark.x, mark.width), None)
-        when = value.display() if value else "an unknown date"
-        where = "" if _bounds(value) else " (not on the strip)"
-        summary = f"Step {number} of {total}, {when}{where}, in the story's span: {span.words}."
+        when = value.display() if value else tr("an unknown date")
+        where = "" if _bounds(value) else tr(" (not on the strip)")
+        summary = tr("Step {n} of {total}, {when}, in the story's span: {span}.", n=number, total=total,
+                     when=when + where, span=span.words)
         strips.append(TimeStrip(WIDTH, HEIGHT, [*marks.values(), *current], span.start, span.end, summary))
     return strips

@@ -20,3 +20,12 @@ def test_problems_are_listed_escaped_as_path_line_message() -> None:
     assert "<title>2 problems in content/ · A &amp; B</title>" in page
     built = re.search(r"const built = (\d+);", page)
     assert built and before <= int(built[1]) <= round(time.monotonic() * 1000)
+
+
+def test_the_problems_page_speaks_the_sites_language() -> None:
+    page = problems_page([Diagnostic("content/site.yml", 2, "bad <value>")], site_name="Site", content_dir="content",
+                         language="fr")
+    assert '<html lang="fr">' in page
+    assert "<title>1 problème dans content/ · Site</title>" in page
+    assert "le site n’est pas construit" in page and "Corrigez les fichiers ci-dessous" in page
+    assert "<code>mkdocs serve</code>" in page and "the site is not built" not in page
