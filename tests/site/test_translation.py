@@ -161,7 +161,7 @@ def test_export_writes_the_pages_in_the_projects_language(tmp_path: Path) -> Non
     project = french_project(tmp_path / "project")
     result = run_cli(project, "export", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
-    event = (tmp_path / "out" / "events" / "qamishli-checkpoint-clash.md").read_text(encoding="utf-8")
+    event = (tmp_path / "out" / "events" / "qamishli-checkpoint-clash" / "index.md").read_text(encoding="utf-8")
     assert "## Qui" in event and "## Who" not in event
 
 
