@@ -248,7 +248,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.supply is not None:
-            html_pages.adopt(files, self.pages, config, self._made)
+            html_pages.adopt(files, self.pages, config, self._made, lazy=not self.previewing)
             search_entries.install(config, self._search_entries)
         return nav
 
@@ -292,7 +292,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.progress.advance()
         if self.supply is None or not self.supply.generates(page.file.src_uri):
             return html if self.config.raw_html else self._sanitised(html, page, config)
-        self.waiting.put(page.file.src_uri, (page.markdown or "", html))
+        if html:  # a lazy page has none yet (html_pages.GeneratedHtmlPage)
+            self.waiting.put(page.file.src_uri, (page.markdown or "", html))
         page.markdown = ""
         return ""
 
@@ -312,6 +313,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
 
     @event_priority(100)  # first: before search indexes the page and the theme renders it
     def on_page_context(self, context: Any, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        if isinstance(page, html_pages.GeneratedHtmlPage) and page.lazy:
+            page.fill()
+            return context
         texts = self.waiting.take(page.file.src_uri)
         if texts is not None:
             page.markdown, page.content = texts

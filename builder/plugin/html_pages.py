@@ -32,24 +32,44 @@ Supplier = Callable[[str], "RenderedPage"]
 
 
 class GeneratedHtmlPage(Page):
+    """``supplier`` gives the page as made. ``lazy`` (a build): MkDocs reads every page before it
+    writes any, so a page made on the second core would be waited for while this core idles, and
+    then this core would write them all while the other idles. A lazy page is empty until the theme
+    is about to render it (``fill``, from the plugin's ``on_page_context``): both cores work at once."""
+
     supplier: Supplier
+    lazy: bool
 
     def read_source(self, config: MkDocsConfig) -> None:
-        self._made = self.supplier(self.file.src_uri)
         self.markdown = ""
+        if self.lazy:
+            self.meta = {}
+            return
+        self._made = self.supplier(self.file.src_uri)
         self.meta = dict(self._made.meta)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.links_to_anchors = {}
+        self._title_from_render = None
+        if self.lazy:
+            self.content, self.toc = "", get_toc([])
+            return
         made = self._made
         del self._made  # held by MkDocs until the page is written: only what it needs stays
+        self._show(made)
+
+    def fill(self) -> None:
+        """A lazy page's content, metadata and TOC, just before the theme renders it."""
+        self.meta = dict((made := self.supplier(self.file.src_uri)).meta)
+        self._show(made)
+
+    def _show(self, made: RenderedPage) -> None:
         self.content = made.text
         self.toc = get_toc(made.toc)  # type: ignore[arg-type]  # the toc extension's token dicts
-        self._title_from_render = None
         self.present_anchor_ids = set(made.anchors)
-        self.links_to_anchors = {}
 
 
-def adopt(files: Files, src_uris: list[str], config: MkDocsConfig, supplier: Supplier) -> None:
+def adopt(files: Files, src_uris: list[str], config: MkDocsConfig, supplier: Supplier, *, lazy: bool) -> None:
     """Make each generated file's Page a GeneratedHtmlPage (class swapped, so that the nav, which
     already holds the Page objects of its entries, keeps them and their titles)."""
     for src_uri in src_uris:
@@ -61,6 +81,7 @@ def adopt(files: Files, src_uris: list[str], config: MkDocsConfig, supplier: Sup
             page = Page(None, file, config)
         page.__class__ = GeneratedHtmlPage
         page.supplier = supplier  # type: ignore[attr-defined]
+        page.lazy = lazy  # type: ignore[attr-defined]
 
 
 def trusted_markdown(config: MkDocsConfig) -> Callable[[str], str]:
@@ -97,8 +118,9 @@ class Finisher:
     search: Mapping[str, Any] | None
     directory_urls: bool
 
-    def __call__(self, page: RenderedPage) -> Finished:
-        if self.search is None:
+    def __call__(self, page: RenderedPage, spare: bool = True) -> Finished:
+        """``spare``: time to make the search entries too; else Material makes them in the parent."""
+        if self.search is None or not spare:
             return Finished(page, None)
         url = File(page.src_uri, None, "", self.directory_urls).url
         url = "" if url in (".", "./") else url
