@@ -206,6 +206,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         files = self._files(files, config)
         if self.serving is not None:
             self._choose_output(files, config)
+        elif self.previewing and self.problems is None:  # staged: the next build compares with this one
+            self.incremental.decide(config, files, set(self.pages), in_place=False)
         self.progress.stage("reading pages", len(files.documentation_pages()))
         return files
 
@@ -214,7 +216,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         assert self.serving is not None
         self._drop_scratch()
         config.site_dir = self.serving
-        if self.problems is not None or not self.incremental.decide(config, files, set(self.pages)):
+        if self.problems is not None or not self.incremental.decide(config, files, set(self.pages), in_place=True):
             self.output = StagedSite(config) if swappable(config.site_dir) else None
         for file in files:
             file.dest_dir = config.site_dir

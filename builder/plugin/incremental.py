@@ -90,11 +90,12 @@ class Incremental:
         return self.published is not None and self.published.is_dir() and \
             self.published == Path(os.path.realpath(site_dir))
 
-    def decide(self, config: MkDocsConfig, files: Files, generated: set[str]) -> bool:
-        """In ``on_files``: whether the last build can stand in for the pages this one leaves
-        unchanged (then this build writes only the changed pages, into the last one's folder)."""
+    def decide(self, config: MkDocsConfig, files: Files, generated: set[str], *, in_place: bool) -> bool:
+        """In ``on_files`` of every preview build: whether the last build can stand in for the pages
+        this one leaves unchanged (then this build writes only the changed pages, ``in_place``: into
+        the last one's folder, which holds them)."""
         self.next_environment = _environment(config, files, generated)
-        self.comparable = (self.selected is not None and self.next_environment == self.environment
+        self.comparable = (in_place and self.selected is not None and self.next_environment == self.environment
                            and self.published is not None and self.published.is_dir())
         if not self.comparable:
             self.selected = None
