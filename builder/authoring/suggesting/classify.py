@@ -31,6 +31,19 @@ from builder.authoring.suggesting.tokens import (
 _BIG_CITY = 1_000_000
 
 
+def kind_of(words: list[str]) -> str:
+    """The kind of body a name's words say it is ("Health Ministry": a government agency), or ""."""
+    for word in reversed(words):
+        kind = WORD_KIND.get(plain(word))
+        if kind:
+            return kind
+    if len(words) == 1 and words[0].isupper() and words[0].replace(".", "").isalpha() \
+            and plain(words[0]) not in NOT_BODIES \
+            and len(words[0].replace(".", "")) > 1:
+        return "organisation"  # an acronym
+    return ""
+
+
 class Classifier(FinderState):
     def _classify(self, index: int, text: str, begin: int, finish: int, words: list[str], sentence_before: str) -> None:
         phrase = text[begin:finish]
@@ -49,7 +62,7 @@ class Classifier(FinderState):
         if len(words) > 1 and plain(words[0]) in PLACE_PREFIXES:  # "Lake Lure"
             facility = "site"
         noun = re.match(rf"\s+({'|'.join(FACILITY_NOUNS)})\b", text[finish:])
-        if facility or (noun and not self._kind_of(words) and not self.gazetteer.country(phrase)):
+        if facility or (noun and not kind_of(words) and not self.gazetteer.country(phrase)):
             # "the Biltmore Village neighborhood" is Biltmore Village; "the Flins factory" a place of its own
             district = noun and FACILITIES.get(noun.group(1)) == "district"
             name = phrase if facility or district else f"{phrase} {noun.group(1)}" if noun else phrase
@@ -95,7 +108,7 @@ class Classifier(FinderState):
             self.add(name, "place", index, begin, finish, form=phrase, place=place,
                      evidence=f"{place.name}, {place.country}")
             return
-        kind = self._kind_of(words)
+        kind = kind_of(words)
         at = before[-1:] == ["at"] or [w.casefold() for w in before[-2:]] == ["at", "the"]
         if at and len(words) > 1 and (not kind or plain(words[-1]) in ("center", "centre")):
             # "at the Santiago Bernabeu", "at Les Invalides", "at the Kennedy Space Center": where, not who
@@ -138,10 +151,10 @@ class Classifier(FinderState):
         if not lead:
             return
         phrase = " ".join(lead)
-        country = self.gazetteer.country(phrase) or (self.gazetteer.demonym(phrase) if len(lead) == 1 else None)
+        country = self.gazetteer.country(phrase) or self.gazetteer.demonym(phrase)  # "South Korean President"
         if country:
             self.add(country.name, "state", index, begin, begin + len(phrase), form=phrase, place=country)
-        elif (kind := self._kind_of(lead)) and not all(self.gazetteer.demonym(word) for word in lead):
+        elif (kind := kind_of(lead)) and not all(self.gazetteer.demonym(word) for word in lead):
             # "Economy Minister", "Police Supt.": a portfolio or a service is part of the title, no body's name
             self.add(phrase, kind, index, begin, begin + len(phrase))
         elif len(lead) > 1 and not any(self.gazetteer.demonym(w) or w.casefold() in self.lowercase for w in lead):
@@ -163,18 +176,6 @@ class Classifier(FinderState):
             return None
         in_context = after_preposition or place.country in self.countries_mentioned or place.population >= _BIG_CITY
         return place if in_context else None
-
-    @staticmethod
-    def _kind_of(words: list[str]) -> str:
-        for word in reversed(words):
-            kind = WORD_KIND.get(plain(word))
-            if kind:
-                return kind
-        if len(words) == 1 and words[0].isupper() and words[0].replace(".", "").isalpha() \
-                and plain(words[0]) not in NOT_BODIES \
-                and len(words[0].replace(".", "")) > 1:
-            return "organisation"  # an acronym
-        return ""
 
     def _looks_like_person(self, words: list[str], *, titled: bool = False) -> bool:
         """Two to four name words; a middle initial ("Samuel R. Whitfield") is one of them. After a

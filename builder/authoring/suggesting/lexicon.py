@@ -17,7 +17,7 @@ TITLE_WORDS = _words(
     officer correspondent reporter editor photographer analyst foreign defense defence interior press
     spokesperson special negotiator supt superintendent insp inspector det detective cmdr commissioner
     constable sheriff police coach referee striker administrator magistrate barrister solicitor counsel
-    executive ceo chair chairperson founder
+    executive ceo chair chairperson founder speaker
     """
 )
 # A lower-case title just before a name: "Kremlin spokesman Dmitry Peskov".
@@ -78,7 +78,7 @@ KIND_WORDS = {
     ),
     "government": _words(
         """
-        government administration kremlin cabinet parliament congress senate regime
+        government administration kremlin cabinet parliament congress senate regime assembly
         """
     ),
     "media-outlet": _words(
