@@ -14,9 +14,11 @@ from builder.authoring.suggesting.lexicon import (
     LOWER_PARTICLES,
     LOWER_TITLES,
     NOT_BODIES,
+    PEOPLE_NOUNS,
     PLACE_NOUNS,
     PLACE_PREFIXES,
     PLACE_PREPOSITIONS,
+    REGION_WORDS,
     SENTENCE_STARTERS,
     TITLE_OF,
     WATERS,
@@ -29,6 +31,8 @@ from builder.authoring.suggesting.tokens import (
 )
 
 _BIG_CITY = 1_000_000
+# "at the Santiago Bernabeu", "near Sundhnukur": an unknown name after these is where, not who
+_SITE_PREPOSITIONS = ("at", "near", "outside", "inside")
 
 
 def kind_of(words: list[str]) -> str:
@@ -59,9 +63,21 @@ class Classifier(FinderState):
             self.add(phrase, WORD_KIND[body.group(1)], index, begin, finish, evidence=f"{phrase} {body.group(1)}")
             return
         facility = FACILITIES.get(plain(words[-1])) if len(words) > 1 else None
-        if len(words) > 1 and plain(words[0]) in PLACE_PREFIXES:  # "Lake Lure"
-            facility = "site"
-        noun = re.match(rf"\s+({'|'.join(FACILITY_NOUNS)})\b", text[finish:])
+        if facility and len(words) > 2 and re.match(r"\s+\d", text[finish:]):
+            # "Aerospace Workers District 751": a body's branch, named by the body
+            end = begin + text[begin:finish].rindex(words[-1])
+            self._classify(index, text, begin, len(text[:end].rstrip()), words[:-1], sentence_before)
+            return
+        if facility and len(words) > 2 and self.gazetteer.demonym(words[0]):  # "the French Indian Ocean territory"
+            self._title_lead(index, begin, words[:1])
+            rest = begin + len(words[0]) + 1
+            self._classify(index, text, rest, finish, words[1:], text[:rest])
+            return
+        head = words[: words.index("of")] if "of" in words[1:-1] else []
+        if len(words) > 1 and (plain(words[0]) in PLACE_PREFIXES or (plain(words[-1]) in REGION_WORDS and not head)
+                               or (len(head) == 1 and FACILITIES.get(plain(head[0])) == "site")):
+            facility = "site"  # "Lake Lure", "Basque Country", "Strait of Hormuz" (not "Tour of the Basque Country")
+        noun = re.match(rf"\s+({'|'.join(FACILITY_NOUNS)})\b(?!\s+(?:{'|'.join(PEOPLE_NOUNS)})\b)", text[finish:])
         if facility or (noun and not kind_of(words) and not self.gazetteer.country(phrase)):
             # "the Biltmore Village neighborhood" is Biltmore Village; "the Flins factory" a place of its own
             district = noun and FACILITIES.get(noun.group(1)) == "district"
@@ -109,7 +125,9 @@ class Classifier(FinderState):
                      evidence=f"{place.name}, {place.country}")
             return
         kind = kind_of(words)
-        at = before[-1:] == ["at"] or [w.casefold() for w in before[-2:]] == ["at", "the"]
+        lead = [w.casefold() for w in before[-2:]]
+        at = (lead[-1:] and lead[-1] in _SITE_PREPOSITIONS) or (lead[:1] and lead[0] in _SITE_PREPOSITIONS
+                                                              and lead[1:] == ["the"])
         if at and len(words) > 1 and (not kind or plain(words[-1]) in ("center", "centre")):
             # "at the Santiago Bernabeu", "at Les Invalides", "at the Kennedy Space Center": where, not who
             site = self.add(phrase, "place", index, begin, finish, evidence=f"at {phrase}")

@@ -61,6 +61,8 @@ class FramingRules(FinderState):
         if dateline is None:
             return
         place = self.gazetteer.city(dateline.city)
+        if place and place.country:  # "the Renton and Everett factories near Seattle": towns of the city's country
+            self.countries_mentioned.add(place.country)
         if not self._covered(index, *dateline.city_span):  # else the project knows the city
             self.city = self.add(place.name if place else dateline.city, "place", index, *dateline.city_span,
                                  form=text[slice(*dateline.city_span)], place=place,
