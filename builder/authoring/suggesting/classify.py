@@ -203,9 +203,10 @@ class Classifier(FinderState):
         last = self.gazetteer.city(words[-1])
         if last and last.population >= _BIG_CITY and not titled:
             return False  # "Atletico Madrid", "Inter Milan": a club or a firm of the city
-        if any(is_title(word) or plain(word) in WORD_KIND or plain(word) in LOWER_TITLES or plain(word) in FACILITIES
-               or plain(word) in PLACE_NOUNS for word in words):
-            return False  # "National Financial Prosecutor", "Getty Images", "Saray Tower"
+        if plain(words[-1]) in FACILITIES or any(
+                is_title(word) or plain(word) in WORD_KIND or plain(word) in LOWER_TITLES or plain(word) in PLACE_NOUNS
+                for word in words):
+            return False  # "National Financial Prosecutor", "Getty Images", "Saray Tower" (not "Park Ji-hoon")
         adjective = ("ic", "ese", "ish") if titled else ("ic", "ian", "ese", "ish")
         initials = [w for w in words[1:-1] if len(w) == 1 and w.isupper()]
         particles = [w for w in words[1:-1] if w in LOWER_PARTICLES]  # "Marcelo Rebelo de Sousa"

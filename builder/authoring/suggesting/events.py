@@ -52,6 +52,7 @@ _OF_A_THING = re.compile(r"\b(?:from|of|since|after|before|in|by|over|about)\s+$
 # not a date to count back
 _BARE_DURATION = re.compile(r"(?i)(?:(?:more\s+than|nearly|almost|about|some|over)\s+)?(?!last\b|next\b|this\b|past\b)"
                             r"\w+\s+(?:years?|months?)")
+_ATTRIBUTED = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|confirmed)\s+$")
 _BARE_WEEKDAY = re.compile(r"(?i)(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
 
 
@@ -128,13 +129,16 @@ def find_events(text: ArticleText, mentions: list[Mention], quotes: list[QuoteCa
         dated = " " * dateline.end + sentence.text[dateline.end :] if dateline else sentence.text
         figures = numeric_dates(dated)
         found = [(date.edtf, date.text, date.note) for date in figures]
-        for expression in find_date_expressions(dated):
+        expressions = find_date_expressions(dated)
+        for expression in expressions:
             if any(expression in date.text for date in figures):
                 continue  # "2024" of "14/02/2024": dateparser read the whole date
             if _BARE_DURATION.fullmatch(expression):
                 continue
             at = dated.find(expression)
             before, after = dated[:at], dated[at + len(expression) :]
+            if len(expressions) > 1 and _ATTRIBUTED.search(before) and re.fullmatch(r"[\s.”\"’']*", after):
+                continue  # "… swept through Asheville on Friday, officials said Monday.": when it was told, not news
             if _POSSESSIVE.match(after) and _OF_A_THING.search(before):
                 continue  # "the death toll from Friday's earthquake rose on Saturday": Friday is another event's
             if re.fullmatch(r"\d{4}", expression) and not _YEAR_PREPOSITION.search(before):

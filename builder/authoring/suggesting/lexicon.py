@@ -125,7 +125,7 @@ FACILITIES = {
     **dict.fromkeys(_words("""hotel tower towers building hospital school museum church cathedral mosque temple
                                 synagogue palace factory plant mall library prison jail embassy gate monument
                                 memorial basilica abbey chapel shrine theatre theater casino courthouse capitol
-                                terminal resort motel lodge"""), "building"),
+                                terminal resort motel lodge zoo"""), "building"),
     **dict.fromkeys(_words("""arena stadium airport square bridge dam port harbour harbor park mine camp base
                                 station market plaza racecourse circuit parkway reservoir beach marina canal
                                 highway motorway pier tunnel"""), "site"),

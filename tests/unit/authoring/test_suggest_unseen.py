@@ -32,7 +32,7 @@ def _print(half: str, totals: dict[str, Tally]) -> None:
 
 # Measured and missed (tests/fixtures/suggest/README.md has the figures): strict, so the mark must go
 # the day they are met.
-_MISSED = {("heldout-4", "actors"), ("heldout-4", "places")}
+_MISSED: set[tuple[str, str]] = set()
 
 
 @pytest.fixture(scope="module")
