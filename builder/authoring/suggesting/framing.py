@@ -92,7 +92,7 @@ class FramingRules(FinderState):
             cursor = at + len(name)
             agency = AGENCIES.get(name) or next((n for n in AGENCIES.values() if n == name), "")
             kind = "media-outlet" if agency else kind_of(name.split())
-            if kind:  # "By Eliza Harmon and Tom Okafor, CNN": the outlet, not a third reporter
+            if kind:  # "By Ingrid Dahl and Tomas Berg, Reuters": the outlet, not a third reporter
                 self.add(agency or name, kind, index, at, cursor, form=name, evidence=f"byline: {text.strip()}")
             elif len(name.split()) > 1:
                 self.add(name, "person", index, at, cursor, evidence=f"byline: {text.strip()}")

@@ -7,11 +7,12 @@
   "Sana" the news agency is not Saña in Peru.
 - Lower-case group phrases name bodies too: "Syrian government forces", "al-Qaeda militants".
 - A lone surname joins the person it belongs to; an acronym joins the name it abbreviates.
-- Wire copy: a dateline is a city, a country or state and an agency (:mod:`datelines`); "By X" is a
-  person; middle initials and title abbreviations do not end a name ("Police Supt. Kemal Aydin",
-  "Samuel R. Whitfield").
-- A facility ("the Grand Orontes Hotel", "the Flins factory", "Lake Lure") is a place of kind
-  building, site or district, within the dateline's city, with no coordinates.
+- Wire copy: a dateline is a city, a country or state and an agency (:mod:`datelines`); "By X and Y"
+  and "Reporting by X in Seattle; Editing by Y" name people (and where they reported from); middle
+  initials and title abbreviations do not end a name ("Police Supt. Kemal Aydin", "Samuel R. Whitfield").
+- A facility, landmark or natural feature ("the Grand Orontes Hotel", "the Flins factory", "Lake
+  Lure", "Reykjanes Peninsula") is a place of kind building, site or district, within the dateline's
+  city, with no coordinates.
 
 This module walks the sentences and cuts the runs; :mod:`framing` has the wire-copy rules,
 :mod:`classify` decides what a run names, :mod:`candidate` holds what they share.
