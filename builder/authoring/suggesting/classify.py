@@ -14,9 +14,11 @@ from builder.authoring.suggesting.lexicon import (
     LOWER_PARTICLES,
     LOWER_TITLES,
     NOT_BODIES,
+    PEOPLE_NOUNS,
     PLACE_NOUNS,
     PLACE_PREFIXES,
     PLACE_PREPOSITIONS,
+    REGION_WORDS,
     SENTENCE_STARTERS,
     TITLE_OF,
     WATERS,
@@ -29,6 +31,21 @@ from builder.authoring.suggesting.tokens import (
 )
 
 _BIG_CITY = 1_000_000
+# "at the Santiago Bernabeu", "near Sundhnukur": an unknown name after these is where, not who
+_SITE_PREPOSITIONS = ("at", "near", "outside", "inside")
+
+
+def kind_of(words: list[str]) -> str:
+    """The kind of body a name's words say it is ("Health Ministry": a government agency), or ""."""
+    for word in reversed(words):
+        kind = WORD_KIND.get(plain(word))
+        if kind:
+            return kind
+    if len(words) == 1 and words[0].isupper() and words[0].replace(".", "").isalpha() \
+            and plain(words[0]) not in NOT_BODIES \
+            and len(words[0].replace(".", "")) > 1:
+        return "organisation"  # an acronym
+    return ""
 
 
 class Classifier(FinderState):
@@ -46,10 +63,22 @@ class Classifier(FinderState):
             self.add(phrase, WORD_KIND[body.group(1)], index, begin, finish, evidence=f"{phrase} {body.group(1)}")
             return
         facility = FACILITIES.get(plain(words[-1])) if len(words) > 1 else None
-        if len(words) > 1 and plain(words[0]) in PLACE_PREFIXES:  # "Lake Lure"
-            facility = "site"
-        noun = re.match(rf"\s+({'|'.join(FACILITY_NOUNS)})\b", text[finish:])
-        if facility or (noun and not self._kind_of(words) and not self.gazetteer.country(phrase)):
+        if facility and len(words) > 2 and re.match(r"\s+\d", text[finish:]):
+            # "Aerospace Workers District 751": a body's branch, named by the body
+            end = begin + text[begin:finish].rindex(words[-1])
+            self._classify(index, text, begin, len(text[:end].rstrip()), words[:-1], sentence_before)
+            return
+        if facility and len(words) > 2 and self.gazetteer.demonym(words[0]):  # "the French Indian Ocean territory"
+            self._title_lead(index, begin, words[:1])
+            rest = begin + len(words[0]) + 1
+            self._classify(index, text, rest, finish, words[1:], text[:rest])
+            return
+        head = words[: words.index("of")] if "of" in words[1:-1] else []
+        if len(words) > 1 and (plain(words[0]) in PLACE_PREFIXES or (plain(words[-1]) in REGION_WORDS and not head)
+                               or (len(head) == 1 and FACILITIES.get(plain(head[0])) == "site")):
+            facility = "site"  # "Lake Lure", "Basque Country", "Strait of Hormuz" (not "Tour of the Basque Country")
+        noun = re.match(rf"\s+({'|'.join(FACILITY_NOUNS)})\b(?!\s+(?:{'|'.join(PEOPLE_NOUNS)})\b)", text[finish:])
+        if facility or (noun and not kind_of(words) and not self.gazetteer.country(phrase)):
             # "the Biltmore Village neighborhood" is Biltmore Village; "the Flins factory" a place of its own
             district = noun and FACILITIES.get(noun.group(1)) == "district"
             name = phrase if facility or district else f"{phrase} {noun.group(1)}" if noun else phrase
@@ -95,8 +124,10 @@ class Classifier(FinderState):
             self.add(name, "place", index, begin, finish, form=phrase, place=place,
                      evidence=f"{place.name}, {place.country}")
             return
-        kind = self._kind_of(words)
-        at = before[-1:] == ["at"] or [w.casefold() for w in before[-2:]] == ["at", "the"]
+        kind = kind_of(words)
+        lead = [w.casefold() for w in before[-2:]]
+        at = (lead[-1:] and lead[-1] in _SITE_PREPOSITIONS) or (lead[:1] and lead[0] in _SITE_PREPOSITIONS
+                                                              and lead[1:] == ["the"])
         if at and len(words) > 1 and (not kind or plain(words[-1]) in ("center", "centre")):
             # "at the Santiago Bernabeu", "at Les Invalides", "at the Kennedy Space Center": where, not who
             site = self.add(phrase, "place", index, begin, finish, evidence=f"at {phrase}")
@@ -138,10 +169,10 @@ class Classifier(FinderState):
         if not lead:
             return
         phrase = " ".join(lead)
-        country = self.gazetteer.country(phrase) or (self.gazetteer.demonym(phrase) if len(lead) == 1 else None)
+        country = self.gazetteer.country(phrase) or self.gazetteer.demonym(phrase)  # "South Korean President"
         if country:
             self.add(country.name, "state", index, begin, begin + len(phrase), form=phrase, place=country)
-        elif (kind := self._kind_of(lead)) and not all(self.gazetteer.demonym(word) for word in lead):
+        elif (kind := kind_of(lead)) and not all(self.gazetteer.demonym(word) for word in lead):
             # "Economy Minister", "Police Supt.": a portfolio or a service is part of the title, no body's name
             self.add(phrase, kind, index, begin, begin + len(phrase))
         elif len(lead) > 1 and not any(self.gazetteer.demonym(w) or w.casefold() in self.lowercase for w in lead):
@@ -164,18 +195,6 @@ class Classifier(FinderState):
         in_context = after_preposition or place.country in self.countries_mentioned or place.population >= _BIG_CITY
         return place if in_context else None
 
-    @staticmethod
-    def _kind_of(words: list[str]) -> str:
-        for word in reversed(words):
-            kind = WORD_KIND.get(plain(word))
-            if kind:
-                return kind
-        if len(words) == 1 and words[0].isupper() and words[0].replace(".", "").isalpha() \
-                and plain(words[0]) not in NOT_BODIES \
-                and len(words[0].replace(".", "")) > 1:
-            return "organisation"  # an acronym
-        return ""
-
     def _looks_like_person(self, words: list[str], *, titled: bool = False) -> bool:
         """Two to four name words; a middle initial ("Samuel R. Whitfield") is one of them. After a
         title, "Christian" is a first name, not an adjective like "Kurdish"."""
@@ -184,9 +203,10 @@ class Classifier(FinderState):
         last = self.gazetteer.city(words[-1])
         if last and last.population >= _BIG_CITY and not titled:
             return False  # "Atletico Madrid", "Inter Milan": a club or a firm of the city
-        if any(is_title(word) or plain(word) in WORD_KIND or plain(word) in LOWER_TITLES or plain(word) in FACILITIES
-               or plain(word) in PLACE_NOUNS for word in words):
-            return False  # "National Financial Prosecutor", "Getty Images", "Saray Tower"
+        if plain(words[-1]) in FACILITIES or any(
+                is_title(word) or plain(word) in WORD_KIND or plain(word) in LOWER_TITLES or plain(word) in PLACE_NOUNS
+                for word in words):
+            return False  # "National Financial Prosecutor", "Getty Images", "Saray Tower" (not "Park Ji-hoon")
         adjective = ("ic", "ese", "ish") if titled else ("ic", "ian", "ese", "ish")
         initials = [w for w in words[1:-1] if len(w) == 1 and w.isupper()]
         particles = [w for w in words[1:-1] if w in LOWER_PARTICLES]  # "Marcelo Rebelo de Sousa"

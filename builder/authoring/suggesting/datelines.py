@@ -1,4 +1,5 @@
-"""Wire datelines: "ANTAKYA, Turkey (AP) —", "KYIV (Reuters) -", "NEW YORK —", "SANTA CLARA, Calif. —".
+"""Wire datelines: "ANTAKYA, Turkey (AP) —", "KYIV (Reuters) -", "NEW YORK —", "SANTA CLARA, Calif. —",
+"SEATTLE, Sept 13 (Reuters) -" (a day after the city: when it was filed, no event of its own).
 
 A dateline names where the story was filed (the article's city) and, in brackets, the agency that
 filed it: a place and a media outlet, never one organisation's name.
@@ -16,9 +17,11 @@ AGENCIES = {
     "ANSA": "ANSA", "Kyodo": "Kyodo News", "PTI": "Press Trust of India", "IANS": "IANS", "Bloomberg": "Bloomberg",
     "CNN": "CNN", "AAP": "Australian Associated Press", "PA": "PA Media", "TASS": "TASS", "Yonhap": "Yonhap",
 }
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z’'.\-]+(?:\s+[A-Z][A-Z’'.\-]+){0,3})"
-    r"(?:,\s+(?P<region>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2}))?"
+    rf"(?:,\s+(?!{_MONTH}\s+\d)(?P<region>[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){{0,2}}))?"
+    rf"(?:,\s+(?P<date>{_MONTH}\s+\d{{1,2}}))?"
     r"\s*(?:\((?P<agency>[A-Za-z][\w\s.\-]{0,30})\))?"
     r"\s*(?:[—–]|--?)\s+"
 )
@@ -33,6 +36,7 @@ class Dateline:
     agency: str  # the agency's full name, "" when none
     agency_form: str
     agency_span: tuple[int, int]
+    date_span: tuple[int, int]  # "Sept 13" after the city, (-1, -1) when none
     end: int  # where the story's first sentence begins
 
 
@@ -49,5 +53,5 @@ def find_dateline(text: str) -> Dateline | None:
     agency = AGENCIES.get(form.strip(), form.strip() if form.strip()[:1].isupper() else "")
     return Dateline(
         city, match.span("city"), match["region"] or "", match.span("region"),
-        agency, form.strip(), match.span("agency"), match.end(),
+        agency, form.strip(), match.span("agency"), match.span("date"), match.end(),
     )

@@ -48,9 +48,11 @@ _YEAR_PREPOSITION = re.compile(r"\b(?:in|since|by|until|till|from|of|during|for|
                                r"|early|late|mid|around)\s*$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^[’']s\b")
 _OF_A_THING = re.compile(r"\b(?:from|of|since|after|before|in|by|over|about)\s+$", re.IGNORECASE)
-# "sentenced to two years": a bare duration in running text is a length, not a date to count back
-_BARE_DURATION = re.compile(r"(?i)(?:(?:more\s+than|nearly|almost|about|some)\s+)?(?!last\b|next\b|this\b|past\b)"
+# "sentenced to two years", "a pay rise over four years": a bare duration in running text is a length,
+# not a date to count back
+_BARE_DURATION = re.compile(r"(?i)(?:(?:more\s+than|nearly|almost|about|some|over)\s+)?(?!last\b|next\b|this\b|past\b)"
                             r"\w+\s+(?:years?|months?)")
+_ATTRIBUTED = re.compile(r"\b(?:said|says|told\s+\w+|announced|reported|confirmed)\s+$")
 _BARE_WEEKDAY = re.compile(r"(?i)(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)")
 
 
@@ -123,15 +125,20 @@ def find_events(text: ArticleText, mentions: list[Mention], quotes: list[QuoteCa
         if dateline:  # the agency that filed the story takes no part in what happened
             inside = [m for m in inside if m.start >= sentence.start + dateline.end or m.candidate.kind == "place"]
         said = [q for q in quotes if q.passage == sentence.passage and sentence.start <= q.start < sentence.end]
-        figures = numeric_dates(sentence.text)
+        # "SEATTLE, Sept 13 (Reuters) -": the day the story was filed, not a happening's
+        dated = " " * dateline.end + sentence.text[dateline.end :] if dateline else sentence.text
+        figures = numeric_dates(dated)
         found = [(date.edtf, date.text, date.note) for date in figures]
-        for expression in find_date_expressions(sentence.text):
+        expressions = find_date_expressions(dated)
+        for expression in expressions:
             if any(expression in date.text for date in figures):
                 continue  # "2024" of "14/02/2024": dateparser read the whole date
             if _BARE_DURATION.fullmatch(expression):
                 continue
-            at = sentence.text.find(expression)
-            before, after = sentence.text[:at], sentence.text[at + len(expression) :]
+            at = dated.find(expression)
+            before, after = dated[:at], dated[at + len(expression) :]
+            if len(expressions) > 1 and _ATTRIBUTED.search(before) and re.fullmatch(r"[\s.”\"’']*", after):
+                continue  # "… swept through Asheville on Friday, officials said Monday.": when it was told, not news
             if _POSSESSIVE.match(after) and _OF_A_THING.search(before):
                 continue  # "the death toll from Friday's earthquake rose on Saturday": Friday is another event's
             if re.fullmatch(r"\d{4}", expression) and not _YEAR_PREPOSITION.search(before):

@@ -9,7 +9,8 @@ import re
 from dataclasses import replace
 
 from builder.authoring.suggesting.candidate import FinderState
-from builder.authoring.suggesting.datelines import find_dateline
+from builder.authoring.suggesting.classify import kind_of
+from builder.authoring.suggesting.datelines import AGENCIES, find_dateline
 from builder.authoring.suggesting.gazetteer import Gazetteer, plain
 from builder.authoring.suggesting.lexicon import (
     GROUP_HEADS,
@@ -18,7 +19,7 @@ from builder.authoring.suggesting.lexicon import (
     PLACE_NOUNS,
     SENTENCE_STARTERS,
 )
-from builder.authoring.suggesting.passages import BYLINE
+from builder.authoring.suggesting.passages import credit_names
 from builder.authoring.suggesting.tokens import (
     Token,
 )
@@ -60,6 +61,8 @@ class FramingRules(FinderState):
         if dateline is None:
             return
         place = self.gazetteer.city(dateline.city)
+        if place and place.country:  # "the Renton and Everett factories near Seattle": towns of the city's country
+            self.countries_mentioned.add(place.country)
         if not self._covered(index, *dateline.city_span):  # else the project knows the city
             self.city = self.add(place.name if place else dateline.city, "place", index, *dateline.city_span,
                                  form=text[slice(*dateline.city_span)], place=place,
@@ -76,14 +79,27 @@ class FramingRules(FinderState):
         self.known.append((index, 0, dateline.end))  # a region such as "Calif." is no name to find either
 
     def _byline(self, index: int, text: str) -> bool:
-        """ "By Maria Delgado", "By A and B": the reporters are people."""
-        match = BYLINE.match(text.strip())
-        if match is None:
+        """ "By A, B and C", "Reporting by A in Montreal; Editing by B": the reporters are people, an
+        agency named with them its outlet, and where they reported from a place."""
+        names = credit_names(text)
+        if names is None:
             return False
-        offset = text.index(match["names"])
-        for found in re.finditer(r"[^\W\d_][\w’'.\-]*(?:\s+(?!and\b)[^\W\d_][\w’'.\-]*)+", match["names"]):
-            self.add(found.group(), "person", index, offset + found.start(), offset + found.end(),
-                     evidence=f"byline: {text.strip()}")
+        cursor = 0
+        for name in names:
+            at = text.find(name, cursor)
+            if at < 0:
+                continue
+            cursor = at + len(name)
+            agency = AGENCIES.get(name) or next((n for n in AGENCIES.values() if n == name), "")
+            kind = "media-outlet" if agency else kind_of(name.split())
+            if kind:  # "By Ingrid Dahl and Tomas Berg, Reuters": the outlet, not a third reporter
+                self.add(agency or name, kind, index, at, cursor, form=name, evidence=f"byline: {text.strip()}")
+            elif len(name.split()) > 1:
+                self.add(name, "person", index, at, cursor, evidence=f"byline: {text.strip()}")
+        for where in re.finditer(r"\bin\s+([A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,2})", text):
+            place = self.gazetteer.city(where.group(1), aliases=True)
+            self.add(place.name if place else where.group(1), "place", index, *where.span(1), form=where.group(1),
+                     place=place, evidence=f"reported from: {text.strip()}")
         return True
 
     def _groups(self, index: int, text: str) -> None:

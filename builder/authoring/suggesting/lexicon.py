@@ -17,7 +17,7 @@ TITLE_WORDS = _words(
     officer correspondent reporter editor photographer analyst foreign defense defence interior press
     spokesperson special negotiator supt superintendent insp inspector det detective cmdr commissioner
     constable sheriff police coach referee striker administrator magistrate barrister solicitor counsel
-    executive ceo chair chairperson founder
+    executive ceo chair chairperson founder speaker
     """
 )
 # A lower-case title just before a name: "Kremlin spokesman Dmitry Peskov".
@@ -78,7 +78,7 @@ KIND_WORDS = {
     ),
     "government": _words(
         """
-        government administration kremlin cabinet parliament congress senate regime
+        government administration kremlin cabinet parliament congress senate regime assembly
         """
     ),
     "media-outlet": _words(
@@ -119,12 +119,19 @@ GROUP_MODIFIERS = sorted(_words("""government state defence defense armed securi
                                    football soccer rugby tennis cycling athletics olympic medical"""))
 
 # The last word of a facility's name: a place of that kind ("the Grand Orontes Hotel", "Rod Laver Arena").
+# Landmarks and natural features are sites too: "the Brandenburg Gate", "Reykjanes Peninsula", "the Blue
+# Lagoon" (no surname-like words: "Hill", "Hall", "Forest" name people and clubs as often).
 FACILITIES = {
     **dict.fromkeys(_words("""hotel tower towers building hospital school museum church cathedral mosque temple
-                                synagogue palace factory plant mall library prison jail embassy"""), "building"),
+                                synagogue palace factory plant mall library prison jail embassy gate monument
+                                memorial basilica abbey chapel shrine theatre theater casino courthouse capitol
+                                terminal resort motel lodge zoo"""), "building"),
     **dict.fromkeys(_words("""arena stadium airport square bridge dam port harbour harbor park mine camp base
                                 station market plaza racecourse circuit parkway reservoir beach marina canal
-                                highway motorway pier"""), "site"),
+                                highway motorway pier tunnel"""), "site"),
+    **dict.fromkeys(_words("""river bay strait sea ocean peninsula island islands isle coast valley canyon gorge
+                                mountain mountains volcano crater glacier desert falls lagoon delta plateau ridge
+                                reef basin creek fjord heights"""), "site"),
     **dict.fromkeys(_words("district village neighborhood neighbourhood quarter"), "district"),
 }
 # The first word of a natural feature's name: "Lake Lure", "Mount Kenya".
@@ -132,7 +139,14 @@ FACILITIES = {
 PLACE_PREFIXES = _words("lake mount mt cape gulf stade estadio stadio palais palazzo piazza")
 # Lower-case nouns that make the capitalised words before them a facility: "the Flins factory".
 FACILITY_NOUNS = sorted(_words("""building factory plant stadium hospital airport hotel compound mine camp museum arena
-                                 reservoir park neighborhood neighbourhood district"""))
+                                 reservoir park neighborhood neighbourhood district river crater volcano island
+                                 peninsula valley canyon bridge port terminal campus spa resort"""))
+# "Boeing factory workers": people of the place, so the name is the body's, not a facility's
+PEOPLE_NOUNS = sorted(_words("""workers employees staff managers manager officials guards residents patients fans
+                               visitors operators"""))
+# A capitalised region word ends a place's name: "Basque Country", "Kanagawa Prefecture" (not "City":
+# "Manchester City" is a club)
+REGION_WORDS = _words("region province county governorate country territory prefecture oblast canton")
 
 # Seas and oceans: places, though no gazetteer of cities or countries holds them.
 WATERS = _words("atlantic pacific mediterranean arctic baltic caribbean adriatic aegean")

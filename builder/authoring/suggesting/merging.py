@@ -90,10 +90,15 @@ def _merge_short_forms(candidates: list[Candidate]) -> list[Candidate]:
         if candidate.kind != "place" and len(candidate.name.split()) > 1:
             for short in _short_forms(candidate):
                 owners.setdefault(short, []).append(candidate)
+    # "Yoon" after "Yoon Suk Yeol": a name written family name first, when no one else's surname is it
+    firsts: dict[str, list[Candidate]] = {}
+    for candidate in candidates:
+        if candidate.kind == "person" and len(candidate.name.split()) > 1:
+            firsts.setdefault(plain(candidate.name.split()[0]), []).append(candidate)
     kept = []
     for candidate in candidates:
         lone = candidate.kind in ("other", "organisation") and " " not in candidate.name
-        possible = owners.get(candidate.key, []) if lone else []
+        possible = (owners.get(candidate.key) or firsts.get(candidate.key, [])) if lone else []
         if len(possible) == 1:
             _absorb(possible[0], candidate)
         else:

@@ -7,11 +7,12 @@
   "Sana" the news agency is not Saña in Peru.
 - Lower-case group phrases name bodies too: "Syrian government forces", "al-Qaeda militants".
 - A lone surname joins the person it belongs to; an acronym joins the name it abbreviates.
-- Wire copy: a dateline is a city, a country or state and an agency (:mod:`datelines`); "By X" is a
-  person; middle initials and title abbreviations do not end a name ("Police Supt. Kemal Aydin",
-  "Samuel R. Whitfield").
-- A facility ("the Grand Orontes Hotel", "the Flins factory", "Lake Lure") is a place of kind
-  building, site or district, within the dateline's city, with no coordinates.
+- Wire copy: a dateline is a city, a country or state and an agency (:mod:`datelines`); "By X and Y"
+  and "Reporting by X in Seattle; Editing by Y" name people (and where they reported from); middle
+  initials and title abbreviations do not end a name ("Police Supt. Kemal Aydin", "Samuel R. Whitfield").
+- A facility, landmark or natural feature ("the Grand Orontes Hotel", "the Flins factory", "Lake
+  Lure", "Reykjanes Peninsula") is a place of kind building, site or district, within the dateline's
+  city, with no coordinates.
 
 This module walks the sentences and cuts the runs; :mod:`framing` has the wire-copy rules,
 :mod:`classify` decides what a run names, :mod:`candidate` holds what they share.
@@ -144,7 +145,14 @@ class NameFinder(FramingRules, Classifier):
         if at_start and (plain(run[0].text) in SENTENCE_STARTERS or run[0].text.casefold() in self.lowercase):
             self._flush(index, text, offset, run[1:], sentence[1:])
             return
+        if at_start and len(run) > 2 and run[1].text == "of" and self._common_plural(run[0].text):
+            self._flush(index, text, offset, run[2:], sentence)  # "Shares of Boeing fell": Boeing
+            return
         lone = run[0].text
+        if len(run) == 1 and lone.isupper() and re.search(r"\d\s$", text[offset : offset + run[0].start]):
+            return  # "the 737 MAX": a model's name, not a body's
+        if at_start and len(run) == 1 and plain(lone) in WORD_KIND and lone not in self.midsentence:
+            return  # "Union leader Jon Holden": a common noun starting the sentence
         in_gazetteer = self.gazetteer.country(lone) or self.gazetteer.city(lone)
         # "SpaceX", "NASA": their own capitals say they are names, wherever they stand
         marked = (len(lone) >= 3 and lone.isupper() and lone.isalpha()) or bool(re.search(r"[a-z][A-Z]", lone))
@@ -156,3 +164,7 @@ class NameFinder(FramingRules, Classifier):
         words = [token.text for token in run]
         self._classify(index, text, begin, finish, words, sentence_before=text[offset:begin])
 
+    def _common_plural(self, word: str) -> bool:
+        """ "Shares", "Members": a plural noun, capitalised only because it starts the sentence."""
+        return word.endswith("s") and word not in self.midsentence and plain(word) not in WORD_KIND \
+            and not is_title(word) and not word.isupper()

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from builder.authoring.importing.lines import byline
 from builder.diagnostics import Diagnostics, Origin
 from builder.load.readers.article import read_article
 from builder.load.yaml_nodes import Located, load_markdown
@@ -17,8 +18,20 @@ _SKIPPED_BLOCKS = {"heading"}
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)")
 # "Maria DelgadoMay 9, 2024": a page's byline run into its date when the page became text
-_GLUED_BYLINE = re.compile(rf"^[^\W\d_][\w’'.\-]*(?:\s+[^\W\d_][\w’'.\-]*){{0,3}}?{_MONTH}\s?\d{{1,2}},\s?\d{{4}}$")
-BYLINE = re.compile(r"^By\s+(?P<names>[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|and|de|van|von|da)){1,6})$")
+GLUED_BYLINE = re.compile(rf"^(?P<name>[^\W\d_][\w’'.\-]*(?:\s+[^\W\d_][\w’'.\-]*){{0,3}}?){_MONTH}\s?\d{{1,2}},"
+                          r"\s?\d{4}$")
+
+
+def credit_names(text: str) -> list[str] | None:
+    """The names of a byline or credit line ("By A, B and C", "Reporting by A in Seattle; Editing by B",
+    "Maria DelgadoMay 9, 2024"), or None when the paragraph is not one: the import's rules for them."""
+    line = " ".join(text.split())
+    glued = GLUED_BYLINE.match(line)
+    if glued:
+        return [glued["name"]]
+    found = byline(line)
+    return None if found is None else found[0] + [name for name, _ in found[1]]
+
 _LABEL_WORDS = 5
 # A full stop that ends no sentence: a middle initial ("Samuel R. Whitfield"), a title ("Supt. Kemal Aydin").
 _NO_END = re.compile(r"(?:(?<![.\w])[A-Z]|\b(?:Supt|Insp|Det|Dr|Prof|Lt|Col|Gen|Sgt|Capt|Cpl|Maj|Adm|Cmdr|Mr|Mrs|Ms"
@@ -27,12 +40,10 @@ _NO_END = re.compile(r"(?:(?<![.\w])[A-Z]|\b(?:Supt|Insp|Det|Dr|Prof|Lt|Col|Gen|
 
 def furniture(text: str) -> bool:
     """Page furniture, not reporting: "Advertisement", "Share this article", a section label ("Risk
-    Management"), a byline glued to its date. A few words without a full stop are no sentence."""
+    Management"). A few words without a full stop are no sentence; a byline is kept for its names."""
     line = " ".join(text.split())
-    if _GLUED_BYLINE.match(line):
-        return True
     words = line.split()
-    return len(words) <= _LABEL_WORDS and not re.search(r"[.!?:;\"“”)]$", line) and not BYLINE.match(line) \
+    return len(words) <= _LABEL_WORDS and not re.search(r"[.!?:;\"“”)]$", line) and credit_names(line) is None \
         and not any(ch.isdigit() for ch in line)
 
 
@@ -48,7 +59,8 @@ class Sentence:
 class Passage:
     text: str
     line: int
-    kind: str  # the block kind: "text", "caption", "credit", "embed" …, or "byline" ("By Maria Delgado")
+    kind: str  # the block kind: "text", "caption", "credit", "embed" …, or "byline" ("By Maria Delgado",
+    # "Reporting by Jane Roe; Editing by John Doe")
     explicit: list[ExplicitMention] = field(default_factory=list)  # the article's own mention markup
     sentences: list[Sentence] = field(default_factory=list)
 
@@ -87,7 +99,7 @@ def article_text(article: Article, path: str) -> ArticleText:
         for paragraph in block.paragraphs:
             if block.kind == "text" and furniture(paragraph.text) and not paragraph.explicit:
                 continue
-            kind = "byline" if BYLINE.match(" ".join(paragraph.text.split())) else block.kind
+            kind = "byline" if block.kind == "text" and credit_names(paragraph.text) is not None else block.kind
             passage = Passage(paragraph.text, paragraph.line, kind, paragraph.explicit)
             passage.sentences = _split(len(passages), paragraph.text)
             passages.append(passage)

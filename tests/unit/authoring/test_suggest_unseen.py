@@ -32,22 +32,26 @@ def _print(half: str, totals: dict[str, Tally]) -> None:
 
 # Measured and missed (tests/fixtures/suggest/README.md has the figures): strict, so the mark must go
 # the day they are met.
-_MISSED = {("heldout-4", "actors"), ("heldout-4", "places")}
+_MISSED = {("heldout-5", "actors"), ("heldout-5", "events"), ("heldout-6", "actors"), ("heldout-6", "places"),
+           ("heldout-6", "events")}
+HALVES = ("dev", "heldout", "heldout-2", "heldout-3", "heldout-4", "heldout-5", "heldout-6")
 
 
 @pytest.fixture(scope="module")
 def scores() -> dict[str, dict[str, Tally]]:
-    return {half: score(half) for half in ("dev", "heldout", "heldout-2", "heldout-3", "heldout-4")}
+    return {half: score(half) for half in HALVES}
 
 
 @pytest.mark.parametrize(("half", "kind"), [
     pytest.param(half, kind, marks=[pytest.mark.xfail(strict=True, reason="target missed as measured")]
                  if (half, kind) in _MISSED else [])
-    for half in ("heldout-4", "heldout-3", "heldout-2", "heldout", "dev") for kind in TARGETS
+    for half in reversed(HALVES) for kind in TARGETS
 ])
 def test_the_unseen_stories_meet_the_targets(scores: dict[str, dict[str, Tally]], half: str, kind: str) -> None:
-    """heldout-4: written before the round-two rule changes and scored once, blind: the only clean
-    half. heldout-3: scored blind in round one, its classes of miss known in round two. heldout,
+    """heldout-6: written before the round-three rule changes, scored once before and once after
+    them, its misses unseen until then: the clean half. heldout-5: the same, but its misses were
+    printed by the first scoring. heldout-4: the clean half of round two, its misses fixed in round
+    three. heldout-3: scored blind in round one, its classes of miss known in round two. heldout,
     heldout-2: their first runs were blind, their misses seen since. dev: the rules were written on
     it; held to the same bar so that a change which loses what it found shows here first."""
     tally = scores[half][kind]
@@ -218,8 +222,7 @@ def test_every_story_s_draft_renders(tmp_path: Path) -> None:
     """Two articles filed from one city: a building's `within` names the city the draft kept."""
     from builder.authoring.suggesting.output import render_files
 
-    halves = ("dev", "heldout", "heldout-2", "heldout-3", "heldout-4")
-    for story in sorted(p for half in halves for p in (CORPUS / half).iterdir() if p.is_dir()):
+    for story in sorted(p for half in HALVES for p in (CORPUS / half).iterdir() if p.is_dir()):
         draft = suggest([(path, path.name) for path in sorted(story.glob("*.md"))], None, Diagnostics())
         assert draft is not None
         places = render_files(draft, set(), "x")[Path("places/x.yml")]
