@@ -51,7 +51,7 @@ def test_emoji_titles_keep_title_heading_description_and_json_ld(tmp_path: Path)
                                       ("sources/rep", "Report 📰 on 𝕏", "Source: Report 📰 on 𝕏"),
                                       ("events/ev", "Clash 💥 at noon", "12 Feb 2020: Clash 💥 at noon")]:
         page = (site / path / "index.html").read_text(encoding="utf-8")
-        assert f"<title>{title} - Test timeline</title>" in page, path
+        assert f"<title>{title} - Timeline 🌍 of things</title>" in page, path  # site.yml names the site
         assert re.search(rf"<h1[^>]*>{re.escape(title)}", page), path
         assert _meta(page, "og:description") == description, path
         ld = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
