@@ -191,7 +191,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             # Forked before the page worker starts its pipe-draining thread: a fork needs no other threads.
             self.data = DataJob(result.site, Path(config.site_dir), directory_urls=config.use_directory_urls,
                                 site_url=config.site_url or "", parallel=self.config.parallel)
-        finish = Finisher(search_entries.search_config(config), config.use_directory_urls)
+        # A preview renders the pages an edit may change, and Material indexes only those that did.
+        finish = Finisher(None if self.previewing else search_entries.search_config(config),
+                          config.use_directory_urls)
         self.supply = PageSupply(pending, finish, parallel=self.config.parallel)
 
     def _trusted_markdown(self, config: MkDocsConfig) -> Callable[[str], str] | None:
@@ -251,7 +253,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.supply is not None:
             html_pages.adopt(files, self.pages, config, self._made, lazy=not self.previewing)
-            search_entries.install(config, self._search_entries)
+            search_entries.install(config, self._search_entries, self._parsed if self.previewing else None)
         return nav
 
     def _made(self, src_uri: str) -> RenderedPage:
@@ -274,6 +276,9 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             env.bytecode_cache = self.templates
         env.globals["timeline_t"] = interface_words(self.language)  # the theme overrides' words (404.html)
         return env
+
+    def _parsed(self, page: Page, entries: list[dict[str, Any]]) -> None:
+        self.incremental.indexed(page.file.src_uri, entries)
 
     def _search_entries(self, page: Page) -> list[dict[str, Any]] | None:
         """A generated page's search entries, made with it (or, unchanged in a preview, remembered)."""

@@ -86,9 +86,11 @@ def search_config(config: MkDocsConfig) -> dict[str, Any] | None:
     return copy.deepcopy(dict(plugin.config))
 
 
-def install(config: MkDocsConfig, ready: Callable[[Page], list[Entry] | None]) -> None:
+def install(config: MkDocsConfig, ready: Callable[[Page], list[Entry] | None],
+            parsed: Callable[[Page, list[Entry]], None] | None = None) -> None:
     """Have the search plugin take ``ready(page)``'s entries instead of parsing the page, and parse
-    the pages for which it gives None. The plugin makes a new index in each build's ``on_config``, so
+    the pages for which it gives None (their entries go to ``parsed``). The plugin makes a new index in
+    each build's ``on_config``, so
     this is called in each build after that (``on_files``, ``on_nav``)."""
     plugin = _search_plugin(config)
     if plugin is None:
@@ -99,7 +101,10 @@ def install(config: MkDocsConfig, ready: Callable[[Page], list[Entry] | None]) -
     def add_entry_from_context(page: Page) -> None:
         found = ready(page)
         if found is None:
+            before = len(index.entries)
             parse(page)
+            if parsed is not None:  # what Material made of it, for whoever keeps it (a preview)
+                parsed(page, index.entries[before:])
             return
         title = str(page.title).strip()
         if material_search.jieba:  # Material segments Chinese in titles when jieba is installed
