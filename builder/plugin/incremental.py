@@ -75,15 +75,22 @@ class Incremental:
     next_fingerprints: Fingerprints | None = None
     next_environment: str = ""
     unchanged: set[str] = field(default_factory=set)
+    why: str = "the first build"  # why this build is not incremental, when it is not
 
     def plan(self, site: Any, src_uris: list[str]) -> None:
         """Before MkDocs reads the files: which pages to render."""
         self.next_fingerprints = page_fingerprints(site)
         self.next_pages, self.unchanged = {}, set()
         self.selected = None
-        if self.fingerprints is not None and set(src_uris) == self.pages.keys():
+        if self.fingerprints is None:
+            self.why = "the first build, or the last one failed"
+        elif set(src_uris) != self.pages.keys():
+            self.why = "pages were added or removed"
+        else:
             records = {src_uri: remembered.record for src_uri, remembered in self.pages.items()}
             self.selected = pages_to_render(site, self.next_fingerprints, self.fingerprints, records)
+            if self.selected is None:
+                self.why = "a place, relation, story, site.yml or an event's date changed"
 
     def in_place(self, site_dir: str) -> bool:
         """Whether this build may write into the last one's folder (it is the one being served)."""
@@ -97,6 +104,9 @@ class Incremental:
         self.next_environment = _environment(config, files, generated)
         self.comparable = (in_place and self.selected is not None and self.next_environment == self.environment
                            and self.published is not None and self.published.is_dir())
+        if self.selected is not None and not self.comparable:
+            self.why = ("mkdocs.yml, a page in docs_dir, a template or the theme changed"
+                        if self.next_environment != self.environment else "the last site is not there to build on")
         if not self.comparable:
             self.selected = None
             return False
@@ -144,7 +154,7 @@ class Incremental:
     def summary(self) -> str:
         total = len(self.next_pages)
         if not self.comparable:
-            return f"all {total} generated pages built"
+            return f"all {total} generated pages built ({self.why})"
         rendered = total if self.selected is None else len(self.selected)
         return (f"{rendered} of {total} generated pages rendered again, "
                 f"{total - len(self.unchanged)} changed and built")

@@ -67,8 +67,10 @@ def fingerprints(site: Site) -> Fingerprints:
         named = [site.actors[key[6:]].name for key in sorted(_entity(article).refs)
                  if key.startswith("actor:") and key[6:] in site.actors]
         entities[f"article:{id_}"] = _entity(article, mentioned, repr((spans, named)))
+    # Dates, not the order: events of one day are ordered by title, and a new title that reorders
+    # them changes only its neighbours' pages (to_render).
     shape = _entity((site.info, sorted(site.places.items()), sorted(site.relations.items()),
-                     sorted(site.stories.items()), [(event.id, event.date) for event in site.timeline]))
+                     sorted(site.stories.items()), sorted((event.id, repr(event.date)) for event in site.timeline)))
     return Fingerprints(entities, shape.fingerprint)
 
 
@@ -97,9 +99,14 @@ def to_render(site: Site, now: Fingerprints, before: Fingerprints, pages: Mappin
         old_refs, new_refs = old.refs if old else frozenset(), new.refs if new else frozenset()
         if old_refs != new_refs:
             moved |= old_refs | new_refs
+    neighbours: set[str] = set()  # an event's now, which link to it as next or previous
+    for key in changed:
+        if key.startswith("event:") and (event := site.events.get(key[6:])) is not None:
+            neighbours.update(f"event:{near.id}" for near in site.neighbours(event) if near is not None)
     for key in list(moved):  # a place lists the events of the places within it
         if key.startswith("place:") and (place := site.places.get(key[6:])) is not None:
             moved.update(f"place:{p.id}" for p in site.place_chain(place) if p is not None)
     return {src_uri for src_uri, record in pages.items()
-            if record.owner in changed or record.owner in moved or not record.depends.isdisjoint(changed)
+            if record.owner in changed or record.owner in moved or record.owner in neighbours
+            or not record.depends.isdisjoint(changed)
             or (not record.owner and bool(moved))}

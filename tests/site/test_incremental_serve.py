@@ -63,10 +63,13 @@ def test_edits_under_serve_give_the_site_a_full_build_gives(tmp_path: Path) -> N
         # A title: only the pages that show it change.
         _edit(project / EVENT, 'title: "Coalition spokesman Caggins', 'title: "Edited title: Caggins')
         _wait_for(url, "events/coalition-statement-on-clash/", "Edited title: Caggins")
+        # A title that moves the event among the day's others (ordered by title): its new neighbours link to it.
+        _edit(project / EVENT, 'title: "Edited title: Caggins', 'title: "Zz, last of the day: Caggins')
+        _wait_for(url, "events/coalition-statement-on-clash/", "Zz, last of the day: Caggins")
         # An actor added to the event: the actor's page must now list it, though it did not link it before.
         _edit(project / EVENT, "  - {actor: us-led-coalition, role: speaker}",
               "  - {actor: us-led-coalition, role: speaker}\n  - {actor: dmitry-peskov, role: observer}")
-        _wait_for(url, "actors/dmitry-peskov/", "Edited title: Caggins")
+        _wait_for(url, "actors/dmitry-peskov/", "Zz, last of the day: Caggins")
         # An actor renamed: every page that names them.
         _edit(project / ACTOR, "name: Dmitry Peskov", "name: Dmitry S. Peskov")
         _wait_for(url, "actors/dmitry-peskov/", "Dmitry S. Peskov")
