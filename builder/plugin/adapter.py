@@ -81,6 +81,7 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
         self.title: str | None = None  # content/site.yml's, as written
         self.serving: str | None = None  # a preview's rebuild: the folder being served (incremental.py)
         self.scratch: str | None = None  # meanwhile the empty folder MkDocs cleans instead
+        self.files_kept: dict[tuple[str, bool, InclusionLevel], File] = {}  # a preview's generated files
         self.language = "en"  # the pages' interface language, from theme.language
         self.warned_languages: set[str] = set()  # an unknown theme.language is said once, not every rebuild
 
@@ -224,6 +225,21 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             file.dest_dir = config.site_dir
             file.__dict__.pop("abs_dest_path", None)  # a cached property, made from dest_dir
 
+    def _generated_file(self, config: MkDocsConfig, src_uri: str, inclusion: InclusionLevel) -> File:
+        """A generated page's File; a preview keeps them from one build to the next (making 21,000
+        File objects, each parsing its path, took seconds of every rebuild at M)."""
+        key = (src_uri, config.use_directory_urls, inclusion)  # what its URL and place in the nav follow
+        kept = self.files_kept.get(key) if self.previewing else None
+        if kept is not None:
+            kept.page = None  # MkDocs makes this build's Page
+            kept.dest_dir = config.site_dir
+            kept.__dict__.pop("abs_dest_path", None)  # a cached property, made from dest_dir
+            return kept
+        file = File.generated(config, src_uri, content="", inclusion=inclusion)
+        if self.previewing:
+            self.files_kept[key] = file
+        return file
+
     def _drop_scratch(self) -> None:
         if self.scratch is not None:
             shutil.rmtree(self.scratch, ignore_errors=True)
@@ -242,8 +258,8 @@ class TimelinePlugin(BasePlugin[TimelineConfig]):  # type: ignore[no-untyped-cal
             # the nav into every page, which would make the build quadratic.
             in_nav = src_uri == "index.md" or src_uri.endswith("/index.md")
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-            # The content arrives in on_page_read_source, rendered meanwhile on the other core.
-            files.append(File.generated(config, src_uri, content="", inclusion=inclusion))
+            # The content arrives later (html_pages), rendered meanwhile on the other core.
+            files.append(self._generated_file(config, src_uri, inclusion))
         for src_uri in data_paths() if self.data is not None or self.previewing else ():
             if (existing := files.get_file_from_path(src_uri)) is not None:
                 log.warning(f"{config.docs_dir}/{src_uri} is replaced by the open-data file of the same name")
