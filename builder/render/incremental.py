@@ -46,10 +46,15 @@ _ORIGIN = re.compile(r"""Origin\(path=(?:'[^']*'|"[^"]*"), line=\d+\)""")
 _REF = re.compile(r"Ref\(kind='(\w+)', id='([^']*)'")
 
 
-def _entity(value: Any, more_refs: Iterable[str] = (), shown: str = "") -> Entity:
-    """``shown``: what pages show of it that is not its own (an article's mentions as anchored)."""
-    text = repr(value)
-    refs = {f"{kind}:{id_}" for kind, id_ in _REF.findall(text)}
+def _named(text: str) -> set[str]:
+    return {f"{kind}:{id_}" for kind, id_ in _REF.findall(text)}
+
+
+def _entity(value: Any, more_refs: Iterable[str] = (), shown: str = "", text: str = "") -> Entity:
+    """``shown``: what pages show of it that is not its own (an article's mentions as anchored);
+    ``text``: its repr, when already made."""
+    text = text or repr(value)
+    refs = _named(text)
     refs.update(more_refs)
     return Entity(hash(_ORIGIN.sub("", text) + shown), frozenset(refs))
 
@@ -64,9 +69,10 @@ def fingerprints(site: Site) -> Fingerprints:
         spans = site.spans.get(id_, [])
         mentioned = {f"{span.target_kind}:{span.target_id}" for paragraph in spans for span in paragraph
                      if span.target_kind}
-        named = [site.actors[key[6:]].name for key in sorted(_entity(article).refs)
+        text = repr(article)
+        named = [site.actors[key[6:]].name for key in sorted(_named(text))
                  if key.startswith("actor:") and key[6:] in site.actors]
-        entities[f"article:{id_}"] = _entity(article, mentioned, repr((spans, named)))
+        entities[f"article:{id_}"] = _entity(article, mentioned, repr((spans, named)), text)
     # Dates, not the order: events of one day are ordered by title, and a new title that reorders
     # them changes only its neighbours' pages (to_render).
     shape = _entity((site.info, sorted(site.places.items()), sorted(site.relations.items()),
